@@ -1,0 +1,1 @@
+print("squint-bench: no benchmarks yet")

@@ -1,0 +1,1 @@
+/// The Gemini REST client. See `GeminiClient`.

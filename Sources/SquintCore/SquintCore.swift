@@ -1,0 +1,1 @@
+/// Squint's shared client core. Built by the targets' own files.

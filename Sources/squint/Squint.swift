@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `squint` command: with no subcommand it opens the TUI on a folder.
+@main
+struct Squint: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "squint",
+        abstract: "A keyboard-driven terminal image inspector with Gemini spatial understanding.",
+        subcommands: [
+            BrowseCommand.self,
+            AskCommand.self, ModelsCommand.self, FilesCommand.self,
+            ViewCommand.self,
+            DetectCommand.self, SegmentCommand.self, PointCommand.self,
+            ExportCommand.self, HistoryCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
+    )
+}
