@@ -1,0 +1,13 @@
+import Foundation
+import Testing
+
+/// Runs the real `squint` binary built beside the test bundle.
+@Suite struct HelpTests {
+    @Test func helpListsEverySubcommand() throws {
+        let result = try SquintProcess.run(["--help"])
+        #expect(result.status == 0)
+        for name in ["ask", "models", "files", "view", "detect", "segment", "point", "export", "history"] {
+            #expect(result.stdout.contains(name), "help is missing \(name)")
+        }
+    }
+}
