@@ -45,7 +45,8 @@ extension GeminiError: CustomStringConvertible, CustomDebugStringConvertible {
         case .invalidResponse(let detail):
             return "unexpected answer from the server: \(detail)"
         case .eventTooLarge(let limit):
-            return "a stream event exceeded \(limit / (1 << 20)) MiB; the stream was abandoned"
+            let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+            return "a stream event exceeded \(size); the stream was abandoned"
         case .uploadFailed(let detail):
             return "upload failed: \(detail)"
         case .fileFailed(let name, let message):

@@ -70,14 +70,14 @@ public struct SSEParser: Sendable {
                 skipLineFeed = byte == Self.carriageReturn
                 position += 1
                 lineStart = position
-                try checkSize()
+                try checkSize(consumed: lineStart)
             } else {
                 position += 1
             }
         }
         if lineStart > 0 { pending.removeFirst(lineStart) }
         scanned = pending.count
-        try checkSize()
+        try checkSize(consumed: 0)
         return outputs
     }
 
@@ -98,8 +98,9 @@ public struct SSEParser: Sendable {
         return outputs
     }
 
-    private func checkSize() throws(GeminiError) {
-        let size = pending.count + data.count + (bare?.bytes.count ?? 0)
+    /// The unfinished event (its unfinished line, its data, a bare JSON) must stay under the cap.
+    private func checkSize(consumed: Int) throws(GeminiError) {
+        let size = pending.count - consumed + data.count + (bare?.bytes.count ?? 0)
         if size > maxEventSize { throw GeminiError(.eventTooLarge(limit: maxEventSize)) }
     }
 
