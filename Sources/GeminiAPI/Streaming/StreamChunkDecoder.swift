@@ -18,7 +18,8 @@ struct StreamChunkDecoder: Sendable {
         switch output {
         case .event(let event):
             let text = event.data.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { return [] }
+            // The service never sends `[DONE]`; OpenAI-style gateways do, and it means nothing more than EOF.
+            if text.isEmpty || text == "[DONE]" { return [] }
             if let status = Self.errorStatus(in: text) { throw GeminiError(.streamError(redact(status))) }
             guard let response = try? JSONDecoder().decode(GenerateContentResponse.self, from: Data(text.utf8)) else {
                 throw GeminiError(.invalidResponse("a stream event is not JSON: " + oneLine(redactor.redact(text), limit: 120)))
@@ -28,6 +29,10 @@ struct StreamChunkDecoder: Sendable {
             if let status = Self.errorStatus(in: text) { throw GeminiError(.streamError(redact(status))) }
             if let response = try? JSONDecoder().decode(GenerateContentResponse.self, from: Data(text.utf8)) {
                 return events(from: response)
+            }
+            // Without `alt=sse` (a gateway that drops the query) the service answers one JSON array of chunks.
+            if let responses = try? JSONDecoder().decode([GenerateContentResponse].self, from: Data(text.utf8)) {
+                return responses.flatMap { events(from: $0) }
             }
             throw GeminiError(.invalidResponse("unexpected text in the stream: " + oneLine(redactor.redact(text), limit: 120)))
         }

@@ -65,4 +65,12 @@ struct StreamChunkDecoderTests {
             #expect(!error.description.contains(key))
         }
     }
+
+    @Test("a JSON array of chunks (no alt=sse) and a [DONE] sentinel")
+    func arrayAndDone() throws {
+        var decoder = StreamChunkDecoder(redactor: KeyRedactor(apiKey: ""))
+        let events = try decoder.events(from: .bareJSON("[" + Fixtures.streamChunk + ",\n" + Fixtures.finalChunk + "]"))
+        #expect(events.contains(.text("Hello")) && events.contains(.finish(.stop)))
+        #expect(try decoder.events(from: .event(.init(data: "[DONE]"))).isEmpty)
+    }
 }
