@@ -14,7 +14,8 @@ public struct GeminiConfiguration: Sendable {
     public var apiVersion: String
     /// Limit for establishing a TCP/TLS connection.
     public var connectTimeout: Duration
-    /// A stream that delivers no byte for this long is abandoned.
+    /// A stream that delivers no byte for this long is abandoned. Generous by default: a thinking model
+    /// may stay silent for a minute or more before its first chunk when thoughts are not requested.
     public var streamIdleTimeout: Duration
     /// Limit for one whole attempt of a request (a unary call, a whole stream, one upload chunk).
     public var requestTimeout: Duration
@@ -24,7 +25,7 @@ public struct GeminiConfiguration: Sendable {
 
     public init(
         apiKey: String, baseURL: String = GeminiConfiguration.defaultBaseURL, apiVersion: String = "v1beta",
-        connectTimeout: Duration = .seconds(10), streamIdleTimeout: Duration = .seconds(60),
+        connectTimeout: Duration = .seconds(10), streamIdleTimeout: Duration = .seconds(120),
         requestTimeout: Duration = .seconds(600), retryPolicy: RetryPolicy = .default,
         userAgent: String = "squint GeminiAPI"
     ) {
