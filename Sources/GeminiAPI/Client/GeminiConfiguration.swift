@@ -17,7 +17,8 @@ public struct GeminiConfiguration: Sendable {
     /// A stream that delivers no byte for this long is abandoned. Generous by default: a thinking model
     /// may stay silent for a minute or more before its first chunk when thoughts are not requested.
     public var streamIdleTimeout: Duration
-    /// Limit for one whole attempt of a request (a unary call, a whole stream, one upload chunk).
+    /// Limit for one attempt of a unary call or upload chunk, head and body; for a stream, for its
+    /// head only (the body is bounded by `streamIdleTimeout` instead, since answers may run long).
     public var requestTimeout: Duration
     public var retryPolicy: RetryPolicy
     /// Sent as `User-Agent`.
