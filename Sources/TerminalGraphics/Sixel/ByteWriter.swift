@@ -31,7 +31,11 @@ struct ByteWriter: ~Copyable {
 
     mutating func append(_ bytes: [UInt8]) {
         reserve(bytes.count)
-        for byte in bytes { append(byte) }
+        bytes.withUnsafeBufferPointer { source in
+            guard let address = source.baseAddress else { return }
+            (base + count).update(from: address, count: source.count)
+        }
+        count += bytes.count
     }
 
     /// Writes a non-negative decimal number (at most 10 digits, reserved by the caller).

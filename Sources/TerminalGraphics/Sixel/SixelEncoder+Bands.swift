@@ -1,3 +1,5 @@
+import Dispatch
+
 extension SixelEncoder {
     /// Writes the sixel sequence for palette indices, band by band.
     ///
@@ -29,7 +31,29 @@ extension SixelEncoder {
             out.appendNumber(percent(colour.b))
         }
 
-        let colours = max(1, palette.count)
+        // Bands are independent: encode groups of them concurrently, then join in order.
+        let strips = bandAlignedStrips(width: width, height: height)
+        let parts = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: strips.count)
+        parts.initialize(repeating: [])
+        defer { parts.deinitialize().deallocate() }
+        let slots = UncheckedSendable(parts), colours = max(1, palette.count)
+        indices.withUnsafeBufferPointer { indices in
+            let source = UncheckedSendable(indices)
+            DispatchQueue.concurrentPerform(iterations: strips.count) { strip in
+                slots.value[strip] = encodeBands(source.value, width: width, rows: strips[strip], colours: colours)
+            }
+        }
+        out.reserve(parts.reduce(0) { $0 + $1.count } + 2)
+        for part in parts { out.append(part) }
+        out.append(0x1B)
+        out.append(UInt8(ascii: "\\"))
+        return out.bytes()
+    }
+
+    /// The bands covering `rows` (whole bands), without header or terminator.
+    private static func encodeBands(_ indices: UnsafeBufferPointer<UInt8>, width: Int, rows: Range<Int>, colours: Int) -> [UInt8] {
+        var out = ByteWriter(capacity: width * rows.count / 2 + 64)
+        let height = rows.upperBound
         let bits = UnsafeMutablePointer<UInt8>.allocate(capacity: colours * width)
         bits.initialize(repeating: 0, count: colours * width)
         let first = UnsafeMutablePointer<Int>.allocate(capacity: colours)
@@ -47,8 +71,8 @@ extension SixelEncoder {
             population.deallocate(); painted.deallocate()
         }
 
-        indices.withUnsafeBufferPointer { indices in
-            var bandTop = 0
+        do {
+            var bandTop = rows.lowerBound
             while bandTop < height {
                 let rowsInBand = min(6, height - bandTop)
                 var presentCount = 0
@@ -108,9 +132,6 @@ extension SixelEncoder {
                 bandTop += 6
             }
         }
-        out.reserve(2)
-        out.append(0x1B)
-        out.append(UInt8(ascii: "\\"))
         return out.bytes()
     }
 

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Imaging
 
 /// Turns a bitmap into a DEC sixel image: palette, optional light dithering, 6-row bands with
@@ -13,10 +15,10 @@ public struct SixelEncoder: Sendable {
         /// Nearest colours, except that the left or upper neighbour's colour is kept when it is within
     /// `tolerance` of the nearest: the eye does not see the difference, the run-length coder does.
     private static func mapCoherently(
-        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int, tolerance: Int32, background: RGB,
+        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, rows: Range<Int>, tolerance: Int32, background: RGB,
         lookup: borrowing PaletteLookup, into indices: UnsafeMutableBufferPointer<UInt8>
     ) {
-        for y in 0..<height {
+        for y in rows {
             let rowStart = y * width
             // Within a sixel band the row above shares the band; across bands it buys nothing.
             let useAbove = y % 6 != 0
@@ -37,6 +39,17 @@ public struct SixelEncoder: Sendable {
                 }
                 indices[index] = UInt8(truncatingIfNeeded: chosen)
             }
+        }
+    }
+
+    /// Row ranges made of whole 6-row bands, one per worker; one range for small images, where
+    /// starting threads costs more than it saves.
+    static func bandAlignedStrips(width: Int, height: Int) -> [Range<Int>] {
+        let bands = (height + 5) / 6
+        let workers = width * height < 250_000 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, bands))
+        return (0..<workers).map { worker in
+            let firstBand = bands * worker / workers, endBand = bands * (worker + 1) / workers
+            return (firstBand * 6)..<min(height, endBand * 6)
         }
     }
 
@@ -86,14 +99,22 @@ public struct SixelEncoder: Sendable {
             let bins = PaletteQuantizer.histogram(pixels, pixelCount: count, background: background)
             let centres = PaletteQuantizer.palette(for: bins, maxColors: maxColors)
             let palette = centres.map { Self.roundedToPercent($0) }
-            let lookup = PaletteLookup(colours: palette)
             var indices = [UInt8](repeating: 0, count: count)
             indices.withUnsafeMutableBufferPointer { indices in
                 switch dithering {
                 case .none:
-                    Self.mapCoherently(pixels, width: bitmap.width, height: bitmap.height, tolerance: coherence,
-                                       background: background, lookup: lookup, into: indices)
+                    // Strips of whole bands map independently (coherence looks left and up within a
+                    // band only), each with its own lookup table: no shared mutable state.
+                    let strips = Self.bandAlignedStrips(width: bitmap.width, height: bitmap.height)
+                    let source = UncheckedSendable(pixels), target = UncheckedSendable(indices)
+                    let width = bitmap.width, tolerance = coherence, background = background
+                    DispatchQueue.concurrentPerform(iterations: strips.count) { strip in
+                        let lookup = PaletteLookup(colours: palette)
+                        Self.mapCoherently(source.value, width: width, rows: strips[strip], tolerance: tolerance,
+                                           background: background, lookup: lookup, into: target.value)
+                    }
                 case .floydSteinberg(let strength):
+                    let lookup = PaletteLookup(colours: palette)
                     Self.diffuse(pixels, width: bitmap.width, height: bitmap.height, strength: strength,
                                  background: background, lookup: lookup, into: indices)
                 }
@@ -129,10 +150,10 @@ public struct SixelEncoder: Sendable {
     /// Nearest colours, except that the left or upper neighbour's colour is kept when it is within
     /// `tolerance` of the nearest: the eye does not see the difference, the run-length coder does.
     private static func mapCoherently(
-        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int, tolerance: Int32, background: RGB,
+        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, rows: Range<Int>, tolerance: Int32, background: RGB,
         lookup: borrowing PaletteLookup, into indices: UnsafeMutableBufferPointer<UInt8>
     ) {
-        for y in 0..<height {
+        for y in rows {
             let rowStart = y * width
             // Within a sixel band the row above shares the band; across bands it buys nothing.
             let useAbove = y % 6 != 0
@@ -153,6 +174,17 @@ public struct SixelEncoder: Sendable {
                 }
                 indices[index] = UInt8(truncatingIfNeeded: chosen)
             }
+        }
+    }
+
+    /// Row ranges made of whole 6-row bands, one per worker; one range for small images, where
+    /// starting threads costs more than it saves.
+    static func bandAlignedStrips(width: Int, height: Int) -> [Range<Int>] {
+        let bands = (height + 5) / 6
+        let workers = width * height < 250_000 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, bands))
+        return (0..<workers).map { worker in
+            let firstBand = bands * worker / workers, endBand = bands * (worker + 1) / workers
+            return (firstBand * 6)..<min(height, endBand * 6)
         }
     }
 
