@@ -144,3 +144,23 @@ struct ProxyIntegrationTests {
         }
     }
 }
+
+@Suite("Cancelling unary calls")
+struct UnaryCancellationTests {
+    @Test("cancelling a call waiting for its body ends it as cancelled and closes the connection")
+    func cancelWhileWaiting() async throws {
+        try await Harness.run { h in
+            h.server.enqueue(.sse([.raw("{"), .pause(.seconds(60)), .raw("}")]), for: .generateContent)
+            let client = h.client
+            let call = Task { await Harness.failure { () async throws(GeminiError) in
+                try await client.generateContent(model: "m", request: Harness.question)
+            } }
+            #expect(await h.server.wait { $0.requests(for: .generateContent).count == 1 && $0.openConnections == 1 })
+            call.cancel()
+            let error = await call.value
+            #expect(error?.category == .cancelled)
+            #expect(await h.server.wait(timeout: .seconds(10)) { $0.openConnections == 0 })
+            #expect(h.server.requests(for: .generateContent).count == 1)
+        }
+    }
+}
