@@ -85,6 +85,10 @@ public struct GeminiClient: Sendable {
         let url = transport.apiURL(Self.modelPath(model) + ":generateContent")
         return try await retrying { () async throws(GeminiError) in
             let (_, bytes) = try await transport.send(transport.makeRequest(.POST, url: url, body: body))
+            // A gateway may wrap a failure in a 200; it must not read as an empty answer.
+            if let status = StreamChunkDecoder.errorStatus(in: String(buffer: bytes)) {
+                throw GeminiError(.streamError(transport.redactor.redact(status)))
+            }
             return try Self.decode(GenerateContentResponse.self, from: bytes)
         }
     }

@@ -164,3 +164,32 @@ struct UnaryCancellationTests {
         }
     }
 }
+
+@Suite("Odd answers to unary calls")
+struct OddUnaryAnswerTests {
+    @Test("an error wrapped in a 200 is an error, not an empty answer")
+    func errorIn200() async throws {
+        try await Harness.run(retryPolicy: .none) { h in
+            h.server.enqueue(
+                .json(FakeErrorBody.status(code: 500, message: "Internal error.", status: "INTERNAL", details: [])),
+                for: .generateContent)
+            let error = try #require(await Harness.failure { () async throws(GeminiError) in
+                try await h.client.generateContent(model: "m", request: Harness.question)
+            })
+            #expect(error.httpStatus == 500)
+            #expect(error.category == .unavailable)
+        }
+    }
+
+    @Test("a body that is not JSON is an invalid response")
+    func notJSON() async throws {
+        try await Harness.run { h in
+            h.server.enqueue(.text("<html>hello</html>", status: 200), for: .generateContent)
+            let error = try #require(await Harness.failure { () async throws(GeminiError) in
+                try await h.client.generateContent(model: "m", request: Harness.question)
+            })
+            #expect(error.category == .invalidResponse)
+            #expect(h.server.requests(for: .generateContent).count == 1)
+        }
+    }
+}
