@@ -10,9 +10,13 @@ final class SleepRecorder: Sendable {
 
     var recorded: [Duration] { waits.withLock { $0 } }
 
+    func record(_ duration: Duration) {
+        waits.withLock { $0.append(duration) }
+    }
+
     var sleep: @Sendable (Duration) async throws -> Void {
         { duration in
-            self.waits.withLock { $0.append(duration) }
+            self.record(duration)
             try Task.checkCancellation()
         }
     }

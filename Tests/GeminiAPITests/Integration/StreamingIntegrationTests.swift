@@ -213,3 +213,31 @@ struct StreamingIntegrationTests {
         }
     }
 }
+
+@Suite("Streams that end early")
+struct TruncatedStreamTests {
+    @Test("a clean end without a finish reason after text is an interrupted answer")
+    func cleanEndAfterText() async throws {
+        try await Harness.run { h in
+            h.server.enqueue(.streamedAnswer(["Half an ", "answer"], finishReason: nil), for: .streamGenerateContent)
+            let (events, error) = await h.collect(h.client.streamGenerateContent(model: "m", request: Harness.question))
+            #expect(events.text == "Half an answer")
+            let failure = try #require(error)
+            #expect(failure.partialTextLength == 14)
+            #expect(failure.description.contains("ended before the answer was complete"))
+            #expect(h.server.requests(for: .streamGenerateContent).count == 1)
+        }
+    }
+
+    @Test("an empty 200 stream is retried")
+    func emptyStream() async throws {
+        try await Harness.run { h in
+            h.server.enqueue(.sse([]), for: .streamGenerateContent)
+            h.server.enqueue(.streamedAnswer(["ok"]), for: .streamGenerateContent)
+            let (events, error) = await h.collect(h.client.streamGenerateContent(model: "m", request: Harness.question))
+            #expect(error == nil)
+            #expect(events.text == "ok")
+            #expect(h.server.requests(for: .streamGenerateContent).count == 2)
+        }
+    }
+}

@@ -23,8 +23,13 @@ struct UnaryIntegrationTests {
     func serverErrors() async throws {
         try await Harness.run { h in
             h.server.enqueue([.serverError(503), .serverError(500), .serverError(504), .answer("done")], for: .generateContent)
-            let response = try await h.client.generateContent(model: "m", request: Harness.question)
+            let notes = SleepRecorder()
+            let response = try await h.client.generateContent(model: "m", request: Harness.question) { attempt, delay, error in
+                // attempt × delay: 1 × 1 s, 2 × 2 s, 3 × 4 s — checks both numbers of each note.
+                if error.isRetryable { notes.record(delay * attempt) }
+            }
             #expect(response.text == "done")
+            #expect(notes.recorded == [.seconds(1), .seconds(4), .seconds(12)])
             #expect(h.sleeps.recorded == [.seconds(1), .seconds(2), .seconds(4)])
             #expect(h.server.requests(for: .generateContent).count == 4)
         }
