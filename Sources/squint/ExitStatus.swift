@@ -28,7 +28,11 @@ enum ExitStatus: Int32, CaseIterable {
             case .configuration: return .usage
             }
         case let error as AskError:
-            return error.isUsageError ? .usage : .unavailable
+            switch error.category {
+            case .usage: return .usage
+            case .refused: return .refused
+            case .unavailable: return .unavailable
+            }
         case is ConfigurationError, is ValidationError:
             return .usage
         case is Interrupted, is CancellationError:

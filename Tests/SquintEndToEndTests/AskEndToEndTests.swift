@@ -100,11 +100,15 @@ import Testing
             for index in stride(from: 8, to: bytes.count, by: 4099) { bytes[index] = UInt8(truncatingIfNeeded: index) }
             let big = try h.file("big.png", bytes)
             h.server.setFileProcessing(polls: 1)
+            // The upload backend names the real service's host and once forgets its status header: the client
+            // must move the URL onto the configured base URL and resend the chunk.
+            h.server.setUploadURLBase("https://generativelanguage.googleapis.com")
+            h.server.omitUploadStatus(onChunkResponses: [1])
             let result = try await h.run(["ask", big, CLIHarness.corpusJPEG, "-p", "q", "--json"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(h.server.requests(for: .uploadStart).count == 1)
             #expect(h.server.requests(for: .uploadStart).first?.header("x-goog-upload-header-content-type") == "image/png")
-            #expect(h.server.requests(for: .uploadChunk).count >= 2)
+            #expect(h.server.requests(for: .uploadChunk).count == 3)
             let file = try #require(h.server.files.first)
             #expect(file.bytes == bytes)
             let parts = h.sentParts()

@@ -29,6 +29,17 @@ import Testing
         }
     }
 
+    @Test(arguments: [("60s", false), ("2s", true)])
+    func quotaThatWillNotResetSoonExits4AtOnce(retryDelay: String, perDay: Bool) async throws {
+        try await CLIHarness.with { h in
+            h.server.setDefault(.rateLimited(retryDelay: retryDelay, perDay: perDay), for: .streamGenerateContent)
+            let result = try await h.run(["ask", CLIHarness.corpusJPEG, "-p", "q"])
+            #expect(result.status == 4, "\(result.stderr)")
+            #expect(h.server.requests(for: .streamGenerateContent).count == 1)
+            #expect(result.stderr.contains(perDay ? "daily" : "60 s"))
+        }
+    }
+
     @Test func aRetryThatSucceedsExits0() async throws {
         try await CLIHarness.with { h in
             h.server.enqueue([.serverError(500), .streamedAnswer(["fine"])], for: .streamGenerateContent)
