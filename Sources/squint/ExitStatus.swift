@@ -46,10 +46,10 @@ enum ExitStatus: Int32, CaseIterable {
     static let helpSection = """
         EXIT STATUS
           0    success
-          2    usage error: bad arguments, unreadable or unsupported image, bad config, no API key
-          3    the API refused the request (HTTP 4xx: bad key, unknown model, invalid request)
-          4    unavailable: 5xx or 429 after retries, network failure, or the stream broke midway
-               (the partial answer stays on stdout, the error goes to stderr)
+          2    usage: bad arguments, image or config file; no API key
+          3    the API refused the request (4xx: key, model, request)
+          4    unavailable: 5xx or 429 after retries, network failure,
+               or a stream that broke midway (partial answer kept)
           5    blocked by the safety filters
           130  interrupted (Ctrl-C)
         """
