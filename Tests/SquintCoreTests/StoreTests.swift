@@ -16,7 +16,7 @@ struct StoreTests {
         init() throws {
             folder = try TestPaths.temporaryDirectory()
             store = try Store(url: folder.appendingPathComponent("data/squint/squint.db"))
-            images = folder.appendingPathComponent("pictures")
+            images = folder.appendingPathComponent("pictures é 🍰")
             try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
             first = images.appendingPathComponent("a.png").path
             second = images.appendingPathComponent("b.png").path

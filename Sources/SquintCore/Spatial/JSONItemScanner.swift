@@ -35,7 +35,7 @@ struct JSONItemScanner {
         if let objectStart = bytes.firstIndex(of: UInt8(ascii: "{")) {
             var outcome = scanElements(bytes, from: objectStart, region: region, insideList: false)
             // A lone wrapper object with an empty list (`{"boxes": []}`) holds no items.
-            if outcome.items.count == 1, let value = JSONValue.parse(outcome.items[0].text), isEmptyWrapper(value) {
+            if outcome.items.count == 1, let value = LooseJSON.parse(outcome.items[0].text), isEmptyWrapper(value) {
                 outcome.items = []
             }
             return outcome
@@ -88,7 +88,7 @@ struct JSONItemScanner {
         return false
     }
 
-    private static func isEmptyWrapper(_ value: JSONValue) -> Bool {
+    private static func isEmptyWrapper(_ value: LooseJSON) -> Bool {
         guard case .object(let members) = value, members.count == 1, case .array(let list)? = members.values.first else { return false }
         return list.isEmpty
     }

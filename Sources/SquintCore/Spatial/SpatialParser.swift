@@ -29,7 +29,7 @@ public struct SpatialParser: Sendable {
             return result
         }
         for (index, item) in outcome.items.enumerated() {
-            guard item.isObject, let value = JSONValue.parse(item.text), case .object = value else {
+            guard item.isObject, let value = LooseJSON.parse(item.text), case .object = value else {
                 result.droppedCount += 1
                 result.warnings.append("item \(index + 1) is not a JSON object; dropped")
                 continue
@@ -49,7 +49,7 @@ public struct SpatialParser: Sendable {
         return result
     }
 
-    private func detection(from item: JSONValue, index: Int, imageSize: PixelSize, warnings: inout [String]) -> Detection? {
+    private func detection(from item: LooseJSON, index: Int, imageSize: PixelSize, warnings: inout [String]) -> Detection? {
         let number = index + 1
         let givenLabel = item["label"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let label = givenLabel.isEmpty ? "object \(number)" : givenLabel
@@ -112,7 +112,7 @@ public struct SpatialParser: Sendable {
     }
 
     /// Decodes, resizes (PIL BILINEAR) to the box's integer pixel size, thresholds at > 127 and places the mask.
-    private func decodeMask(_ value: JSONValue, box: PixelRect, imageSize: PixelSize) throws(SpatialError) -> MaskPlane {
+    private func decodeMask(_ value: LooseJSON, box: PixelRect, imageSize: PixelSize) throws(SpatialError) -> MaskPlane {
         guard case .string(let text) = value else { throw .maskNotAString }
         guard let maskDecoder else { throw .maskDecodingUnavailable }
         guard let bytes = MaskData.bytes(fromMaskString: text) else { throw .maskNotBase64 }

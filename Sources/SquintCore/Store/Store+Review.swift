@@ -53,7 +53,7 @@ extension Store {
                     (SELECT COUNT(*) FROM detections WHERE detections.imageId = images.id AND reviewState = 'pending') AS pendingCount,
                     (SELECT COUNT(*) FROM detections WHERE detections.imageId = images.id AND reviewState IN ('accepted', 'relabelled')) AS acceptedCount
                 FROM images WHERE substr(images.path, 1, ?) = ? ORDER BY images.path
-                """, arguments: [prefix.utf8.count, prefix])
+                """, arguments: [prefix.unicodeScalars.count, prefix])  // SQLite counts code points
             .filter { !(($0["path"] as String).dropFirst(prefix.count).contains("/")) }
             .map { row in
                 ImageStatus(path: row["path"], answerCount: row["answerCount"], detectionCount: row["detectionCount"],

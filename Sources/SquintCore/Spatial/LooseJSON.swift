@@ -1,13 +1,13 @@
 import Foundation
 
 /// A parsed JSON value, loose enough for model output (numbers may arrive as strings).
-enum JSONValue: Sendable, Equatable, Decodable {
+enum LooseJSON: Sendable, Equatable, Decodable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([LooseJSON])
+    case object([String: LooseJSON])
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -19,17 +19,17 @@ enum JSONValue: Sendable, Equatable, Decodable {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
+        } else if let value = try? container.decode([LooseJSON].self) {
             self = .array(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .object(try container.decode([String: LooseJSON].self))
         }
     }
 
     /// Parses one JSON text, first removing trailing commas (`[1, 2,]`, `{"a": 1,}`), which models emit often.
-    static func parse(_ text: Substring) -> JSONValue? {
+    static func parse(_ text: Substring) -> LooseJSON? {
         let cleaned = JSONText.removingTrailingCommas(text)
-        return try? JSONDecoder().decode(JSONValue.self, from: Data(cleaned.utf8))
+        return try? JSONDecoder().decode(LooseJSON.self, from: Data(cleaned.utf8))
     }
 
     /// A number, or a string holding one (`"512"`, `" 3.5 "`).
@@ -56,7 +56,7 @@ enum JSONValue: Sendable, Equatable, Decodable {
         }
     }
 
-    subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> LooseJSON? {
         guard case .object(let members) = self else { return nil }
         return members[key]
     }
