@@ -1,3 +1,4 @@
+import Imaging
 import Testing
 @testable import SquintCore
 
@@ -56,5 +57,20 @@ struct TaskPromptTests {
         #expect(question.systemInstruction == nil && question.maxImageSide == nil && question.temperature == nil)
         #expect(TaskPrompt.make(.caption, model: "m").prompt.hasPrefix("Describe this image"))
         #expect(!AskTask.caption.isSpatial && !AskTask.question.isSpatial)
+    }
+}
+
+@Suite("Spatial image size")
+struct SpatialImagePlanTests {
+    @Test("the longest side is capped, the aspect ratio kept, small images untouched", arguments: [
+        (PixelSize(width: 5640, height: 3172), 1024, PixelSize(width: 1024, height: 576)),
+        (PixelSize(width: 3000, height: 4000), 1024, PixelSize(width: 768, height: 1024)),
+        (PixelSize(width: 800, height: 600), 1024, PixelSize(width: 800, height: 600)),
+        (PixelSize(width: 1024, height: 1024), 1024, PixelSize(width: 1024, height: 1024)),
+        (PixelSize(width: 4000, height: 1), 1024, PixelSize(width: 1024, height: 1)),
+        (PixelSize(width: 2000, height: 1000), 0, PixelSize(width: 2000, height: 1000)),
+    ])
+    func sizes(upright: PixelSize, maxSide: Int, expected: PixelSize) {
+        #expect(SpatialImagePlan.sentSize(for: upright, maxSide: maxSide) == expected)
     }
 }
