@@ -22,11 +22,11 @@ struct ExporterTests {
         let first = "/data/set/one.jpg", second = "/data/set/sub/two.png"
         return [
             ExportImage(path: first, size: size, detections: [
-                stored(Detection(label: "cat", kind: .box, box: PixelRect(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4), box2D: [100, 200, 300, 400], sourceIndex: 0), id: 1, path: first),
-                stored(Detection(label: "blob", kind: .mask, box: PixelRect(x0: 100, y0: 50, x1: 120, y1: 60), box2D: [65.1, 97.7, 78.2, 117.2], mask: mask, sourceIndex: 1), id: 2, path: first, review: .relabelled("puddle & co")),
+                stored(Detection(label: "cat", kind: .box, box: PixelBox(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4), box2D: [100, 200, 300, 400], sourceIndex: 0), id: 1, path: first),
+                stored(Detection(label: "blob", kind: .mask, box: PixelBox(x0: 100, y0: 50, x1: 120, y1: 60), box2D: [65.1, 97.7, 78.2, 117.2], mask: mask, sourceIndex: 1), id: 2, path: first, review: .relabelled("puddle & co")),
             ]),
             ExportImage(path: second, size: size, detections: [
-                stored(Detection(label: "cat", kind: .box, box: PixelRect(x0: 0, y0: 0, x1: 512, y1: 384), box2D: [0, 0, 500, 500], sourceIndex: 0), id: 3, path: second),
+                stored(Detection(label: "cat", kind: .box, box: PixelBox(x0: 0, y0: 0, x1: 512, y1: 384), box2D: [0, 0, 500, 500], sourceIndex: 0), id: 3, path: second),
                 stored(Detection(label: "dot", kind: .point, point: PixelPoint(x: 512, y: 192), rawPoint: [250, 500], sourceIndex: 1), id: 4, path: second),
             ]),
         ]

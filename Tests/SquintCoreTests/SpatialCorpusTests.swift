@@ -51,9 +51,9 @@ struct SpatialCorpusTests {
         #expect(result.detections.first?.label == "red sprinkles")
         #expect(result.detections.last?.label == "white frosting with googly eyes")
         // [390, 64, 574, 203] → x0 = 64 × 1.024, y0 = 390 × 0.768, …
-        #expect(result.detections[0].box == PixelRect(x0: 65.536, y0: 299.52, x1: 207.872, y1: 440.832))
+        #expect(result.detections[0].box == PixelBox(x0: 65.536, y0: 299.52, x1: 207.872, y1: 440.832))
         // [743, 133, 921, 307]
-        #expect(result.detections[14].box == PixelRect(x0: 136.192, y0: 570.624, x1: 314.368, y1: 707.328))
+        #expect(result.detections[14].box == PixelBox(x0: 136.192, y0: 570.624, x1: 314.368, y1: 707.328))
         #expect(result.warnings.isEmpty)
     }
 
@@ -63,7 +63,7 @@ struct SpatialCorpusTests {
         #expect(result.detections.count == 13)
         #expect(result.detections.filter { $0.label == "googly eyes" }.count == 4)
         // [384, 65, 562, 203]
-        #expect(result.detections[0].box == PixelRect(x0: 66.56, y0: 294.912, x1: 207.872, y1: 431.616))
+        #expect(result.detections[0].box == PixelBox(x0: 66.56, y0: 294.912, x1: 207.872, y1: 431.616))
     }
 
     @Test("cell29 (3 flash): no code fence at all")
@@ -72,7 +72,7 @@ struct SpatialCorpusTests {
         #expect(result.detections.count == 13)
         #expect(result.detections.last?.label == "monster topping with eyes (bottom left)")
         // [742, 134, 922, 308]
-        #expect(result.detections[12].box == PixelRect(x0: 137.216, y0: 569.856, x1: 315.392, y1: 708.096))
+        #expect(result.detections[12].box == PixelBox(x0: 137.216, y0: 569.856, x1: 315.392, y1: 708.096))
         #expect(result.warnings.isEmpty)
     }
 
@@ -82,15 +82,15 @@ struct SpatialCorpusTests {
         #expect(result.detections.count == 13)
         #expect(result.detections[3].label == "pink frosting with googly eyes")
         // [744, 133, 923, 309]
-        #expect(result.detections[11].box == PixelRect(x0: 136.192, y0: 571.392, x1: 316.416, y1: 708.864))
+        #expect(result.detections[11].box == PixelBox(x0: 136.192, y0: 571.392, x1: 316.416, y1: 708.864))
     }
 
     @Test("socks answers ignore the trailing (640, 482) line", arguments: [
-        ("Spatial_understanding__cell32__89dc873f.txt", "light blue sock with cat face on left", PixelRect(x0: 157.44, y0: 22.172, x1: 336.64, y1: 185.57)),
-        ("Spatial_understanding__cell32__b9ba9e57.txt", "sock with face", PixelRect(x0: 158.72, y0: 25.546, x1: 337.28, y1: 187.016)),
-        ("Spatial_understanding__cell33__cd8b861a.txt", "light blue sock with face on left", PixelRect(x0: 158.08, y0: 27.474, x1: 337.28, y1: 185.57)),
+        ("Spatial_understanding__cell32__89dc873f.txt", "light blue sock with cat face on left", PixelBox(x0: 157.44, y0: 22.172, x1: 336.64, y1: 185.57)),
+        ("Spatial_understanding__cell32__b9ba9e57.txt", "sock with face", PixelBox(x0: 158.72, y0: 25.546, x1: 337.28, y1: 187.016)),
+        ("Spatial_understanding__cell33__cd8b861a.txt", "light blue sock with face on left", PixelBox(x0: 158.08, y0: 27.474, x1: 337.28, y1: 185.57)),
     ])
-    func socks(name: String, firstLabel: String, firstBox: PixelRect) throws {
+    func socks(name: String, firstLabel: String, firstBox: PixelBox) throws {
         let result = try parse(name, Self.socks)
         #expect(result.detections.count == 2)
         #expect(result.detections[0].label == firstLabel)
@@ -102,7 +102,7 @@ struct SpatialCorpusTests {
     func rightSock() throws {
         let result = try parse("Spatial_understanding__cell32__b9ba9e57.txt", Self.socks)
         // [236, 662, 653, 862] → x0 = 662 × 0.64, y0 = 236 × 0.482, x1 = 862 × 0.64, y1 = 653 × 0.482
-        #expect(result.detections[1].box == PixelRect(x0: 423.68, y0: 113.752, x1: 551.68, y1: 314.746))
+        #expect(result.detections[1].box == PixelBox(x0: 423.68, y0: 113.752, x1: 551.68, y1: 314.746))
     }
 
     @Test("spill answers: the Python repr and its decoded text give the same detections", arguments: [
@@ -123,9 +123,9 @@ struct SpatialCorpusTests {
         let result = try parse("Spatial_understanding__cell40__b9ba9e57.txt", Self.spill)
         #expect(result.detections.map(\.label) == ["pink cloth", "sugar bowl", "spill", "sugar container"])
         // [447, 0, 1000, 418] → x0 = 0, y0 = 447 × 0.48, x1 = 418 × 0.64, y1 = 480
-        #expect(result.detections[0].box == PixelRect(x0: 0, y0: 214.56, x1: 267.52, y1: 480))
+        #expect(result.detections[0].box == PixelBox(x0: 0, y0: 214.56, x1: 267.52, y1: 480))
         // [0, 465, 325, 807]
-        #expect(result.detections[3].box == PixelRect(x0: 297.6, y0: 0, x1: 516.48, y1: 156))
+        #expect(result.detections[3].box == PixelBox(x0: 297.6, y0: 0, x1: 516.48, y1: 156))
     }
 
     @Test("cell40 (2.5 flash): long explanation labels, a box over the whole width")
@@ -133,9 +133,9 @@ struct SpatialCorpusTests {
         let result = try parse("Spatial_understanding__cell40__89dc873f.txt", Self.spill)
         #expect(result.detections[0].label == "Use this cloth to absorb the spilled liquid by gently dabbing or wiping the area.")
         // [447, 0, 992, 420]
-        #expect(result.detections[0].box == PixelRect(x0: 0, y0: 214.56, x1: 268.8, y1: 476.16))
+        #expect(result.detections[0].box == PixelBox(x0: 0, y0: 214.56, x1: 268.8, y1: 476.16))
         // [182, 0, 998, 1000]
-        #expect(result.detections[5].box == PixelRect(x0: 0, y0: 87.36, x1: 640, y1: 479.04))
+        #expect(result.detections[5].box == PixelBox(x0: 0, y0: 87.36, x1: 640, y1: 479.04))
     }
 
     @Test("cell41 (2.5 pro): two instructions")
@@ -143,7 +143,7 @@ struct SpatialCorpusTests {
         let result = try parse("Spatial_understanding__cell41__cd8b861a.txt", Self.spill)
         #expect(result.detections.map(\.label) == ["Wipe up this liquid spill.", "Use this cloth to wipe the spill."])
         // [467, 0, 1000, 425]
-        #expect(result.detections[1].box == PixelRect(x0: 0, y0: 224.16, x1: 272, y1: 480))
+        #expect(result.detections[1].box == PixelBox(x0: 0, y0: 224.16, x1: 272, y1: 480))
     }
 
     @Test("cell45 segmentation answers: every item has a box and a mask string", arguments: [
@@ -164,7 +164,7 @@ struct SpatialCorpusTests {
     func segmentationGeometry() throws {
         let result = try parse("Spatial_understanding__cell45__89dc873f.txt", Self.cupcakes)
         // [168, 97, 360, 228]
-        #expect(result.detections[0].box == PixelRect(x0: 99.328, y0: 129.024, x1: 233.472, y1: 276.48))
+        #expect(result.detections[0].box == PixelBox(x0: 99.328, y0: 129.024, x1: 233.472, y1: 276.48))
         let shared = result.detections.filter { $0.box2D == [272, 296, 376, 396] }
         #expect(shared.count == 2)
         #expect(result.detections.filter { $0.box2D == [260, 699, 431, 810] }.count == 2)
@@ -177,7 +177,7 @@ struct SpatialCorpusTests {
         #expect(result.detections.allSatisfy { $0.kind == .box && $0.mask == nil })
         #expect(result.detections[0].label == "chocolate cupcake with red sprinkles")
         // [510, 798, 689, 960]
-        #expect(result.detections[12].box == PixelRect(x0: 817.152, y0: 391.68, x1: 983.04, y1: 529.152))
+        #expect(result.detections[12].box == PixelBox(x0: 817.152, y0: 391.68, x1: 983.04, y1: 529.152))
         #expect(result.warnings.isEmpty)
     }
 }

@@ -11,7 +11,7 @@ struct SpatialParserTests {
     func handComputedBox() throws {
         let result = parser.parse(#"[{"box_2d": [100, 200, 300, 400], "label": "cat"}]"#, imageSize: size)
         let detection = try #require(result.detections.first)
-        #expect(detection.box == PixelRect(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4))
+        #expect(detection.box == PixelBox(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4))
         #expect(detection.box2D == [100, 200, 300, 400])
         #expect(detection.kind == .box)
         #expect(detection.label == "cat")
@@ -24,7 +24,7 @@ struct SpatialParserTests {
         let text = "Sure! Here you go:\n```json\n[\n  {\"box_2d\": [0, 0, 500, 500], \"label\": \"a\"},\n  {\"box_2d\": [500, 500, 1000, 1000], \"label\": \"b\"}\n]\n```\nThe [first] one is {big}.\n"
         let result = parser.parse(text, imageSize: size)
         #expect(result.detections.map(\.label) == ["a", "b"])
-        #expect(result.detections[1].box == PixelRect(x0: 512, y0: 384, x1: 1024, y1: 768))
+        #expect(result.detections[1].box == PixelBox(x0: 512, y0: 384, x1: 1024, y1: 768))
         #expect(result.warnings.isEmpty)
     }
 
@@ -99,13 +99,13 @@ struct SpatialParserTests {
         let text = #"[{"box_2d": ["100", 200.5, " 300 ", 400], "label": "s", "confidence": 0.9, "colour": {"r": 1}}]"#
         let detection = try #require(parser.parse(text, imageSize: size).detections.first)
         #expect(detection.box2D == [100, 200.5, 300, 400])
-        #expect(detection.box == PixelRect(x0: 200.5 * 1024 / 1000, y0: 76.8, x1: 409.6, y1: 230.4))
+        #expect(detection.box == PixelBox(x0: 200.5 * 1024 / 1000, y0: 76.8, x1: 409.6, y1: 230.4))
     }
 
     @Test("reversed corners are swapped, with a warning")
     func reversedCorners() throws {
         let result = parser.parse(#"[{"box_2d": [300, 400, 100, 200], "label": "r"}]"#, imageSize: size)
-        #expect(result.detections.first?.box == PixelRect(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4))
+        #expect(result.detections.first?.box == PixelBox(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4))
         #expect(result.warnings.count == 1)
         #expect(result.warnings[0].contains("swapped"))
     }
@@ -113,7 +113,7 @@ struct SpatialParserTests {
     @Test("boxes beyond the image are clamped")
     func clamped() {
         let result = parser.parse(#"[{"box_2d": [-50, 900, 1200, 1100], "label": "c"}]"#, imageSize: size)
-        #expect(result.detections.first?.box == PixelRect(x0: 921.6, y0: 0, x1: 1024, y1: 768))
+        #expect(result.detections.first?.box == PixelBox(x0: 921.6, y0: 0, x1: 1024, y1: 768))
         #expect(result.warnings.contains { $0.contains("clamped") })
     }
 

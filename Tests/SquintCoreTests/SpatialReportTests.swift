@@ -8,7 +8,7 @@ struct SpatialReportTests {
     @Test("the report has exactly the documented keys, nulls included")
     func shape() throws {
         let detections = [
-            Detection(label: "cat", kind: .box, box: PixelRect(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4), box2D: [100, 200, 300, 400], sourceIndex: 0),
+            Detection(label: "cat", kind: .box, box: PixelBox(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4), box2D: [100, 200, 300, 400], sourceIndex: 0),
             Detection(label: "dot", kind: .point, point: PixelPoint(x: 512, y: 192), rawPoint: [250, 500], sourceIndex: 1),
         ]
         let report = SpatialReport(image: "/x/a.png", size: PixelSize(width: 1024, height: 768), model: "gemini-2.5-flash",

@@ -30,9 +30,9 @@ struct StoreTests {
     static func sampleDetections() -> [Detection] {
         let mask = MaskPlane(imageWidth: 1024, imageHeight: 768, originX: 10, originY: 20, width: 3, height: 2, values: [0, 255, 255, 255, 0, 0])
         return [
-            Detection(label: "cat", kind: .box, box: PixelRect(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4), box2D: [100, 200, 300, 400], sourceIndex: 0),
+            Detection(label: "cat", kind: .box, box: PixelBox(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4), box2D: [100, 200, 300, 400], sourceIndex: 0),
             Detection(label: "dot", kind: .point, point: PixelPoint(x: 512, y: 192), rawPoint: [250, 500], sourceIndex: 2),
-            Detection(label: "blob", kind: .mask, box: PixelRect(x0: 10.5, y0: 20.5, x1: 13.9, y1: 22.1), box2D: [26, 10, 28, 13], mask: mask, sourceIndex: 3),
+            Detection(label: "blob", kind: .mask, box: PixelBox(x0: 10.5, y0: 20.5, x1: 13.9, y1: 22.1), box2D: [26, 10, 28, 13], mask: mask, sourceIndex: 3),
         ]
     }
 

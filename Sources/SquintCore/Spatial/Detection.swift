@@ -13,7 +13,7 @@ public struct Detection: Sendable, Equatable {
     public var label: String
     public var kind: Kind
     /// The box as x0, y0, x1, y1 in pixels of the upright original (x0 < x1, y0 < y1, inside the image).
-    public var box: PixelRect?
+    public var box: PixelBox?
     /// The model's own `box_2d`: `[ymin, xmin, ymax, xmax]` normalized to 0–1000.
     public var box2D: [Double]?
     /// The point in pixels of the upright original.
@@ -26,7 +26,7 @@ public struct Detection: Sendable, Equatable {
     public var sourceIndex: Int
 
     public init(
-        label: String, kind: Kind, box: PixelRect? = nil, box2D: [Double]? = nil,
+        label: String, kind: Kind, box: PixelBox? = nil, box2D: [Double]? = nil,
         point: PixelPoint? = nil, rawPoint: [Double]? = nil, mask: MaskPlane? = nil, sourceIndex: Int
     ) {
         self.label = label
@@ -41,7 +41,7 @@ public struct Detection: Sendable, Equatable {
 }
 
 /// An axis-aligned rectangle in (fractional) pixels: x0, y0 top-left, x1, y1 bottom-right (exclusive).
-public struct PixelRect: Sendable, Equatable, Codable {
+public struct PixelBox: Sendable, Equatable, Codable {
     public var x0: Double, y0: Double, x1: Double, y1: Double
 
     public init(x0: Double, y0: Double, x1: Double, y1: Double) {

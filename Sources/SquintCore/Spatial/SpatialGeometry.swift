@@ -10,7 +10,7 @@ enum SpatialGeometry {
 
     /// The pixel box for a `box_2d` of `[ymin, xmin, ymax, xmax]`, with reversed corners swapped and the
     /// result clamped to the image; nil when nothing of positive area is left. Notes go to `repairs`.
-    static func box(fromBox2D box2D: [Double], imageSize: PixelSize, repairs: inout [String]) -> PixelRect? {
+    static func box(fromBox2D box2D: [Double], imageSize: PixelSize, repairs: inout [String]) -> PixelBox? {
         var y0 = pixels(box2D[0], of: imageSize.height), x0 = pixels(box2D[1], of: imageSize.width)
         var y1 = pixels(box2D[2], of: imageSize.height), x1 = pixels(box2D[3], of: imageSize.width)
         if x0 > x1 || y0 > y1 {
@@ -19,8 +19,8 @@ enum SpatialGeometry {
             if y0 > y1 { swap(&y0, &y1) }
         }
         let width = Double(imageSize.width), height = Double(imageSize.height)
-        let clamped = PixelRect(x0: clamp(x0, width), y0: clamp(y0, height), x1: clamp(x1, width), y1: clamp(y1, height))
-        if clamped != PixelRect(x0: x0, y0: y0, x1: x1, y1: y1) { repairs.append("clamped to the image") }
+        let clamped = PixelBox(x0: clamp(x0, width), y0: clamp(y0, height), x1: clamp(x1, width), y1: clamp(y1, height))
+        if clamped != PixelBox(x0: x0, y0: y0, x1: x1, y1: y1) { repairs.append("clamped to the image") }
         return clamped.width > 0 && clamped.height > 0 ? clamped : nil
     }
 
@@ -33,7 +33,7 @@ enum SpatialGeometry {
     }
 
     /// The integer pixel rectangle a mask fills: truncated corners, as the reference notebooks do (`int(v / 1000 * size)`).
-    static func maskRegion(for box: PixelRect) -> (x: Int, y: Int, width: Int, height: Int) {
+    static func maskRegion(for box: PixelBox) -> (x: Int, y: Int, width: Int, height: Int) {
         let x0 = Int(box.x0.rounded(.down)), y0 = Int(box.y0.rounded(.down))
         let x1 = Int(box.x1.rounded(.down)), y1 = Int(box.y1.rounded(.down))
         return (x0, y0, x1 - x0, y1 - y0)

@@ -78,7 +78,7 @@ public struct SpatialParser: Sendable {
             return nil
         }
 
-        var box: PixelRect?
+        var box: PixelBox?
         if let box2D {
             var repairs: [String] = []
             box = SpatialGeometry.box(fromBox2D: box2D, imageSize: imageSize, repairs: &repairs)
@@ -112,7 +112,7 @@ public struct SpatialParser: Sendable {
     }
 
     /// Decodes, resizes (PIL BILINEAR) to the box's integer pixel size, thresholds at > 127 and places the mask.
-    private func decodeMask(_ value: LooseJSON, box: PixelRect, imageSize: PixelSize) throws(SpatialError) -> MaskPlane {
+    private func decodeMask(_ value: LooseJSON, box: PixelBox, imageSize: PixelSize) throws(SpatialError) -> MaskPlane {
         guard case .string(let text) = value else { throw .maskNotAString }
         guard let maskDecoder else { throw .maskDecodingUnavailable }
         guard let bytes = MaskData.bytes(fromMaskString: text) else { throw .maskNotBase64 }

@@ -139,9 +139,9 @@ extension Store {
               let review = ReviewState(name: row["reviewState"], label: row["reviewLabel"]) else {
             throw StoreError.corruptRow("detection")
         }
-        var box: PixelRect?
+        var box: PixelBox?
         if let x0: Double = row["x0"], let y0: Double = row["y0"], let x1: Double = row["x1"], let y1: Double = row["y1"] {
-            box = PixelRect(x0: x0, y0: y0, x1: x1, y1: y1)
+            box = PixelBox(x0: x0, y0: y0, x1: x1, y1: y1)
         }
         var point: PixelPoint?
         if let x: Double = row["pointX"], let y: Double = row["pointY"] { point = PixelPoint(x: x, y: y) }
