@@ -1,0 +1,89 @@
+import Foundation
+import Imaging
+
+/// Decode figures for `make bench`: each large corpus file decoded for a 1200x800 view (scaled decode +
+/// resample + orientation) against a full-resolution decode, median of a few runs, with the peak resident
+/// memory of each, and `djpeg` on the JPEGs as the plain-libjpeg yardstick.
+func runImagingBenchmarks(corpus: URL) {
+    let files = ["large/camera_6000x4000.jpg", "large/Elephants_5640x3172.jpg", "large/pixels-l.webp"]
+    let target = PixelSize(width: 1200, height: 800)
+    let runs = 5
+    print("Imaging: decode to fit \(target) vs full decode (median of \(runs) runs; peak RSS = max resident during the runs)")
+    print(pad("file", 30) + pad("size", 11) + pad("fit 1200x800", 14) + pad("peak RSS", 10) + pad("full decode", 13) + pad("peak RSS", 10) + "djpeg -scale 1/4 | djpeg full")
+    for file in files {
+        let url = corpus.appendingPathComponent(file)
+        guard let data = try? Data(contentsOf: url), let info = try? ImageLoader.info(data: data, name: file) else {
+            print(pad(file, 30) + "missing")
+            continue
+        }
+        let name = url.lastPathComponent
+        var fitted = PixelSize(width: 0, height: 0)
+        let (scaledTime, scaledPeak) = measure(runs: runs) {
+            fitted = (try? ImageLoader.decode(data: data, name: name, maxSize: target))?.size ?? fitted
+        }
+        let (fullTime, fullPeak) = measure(runs: runs) {
+            _ = try? ImageLoader.decodeFull(data: data, name: name)
+        }
+        var djpeg = "-"
+        if info.format == .jpeg, let quarter = externalTime(["djpeg", "-scale", "1/4", "-outfile", "/dev/null", url.path], runs: runs),
+            let full = externalTime(["djpeg", "-outfile", "/dev/null", url.path], runs: runs)
+        {
+            djpeg = "\(ms(quarter)) | \(ms(full))"
+        }
+        print(
+            pad(name.count > 28 ? String(name.prefix(27)) + "…" : name, 30) + pad("\(info.storedSize)", 11)
+                + pad("\(ms(scaledTime)) \(fitted)", 14) + pad(mb(scaledPeak), 10)
+                + pad(ms(fullTime), 13) + pad(mb(fullPeak), 10) + djpeg
+        )
+    }
+}
+
+/// Median wall time of `runs` runs, and the peak RSS during them (the kernel's high-water mark is reset first).
+private func measure(runs: Int, _ body: () -> Void) -> (Double, Int) {
+    resetPeakRSS()
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return (times.sorted()[runs / 2], peakRSS())
+}
+
+private func externalTime(_ arguments: [String], runs: Int) -> Double? {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[runs / 2]
+}
+
+/// Writing 5 to clear_refs resets VmHWM (Linux ≥ 4.0), so each measurement gets its own peak.
+private func resetPeakRSS() {
+    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+}
+
+/// VmHWM from /proc/self/status, in bytes (0 where unavailable).
+private func peakRSS() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let digits = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+        return digits * 1024
+    }
+    return 0
+}
+
+private func ms(_ seconds: Double) -> String { String(format: "%.0f ms", seconds * 1000) }
+private func mb(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
+private func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}
