@@ -64,6 +64,6 @@ extension SpatialParser {
     /// The parser with masks decoded as PNG by Imaging (Gemini's masks are 8-bit grayscale PNGs).
     public static let withPNGMasks = SpatialParser { bytes in
         let gray = try ImageLoader.decodeGray(data: Data(bytes), name: "mask")
-        return GrayPlane(width: gray.width, height: gray.height, values: gray.pixels)
+        return gray
     }
 }
