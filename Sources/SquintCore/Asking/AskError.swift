@@ -1,0 +1,40 @@
+/// Why an `ask` could not be put together, one line each.
+public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
+    private enum Code: Sendable, Equatable {
+        case unreadableImage(String)
+        case unsupportedImage(String, detail: String)
+        case emptyQuestion
+        case noImages
+        case processingFailed(String, file: String)
+        case processingTimedOut(String, file: String)
+    }
+
+    private let code: Code
+    private init(_ code: Code) { self.code = code }
+
+    static func unreadableImage(_ path: String) -> Self { .init(.unreadableImage(path)) }
+    static func unsupportedImage(_ name: String, detail: String) -> Self { .init(.unsupportedImage(name, detail: detail)) }
+    static var emptyQuestion: Self { .init(.emptyQuestion) }
+    static var noImages: Self { .init(.noImages) }
+    static func processingFailed(_ name: String, file: String) -> Self { .init(.processingFailed(name, file: file)) }
+    static func processingTimedOut(_ name: String, file: String) -> Self { .init(.processingTimedOut(name, file: file)) }
+
+    /// True for problems with what the user gave (a bad path, a non-image, an empty question): a usage error.
+    public var isUsageError: Bool {
+        switch code {
+        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages: true
+        case .processingFailed, .processingTimedOut: false
+        }
+    }
+
+    public var description: String {
+        switch code {
+        case .unreadableImage(let path): "cannot read image \(path)"
+        case .unsupportedImage(let name, let detail): "\(name): \(detail)"
+        case .emptyQuestion: "the question is empty; pass it with -p \"QUESTION\""
+        case .noImages: "no images given"
+        case .processingFailed(let name, let file): "the Files API could not process \(name) (\(file) is FAILED)"
+        case .processingTimedOut(let name, let file): "\(name) is still processing on the Files API (\(file)); try again later"
+        }
+    }
+}
