@@ -169,7 +169,7 @@ struct SpatialParserTests {
 
     @Test("a mask that is not base64 drops only the mask")
     func brokenMaskKeepsBox() throws {
-        let parser = SpatialParser(maskDecoder: { _ in GrayPlane(width: 1, height: 1, values: [255]) })
+        let parser = SpatialParser(maskDecoder: { _ in GrayImage(width: 1, height: 1, pixels: [255]) })
         let result = parser.parse(#"[{"box_2d": [0, 0, 500, 500], "mask": "data:image/png;base64,%%%", "label": "m"}]"#, imageSize: size)
         let detection = try #require(result.detections.first)
         #expect(detection.kind == .box)
@@ -192,7 +192,7 @@ struct SpatialParserTests {
     @Test("a decoded mask is resized to the box, thresholded and placed")
     func maskPlacement() throws {
         // A 2x2 mask: left column on, right column off. Box 0..10% x, 0..10% y of 100x50 → 10x5 region at (0, 0).
-        let parser = SpatialParser(maskDecoder: { _ in GrayPlane(width: 2, height: 2, values: [255, 0, 255, 0]) })
+        let parser = SpatialParser(maskDecoder: { _ in GrayImage(width: 2, height: 2, pixels: [255, 0, 255, 0]) })
         let text = #"[{"box_2d": [100, 200, 200, 300], "mask": "AAAA", "label": "m"}]"#
         let result = parser.parse(text, imageSize: PixelSize(width: 100, height: 50))
         let mask = try #require(result.detections.first?.mask)

@@ -8,7 +8,7 @@ import Imaging
 /// `SpatialResult.warnings` and `droppedCount`, because a half-usable answer is still worth showing.
 public struct SpatialParser: Sendable {
     /// Decodes mask image bytes (PNG) into an 8-bit plane; nil disables masks (they are dropped with a warning).
-    public typealias MaskImageDecoder = @Sendable ([UInt8]) throws -> GrayPlane
+    public typealias MaskImageDecoder = @Sendable ([UInt8]) throws -> GrayImage
 
     /// Keys under which models put the box, in order of preference.
     static let boxKeys = ["box_2d", "box2d", "bbox_2d", "bbox", "box"]
@@ -116,7 +116,7 @@ public struct SpatialParser: Sendable {
         guard case .string(let text) = value else { throw .maskNotAString }
         guard let maskDecoder else { throw .maskDecodingUnavailable }
         guard let bytes = MaskData.bytes(fromMaskString: text) else { throw .maskNotBase64 }
-        let plane: GrayPlane
+        let plane: GrayImage
         do {
             plane = try maskDecoder(bytes)
         } catch {
@@ -129,7 +129,7 @@ public struct SpatialParser: Sendable {
         return MaskPlane(
             imageWidth: imageSize.width, imageHeight: imageSize.height,
             originX: region.x, originY: region.y, width: region.width, height: region.height,
-            values: resized.values.map { $0 > 127 ? 255 : 0 }
+            values: resized.pixels.map { $0 > 127 ? 255 : 0 }
         )
     }
 

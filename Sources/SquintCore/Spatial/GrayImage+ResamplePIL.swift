@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 /// PIL-compatible bilinear resize of an 8-bit plane.
 ///
@@ -8,15 +9,15 @@ import Foundation
 /// makes edge pixels sensitive to the exact weights, so this follows `libImaging/Resample.c`: per output pixel a
 /// window `[center ± support]` rounded, triangle weights normalized to 1, converted to 22-bit fixed point,
 /// horizontal pass then vertical pass, each rounded and clipped to 0…255.
-extension GrayPlane {
-    public func resizedBilinearLikePIL(width outWidth: Int, height outHeight: Int) -> GrayPlane {
+extension GrayImage {
+    public func resizedBilinearLikePIL(width outWidth: Int, height outHeight: Int) -> GrayImage {
         precondition(outWidth > 0 && outHeight > 0, "resize to an empty size")
         if outWidth == width && outHeight == height { return self }
         var current = self
         if outWidth != width {
             let coefficients = PILCoefficients(inSize: width, outSize: outWidth)
             var output = [UInt8](repeating: 0, count: outWidth * height)
-            current.values.withUnsafeBufferPointer { input in
+            current.pixels.withUnsafeBufferPointer { input in
                 for row in 0..<height {
                     let base = row * width
                     for column in 0..<outWidth {
@@ -29,12 +30,12 @@ extension GrayPlane {
                     }
                 }
             }
-            current = GrayPlane(width: outWidth, height: height, values: output)
+            current = GrayImage(width: outWidth, height: height, pixels: output)
         }
         if outHeight != height {
             let coefficients = PILCoefficients(inSize: height, outSize: outHeight)
             var output = [UInt8](repeating: 0, count: outWidth * outHeight)
-            current.values.withUnsafeBufferPointer { input in
+            current.pixels.withUnsafeBufferPointer { input in
                 for row in 0..<outHeight {
                     let (start, count) = coefficients.bounds[row]
                     for column in 0..<outWidth {
@@ -46,7 +47,7 @@ extension GrayPlane {
                     }
                 }
             }
-            current = GrayPlane(width: outWidth, height: outHeight, values: output)
+            current = GrayImage(width: outWidth, height: outHeight, pixels: output)
         }
         return current
     }
