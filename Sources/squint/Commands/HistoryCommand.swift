@@ -17,6 +17,11 @@ struct HistoryCommand: AsyncParsableCommand {
     var image: String?
 
     func run() async throws {
+        let command = self
+        try await CommandRunner.run { try await command.perform() }
+    }
+
+    private func perform() async throws {
         let store = try Store(url: Store.defaultURL())
         let answers = try store.history(imagePath: image, limit: limit)
         if json {
@@ -24,7 +29,7 @@ struct HistoryCommand: AsyncParsableCommand {
             return
         }
         if answers.isEmpty {
-            StandardError.print("no history yet" + (image.map { " for \(TerminalSanitizer.sanitize($0))" } ?? ""))
+            Diagnostics.note("no history yet" + (image.map { " for \(TerminalSanitizer.sanitize($0))" } ?? ""))
             return
         }
         var text = ""
