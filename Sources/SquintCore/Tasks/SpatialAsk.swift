@@ -19,6 +19,8 @@ public struct SpatialAsk: Sendable {
     public var temperature: Double?
     /// Overrides the thinking budget of 2.5-series models (0) — `[spatial] thinking_budget`.
     public var thinkingBudget: Int?
+    /// Requests estimated above this many bytes upload their image through the Files API.
+    public var inlineLimit = RequestPlanner.inlineRequestLimit
 
     public init(task: AskTask, what: String? = nil, model: String,
                 maxImageSide: Int = TaskPrompt.defaultMaxImageSide, itemLimit: Int = TaskPrompt.defaultItemLimit,
@@ -68,14 +70,42 @@ public struct SpatialAsk: Sendable {
     /// Asks about the image at `path` (one unary request) and parses the answer.
     public func run(imagePath path: String, client: GeminiClient, cache: any UploadCache) async throws -> SpatialAnswer {
         let (ask, image) = try makeAsk(imagePath: path)
-        let plan = try await RequestPlanner(uploader: client, cache: cache).plan(ask)
-        let response = try await client.generateContent(model: plan.model, request: plan.generateContentRequest)
+        let planner = RequestPlanner(uploader: client, cache: cache, inlineLimit: inlineLimit)
+        let plan = try await planner.plan(ask)
+        let response: GenerateContentResponse
+        switch await Self.send(plan, client: client) {
+        case .success(let value):
+            response = value
+        case .failure(let error):
+            guard !plan.uploadedFiles.isEmpty, Self.isFileGone(error) else { throw error }
+            // A cached upload the service no longer has: forget it and upload again, once.
+            for name in plan.uploadedFiles { try? await cache.remove(fileName: name) }
+            response = try await Self.send(try await planner.plan(ask), client: client).get()
+        }
         let answer = GeminiAnswer(response: response)
         if let blocked = answer.blockedError { throw blocked }
         return SpatialAnswer(
             imagePath: Store.canonicalPath(path), image: image, model: model, prompt: prompt, text: answer.text,
             result: parse(answer.text, for: image),
             usage: TokenUsage(answer.usage, estimatedImageTokens: ImageTokenEstimate.tokens(width: image.sentSize.width, height: image.sentSize.height)))
+    }
+}
+
+extension SpatialAsk {
+    static func send(_ plan: PlannedRequest, client: GeminiClient) async -> Result<GenerateContentResponse, GeminiError> {
+        do {
+            return .success(try await client.generateContent(model: plan.model, request: plan.generateContentRequest))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The service's answer to a request naming a file it deleted (or never had): 403 or 404 whose message
+    /// talks about the file.
+    static func isFileGone(_ error: GeminiError) -> Bool {
+        guard let status = error.httpStatus, [400, 403, 404].contains(status) else { return false }
+        let message = (error.rpcStatus?.message ?? "").lowercased()
+        return message.contains("file")
     }
 }
 
