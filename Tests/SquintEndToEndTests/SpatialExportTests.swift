@@ -24,7 +24,7 @@ import Testing
     @Test func perImageFormatsNeedADirectory() throws {
         let (_, environment) = try Self.freshData()
         let result = try SquintProcess.run(["export", "--format", "yolo"], environment: environment)
-        #expect(result.status == 2)
+        #expect(result.status == 2, "usage errors exit 2 (ExitStatus.usage)")
         #expect(result.stderr.contains("--dir"))
         let both = try SquintProcess.run(["export", "--format", "coco", "--dir", "/tmp/x", "--out", "/tmp/y"], environment: environment)
         #expect(both.status == 2)
