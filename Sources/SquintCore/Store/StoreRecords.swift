@@ -13,7 +13,10 @@ public struct StoredImage: Sendable, Equatable {
 
 /// What to save after a question was answered.
 public struct AnswerDraft: Sendable, Equatable {
+    /// The image the detections refer to (the first image of a multi-image question).
     public var imagePath: String
+    /// The other images of a multi-image question, in order; their history lists this answer too.
+    public var otherImagePaths: [String] = []
     /// `caption`, `detect`, `segment`, `point` or `question`.
     public var task: String
     public var question: String
@@ -25,9 +28,10 @@ public struct AnswerDraft: Sendable, Equatable {
     public var warnings: [String]
     public var createdAt: Date
 
-    public init(imagePath: String, task: String, question: String, text: String, model: String, usage: TokenUsage? = nil,
-                imageSize: PixelSize, warnings: [String] = [], createdAt: Date = Date()) {
+    public init(imagePath: String, otherImagePaths: [String] = [], task: String, question: String, text: String, model: String,
+                usage: TokenUsage? = nil, imageSize: PixelSize, warnings: [String] = [], createdAt: Date = Date()) {
         self.imagePath = imagePath
+        self.otherImagePaths = otherImagePaths
         self.task = task
         self.question = question
         self.text = text
@@ -43,6 +47,8 @@ public struct AnswerDraft: Sendable, Equatable {
 public struct StoredAnswer: Sendable, Equatable {
     public var id: Int64
     public var imagePath: String
+    /// The other images of a multi-image question.
+    public var otherImagePaths: [String]
     public var contentHash: String
     public var task: String
     public var question: String
