@@ -108,27 +108,3 @@ extension SpatialAsk {
         return message.contains("file")
     }
 }
-
-/// What `SpatialAsk.run` produced.
-public struct SpatialAnswer: Sendable, Equatable {
-    public var imagePath: String
-    public var image: PreparedImage
-    public var model: String
-    public var prompt: TaskPrompt
-    public var text: String
-    public var result: SpatialResult
-    public var usage: TokenUsage
-
-    /// The store record for this answer.
-    public var draft: AnswerDraft {
-        AnswerDraft(imagePath: imagePath, task: prompt.task.rawValue, question: prompt.prompt, text: text, model: model,
-                    usage: usage, imageSize: image.uprightSize, warnings: result.warnings)
-    }
-}
-
-extension SpatialParser {
-    /// The parser with masks decoded as PNG by Imaging (Gemini's masks are 8-bit grayscale PNGs).
-    public static let withPNGMasks = SpatialParser { bytes in
-        try ImageLoader.decodeGray(data: Data(bytes), name: "mask")
-    }
-}
