@@ -132,10 +132,11 @@ enum AskFixtures {
         let failing = RecordingUploader(processingPolls: 1, finalState: .failed)
         let error = try await #require(throws: AskError.self) { try await planner(failing).plan(ask) }
         #expect(error.description.contains("FAILED"))
-        #expect(!error.isUsageError)
+        #expect(error.category == .refused)
 
         let stuck = RecordingUploader(processingPolls: 100)
-        await #expect(throws: AskError.self) { try await planner(stuck).plan(ask) }
+        let timeout = try await #require(throws: AskError.self) { try await planner(stuck).plan(ask) }
+        #expect(timeout.category == .unavailable)
     }
 
     @Test func emptyQuestionAndNoImagesAreUsageErrors() async throws {

@@ -11,7 +11,8 @@ public struct RequestPlanner: Sendable {
     public var cache: any UploadCache
     /// Requests estimated above this many bytes move their largest images to the Files API.
     public var inlineLimit: Int
-    /// How long to wait between `files.get` while an upload is PROCESSING, and how many times.
+    /// The longest wait between two `files.get` while an upload is PROCESSING (the first waits are shorter:
+    /// images usually turn ACTIVE within a second), and how many polls before giving up.
     public var pollInterval: Duration
     public var maxPolls: Int
     public var now: @Sendable () -> Date
@@ -67,8 +68,8 @@ public struct RequestPlanner: Sendable {
         var polls = 0
         while file.state == .processing {
             guard polls < maxPolls else { throw AskError.processingTimedOut(image.name, file: file.name) }
+            try await Task.sleep(for: min(pollInterval, .milliseconds(250) * (1 << min(polls, 8))))
             polls += 1
-            try await Task.sleep(for: pollInterval)
             file = try await uploader.file(named: file.name)
         }
         if file.state == .failed { throw AskError.processingFailed(image.name, file: file.name) }

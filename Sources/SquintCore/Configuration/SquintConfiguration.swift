@@ -63,7 +63,9 @@ public struct SquintConfiguration: Sendable, Equatable {
     }
 }
 
-/// The `protocol` setting: which terminal graphics protocol to use, or `auto` to probe.
+/// The `protocol` setting: which terminal graphics protocol to use, or `auto` to probe. The names match
+/// `TerminalGraphics.ProtocolPreference(argument:)` (`iterm2` is read as `iterm`); SquintCore does not depend
+/// on TerminalGraphics, so the TUI converts with `ProtocolPreference(argument: setting.rawValue)`.
 public enum GraphicsProtocolSetting: String, Sendable, CaseIterable {
     case auto, kitty, sixel, iterm, symbols, ascii
 }
