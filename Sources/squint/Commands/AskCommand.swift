@@ -9,11 +9,12 @@ struct AskCommand: AsyncParsableCommand {
         commandName: "ask",
         abstract: "Ask Gemini a question about images.",
         discussion: """
-            The answer streams to stdout as it arrives; token usage and timings go to stderr at the end.
-            Images are sent with the MIME type read from their bytes (JPEG, PNG, WebP, HEIF), inline while the
-            whole request stays under 20 MB, otherwise uploaded with the Files API first.
-            The API key comes from GOOGLE_API_KEY, GEMINI_API_KEY or api_key_file in the config file, never
-            from the command line.
+            The answer streams to stdout as it arrives; token usage and timings go to stderr at the end. On a terminal, control characters in the answer are made visible; piped, the answer is passed through byte for byte.
+
+            Images are sent with the MIME type read from their bytes (JPEG, PNG, WebP, HEIF), inline while the whole request stays under 20 MB, otherwise uploaded with the Files API first.
+
+            The API key comes from GOOGLE_API_KEY, GEMINI_API_KEY or api_key_file in the config file ($XDG_CONFIG_HOME/squint/config.toml), never from the command line.
+
 
             """ + ExitStatus.helpSection)
 
