@@ -36,6 +36,25 @@ func runImagingBenchmarks(corpus: URL) {
                 + pad(ms(fullTime), 13) + pad(mb(fullPeak), 10) + djpeg
         )
     }
+    runResampleAndPNGBenchmarks(corpus: corpus, target: target, runs: runs)
+}
+
+/// The paths without scaled decoding: resampling a full 24 MP bitmap, and a 24 MP PNG (made here from the
+/// camera JPEG) decoded to fit, plus PNG encoding of the full picture as `--out` does.
+private func runResampleAndPNGBenchmarks(corpus: URL, target: PixelSize, runs: Int) {
+    let url = corpus.appendingPathComponent("large/camera_6000x4000.jpg")
+    guard let data = try? Data(contentsOf: url), let full = try? ImageLoader.decodeFull(data: data, name: "camera") else { return }
+    let fitted = full.size.fitting(into: target)
+    let (lanczos, _) = measure(runs: runs) { _ = full.resized(to: fitted) }
+    let (catmull, _) = measure(runs: runs) { _ = full.resized(to: fitted, filter: .catmullRom) }
+    var png = Data()
+    let (fast, _) = measure(runs: 3) { png = (try? PNGEncoder.encode(full, effort: .fast)) ?? png }
+    let fastSize = png.count
+    let (encode, encodePeak) = measure(runs: 3) { png = (try? PNGEncoder.encode(full)) ?? png }
+    let (decode, decodePeak) = measure(runs: 3) { _ = try? ImageLoader.decode(data: png, name: "camera.png", maxSize: target) }
+    print("resample 6000x4000 -> \(fitted): Lanczos3 \(ms(lanczos)), Catmull-Rom \(ms(catmull))")
+    print("PNG 6000x4000: encode \(ms(encode)) -> \(mb(png.count)) (peak \(mb(encodePeak))); effort .fast \(ms(fast)) -> \(mb(fastSize))")
+    print("PNG 6000x4000: decode to fit \(fitted) \(ms(decode)) (peak \(mb(decodePeak)))")
 }
 
 /// Median wall time of `runs` runs, and the peak RSS during them (the kernel's high-water mark is reset first).

@@ -11,10 +11,12 @@ import Testing
         #expect(try ImageLoader.decodeFull(data: data, name: "roundtrip.png") == bitmap)
     }
 
-    @Test func opaquePhotoRoundTripIsIdentical() throws {
+    @Test(arguments: [PNGEncoder.Effort.small, .fast])
+    func opaquePhotoRoundTripIsIdentical(effort: PNGEncoder.Effort) throws {
         let photo = try Corpus.decode("photos/coffee.png")
-        let data = try PNGEncoder.encode(photo)
+        let data = try PNGEncoder.encode(photo, effort: effort)
         #expect(try ImageLoader.decodeFull(data: data, name: "coffee.png") == photo)
+        #expect(try ImageLoader.info(data: data, name: "coffee.png").hasAlpha == false)
     }
 
     @Test func grayMaskRoundTripKeepsOneChannel() throws {

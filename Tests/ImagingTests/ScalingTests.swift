@@ -10,6 +10,12 @@ import Testing
         #expect(PixelSize(width: 10, height: 5).fitting(into: PixelSize(width: 100, height: 100)) == PixelSize(width: 100, height: 50))
         #expect(PixelSize(width: 10, height: 5).shrunk(toFit: PixelSize(width: 100, height: 100)) == PixelSize(width: 10, height: 5))
         #expect(PixelSize(width: 10000, height: 1).fitting(into: PixelSize(width: 100, height: 100)) == PixelSize(width: 100, height: 1))
+        #expect(size.fitting(into: PixelSize(width: 0, height: -3)) == PixelSize(width: 1, height: 1))
+    }
+
+    @Test func degenerateTargetsStillDecode() throws {
+        let bitmap = try Corpus.decode("formats/coffee_baseline.jpg", maxSize: PixelSize(width: 0, height: 0))
+        #expect(bitmap.size == PixelSize(width: 1, height: 1))
     }
 
     @Test func jpegScalingFactorCoversTheTarget() {

@@ -13,10 +13,17 @@ public enum ImageLoader {
     }
 
     /// Decodes an image shown upright; with `maxSize`, fitted inside it (aspect ratio kept, never enlarged).
+    /// `name` is only used in error messages (pass the file's last path component).
     public static func decode(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> Bitmap {
+        try load(data: data, name: name, maxSize: maxSize, budget: budget).bitmap
+    }
+
+    /// `decode(data:name:maxSize:budget:)` with the header facts alongside the bitmap.
+    public static func load(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> DecodedImage {
         let format = try detect(data, name: name)
         let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
-        return try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: false)
+        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: false)
+        return DecodedImage(info: info, bitmap: bitmap)
     }
 
     /// The full-resolution upright image, for exports and annotated PNGs.

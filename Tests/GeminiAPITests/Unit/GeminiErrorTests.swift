@@ -131,6 +131,17 @@ struct GeminiErrorTests {
         #expect(GeminiError(.connectTimeout(host: "example.com")).category == .unavailable)
     }
 
+    @Test("socket errors read as plain sentences")
+    func socketErrors() {
+        let redactor = KeyRedactor(apiKey: Self.key)
+        #expect(
+            Transport.describeSocketError(
+                "connection reset (error set): Connection refused) (errno: 111)", host: "h", redactor: redactor)
+                == "h refused the connection")
+        #expect(Transport.describeSocketError("read(descriptor:pointer:size:): Connection reset by peer (errno: 104)", host: "h", redactor: redactor) == "the connection to h was reset")
+        #expect(Transport.describeSocketError("odd \(Self.key)\nthing", host: "h", redactor: redactor) == "odd [REDACTED] thing")
+    }
+
     @Test("AsyncHTTPClient errors map to clear kinds")
     func mapping() {
         let transport = Transport(
