@@ -76,7 +76,7 @@ struct AskCommand: AsyncParsableCommand {
                                  temperature: temperature)
         let question = Ask(images: loaded, question: prompt, options: options)
         try await GeminiClient.withClient(configuration: settings.gemini) { client in
-            let planner = RequestPlanner(uploader: client, cache: InMemoryUploadCache())
+            let planner = RequestPlanner(uploader: client, cache: InMemoryUploadCache(), progress: Self.report)
             let plan = try await planner.plan(question)
             recorder.planned(plan, images: loaded)
             let request = plan.generateContentRequest
@@ -100,6 +100,18 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         if let blocked = recorder.blockedError { throw blocked }
+    }
+
+    /// Uploads take a while; say so on stderr (never on stdout, which holds only the answer).
+    @Sendable private static func report(_ progress: RequestPlanner.Progress) {
+        switch progress {
+        case .uploading(let name, let bytes):
+            Diagnostics.note("uploading \(name) (\(String(format: "%.1f", Double(bytes) / 1_000_000)) MB) with the Files API")
+        case .reusing(let name, let file):
+            Diagnostics.note("reusing the upload of \(name) (\(file))")
+        case .waitingForProcessing(let name, let file):
+            Diagnostics.note("waiting for the Files API to process \(name) (\(file))")
+        }
     }
 
     /// The end of a run: the JSON object on stdout, or the usage line on stderr.
