@@ -72,6 +72,10 @@ struct ExportCommand: AsyncParsableCommand {
                 paths.append(Store.canonicalPath(image))
             }
         }
+        let known = Set(try store.knownImagePaths())
+        for path in paths where !known.contains(path) {
+            Diagnostics.warning("nothing stored for \(path); ask about it first (squint detect, segment or point)")
+        }
         return paths
     }
 }
