@@ -15,7 +15,7 @@ struct ExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "coco, yolo, voc or jsonl.")
+    @Option(help: "The annotation format.")
     var format: ExportFormatArgument
 
     @Flag(help: "Only detections accepted (or relabelled) in review.")
