@@ -62,7 +62,9 @@ import Testing
             try await ImageLoader.decode(url: url, maxSize: nil)
         }
         #expect(error.code == .unreadable)
-        #expect(error.description.hasPrefix("does-not-exist.jpg: "))
+        #expect(error.description == "does-not-exist.jpg: no such file")
+        let directory = try #require(throws: ImagingError.self) { try ImageLoader.read(url: Corpus.url("bad")) }
+        #expect(directory.description == "bad: is a directory, not an image")
     }
 
     /// Every prefix of a valid file fails cleanly or decodes; none crashes.
