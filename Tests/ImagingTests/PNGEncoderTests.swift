@@ -35,4 +35,14 @@ import Testing
         try PNGEncoder.write(bitmap, to: url)
         #expect(try ImageLoader.decodeFull(data: Data(contentsOf: url), name: "out.png") == bitmap)
     }
+
+    @Test func unwritableDestinationNamesTheFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("imaging-missing-\(UUID().uuidString)/out.png")
+        let error = try #require(throws: ImagingError.self) {
+            try PNGEncoder.write(Bitmap(width: 2, height: 2), to: url)
+        }
+        #expect(error.code == .unwritable)
+        #expect(error.description.hasPrefix("out.png: cannot write"))
+        #expect(!error.description.contains("\n"))
+    }
 }

@@ -8,10 +8,10 @@ public enum JPEGEncoder {
     /// with 4:2:0 chroma subsampling at `quality` 1...100.
     public static func encode(_ bitmap: Bitmap, quality: Int = 85) throws -> Data {
         guard bitmap.width > 0, bitmap.height > 0 else {
-            throw ImagingError(.corrupt, file: "image", reason: "cannot encode an empty \(bitmap.size) JPEG")
+            throw ImagingError(.encodingFailed, file: "image", reason: "cannot encode an empty \(bitmap.size) JPEG")
         }
         guard let handle = tjInitCompress() else {
-            throw ImagingError(.corrupt, file: "image", reason: "JPEG encoding failed (could not start libturbojpeg)")
+            throw ImagingError(.encodingFailed, file: "image", reason: "JPEG encoding failed (could not start libturbojpeg)")
         }
         defer { tjDestroy(handle) }
         var output: UnsafeMutablePointer<UInt8>?
@@ -25,7 +25,7 @@ public enum JPEGEncoder {
         guard status == 0, let output, length > 0 else {
             if let output { tjFree(output) }
             let message = tjGetErrorStr2(handle).map { String(cString: $0) } ?? "unknown error"
-            throw ImagingError(.corrupt, file: "image", reason: "JPEG encoding failed (\(message))")
+            throw ImagingError(.encodingFailed, file: "image", reason: "JPEG encoding failed (\(message))")
         }
         return Data(bytesNoCopy: output, count: Int(length), deallocator: .custom { pointer, _ in tjFree(pointer.assumingMemoryBound(to: UInt8.self)) })
     }

@@ -35,19 +35,26 @@ public enum PNGEncoder {
         try encode(gray.pixels, size: gray.size, format: PNGFormat.gray, effort: effort)
     }
 
-    /// Encodes and writes atomically to `url`.
+    /// Encodes and writes atomically to `url`; errors name the destination file.
     public static func write(_ bitmap: Bitmap, to url: URL, effort: Effort = .small) throws {
-        let data = try encode(bitmap, effort: effort)
+        let name = url.lastPathComponent
+        let data: Data
+        do {
+            data = try encode(bitmap, effort: effort)
+        } catch let error as ImagingError {
+            throw ImagingError(error.code, file: name, reason: error.reason)
+        }
         do {
             try data.write(to: url, options: .atomic)
         } catch {
-            throw ImagingError(.unreadable, file: url.lastPathComponent, reason: "cannot write (\((error as NSError).localizedDescription))")
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            throw ImagingError(.unwritable, file: name, reason: "cannot write (\(reason))")
         }
     }
 
     private static func encode(_ pixels: [UInt8], size: PixelSize, format: UInt32, effort: Effort) throws -> Data {
         guard size.width > 0, size.height > 0 else {
-            throw ImagingError(.corrupt, file: "image", reason: "cannot encode an empty \(size) PNG")
+            throw ImagingError(.encodingFailed, file: "image", reason: "cannot encode an empty \(size) PNG")
         }
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
@@ -60,7 +67,7 @@ public enum PNGEncoder {
         var stream: UnsafeMutablePointer<CChar>?
         var length = 0
         guard let file = open_memstream(&stream, &length) else {
-            throw ImagingError(.corrupt, file: "image", reason: "PNG encoding failed (no memory stream)")
+            throw ImagingError(.encodingFailed, file: "image", reason: "PNG encoding failed (no memory stream)")
         }
         let ok = pixels.withUnsafeBytes { raw in
             png_image_write_to_stdio(&image, file, 0, raw.baseAddress, 0, nil)
@@ -76,6 +83,6 @@ public enum PNGEncoder {
 
     private static func failure(_ image: png_image) -> ImagingError {
         let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return ImagingError(.corrupt, file: "image", reason: "PNG encoding failed (\(message))")
+        return ImagingError(.encodingFailed, file: "image", reason: "PNG encoding failed (\(message))")
     }
 }

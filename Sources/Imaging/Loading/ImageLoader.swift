@@ -43,14 +43,31 @@ public enum ImageLoader {
         return gray
     }
 
-    /// Reads a file; a missing or unreadable file becomes an `ImagingError` naming it.
+    /// Files larger than this are refused before reading: no image within the pixel budget needs 1 GB of bytes.
+    public static let maxFileBytes = 1 << 30
+
+    /// Reads a file; a missing, unreadable or absurdly large file becomes an `ImagingError` naming it.
+    ///
+    /// Read, not memory-mapped: a mapped file that another program truncates while we decode kills the
+    /// process with SIGBUS, and a photo folder being synced is exactly where that happens.
     public static func read(url: URL) throws -> Data {
+        let name = url.lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ImagingError(.unreadable, file: name, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw ImagingError(.unreadable, file: name, reason: "is a directory, not an image") }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw ImagingError(.unreadable, file: name, reason: "permission denied")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxFileBytes {
+            throw ImagingError(.tooLarge, file: name, reason: "the file is \(size / 1_048_576) MB, above the \(maxFileBytes / 1_048_576) MB limit")
+        }
         do {
-            // Mapped: a 16 MB JPEG is paged in by the decoder instead of copied first.
-            return try Data(contentsOf: url, options: .mappedIfSafe)
+            return try Data(contentsOf: url)
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? "cannot read the file"
-            throw ImagingError(.unreadable, file: url.lastPathComponent, reason: "cannot read (\(reason))")
+            throw ImagingError(.unreadable, file: name, reason: "cannot read (\(reason))")
         }
     }
 
