@@ -1,0 +1,75 @@
+import Foundation
+import NIOCore
+
+extension GeminiClient {
+    /// Runs `operation` until it succeeds or `RetryState` says to stop.
+    func retrying<T: Sendable>(
+        onRetry: (@Sendable (Int, Duration, GeminiError) -> Void)? = nil,
+        _ operation: () async throws(GeminiError) -> T
+    ) async throws(GeminiError) -> T {
+        var state = RetryState(policy: configuration.retryPolicy)
+        while true {
+            state.attemptStarted()
+            let failure: GeminiError
+            do {
+                return try await operation()
+            } catch {
+                failure = Task.isCancelled ? .cancelled : error
+            }
+            if failure.category == .cancelled { throw failure }
+            switch state.decide(after: failure, random: random()) {
+            case .giveUp(let final):
+                throw final
+            case .retry(let delay):
+                transport.logger.info(
+                    "retrying", metadata: ["attempt": "\(state.attempts + 1)", "delay": "\(delay)", "error": "\(failure)"])
+                onRetry?(state.attempts, delay, failure)
+                try await pause(delay)
+            }
+        }
+    }
+
+    /// Sleeps with the injected sleep; cancellation becomes `GeminiError.cancelled`.
+    func pause(_ delay: Duration) async throws(GeminiError) {
+        do {
+            try await sleep(delay)
+        } catch {
+            throw .cancelled
+        }
+        if Task.isCancelled { throw .cancelled }
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws(GeminiError) -> ByteBuffer {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            return ByteBuffer(bytes: try encoder.encode(value))
+        } catch {
+            throw GeminiError(.invalidConfiguration("the request could not be encoded as JSON"))
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws(GeminiError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(buffer.readableBytesView))
+        } catch {
+            throw GeminiError(.invalidResponse("the answer is not the expected JSON (\(T.self))"))
+        }
+    }
+
+    /// `models/NAME` from `NAME` or `models/NAME` (also `tunedModels/…`).
+    static func modelPath(_ model: String) -> String {
+        let trimmed = model.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("models/") || trimmed.hasPrefix("tunedModels/") { return trimmed }
+        return "models/" + trimmed
+    }
+
+    /// `files/ID` from `ID`, `files/ID` or a file URI ending in `files/ID`.
+    static func filePath(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if let range = trimmed.range(of: "files/", options: .backwards) {
+            return "files/" + trimmed[range.upperBound...]
+        }
+        return "files/" + trimmed
+    }
+}

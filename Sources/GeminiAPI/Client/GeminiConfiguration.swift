@@ -1,0 +1,55 @@
+import Foundation
+
+/// Everything the client needs, as plain values.
+///
+/// Where the values come from (config file, environment, flags) is the caller's business; this
+/// module never reads the API key from anywhere itself.
+public struct GeminiConfiguration: Sendable {
+    public static let defaultBaseURL = "https://generativelanguage.googleapis.com"
+
+    /// Sent as the `x-goog-api-key` header, never as a `key=` query parameter (URLs end up in logs).
+    public var apiKey: String
+    /// Scheme, host, port and an optional path prefix, without a trailing slash.
+    public var baseURL: String
+    public var apiVersion: String
+    /// Limit for establishing a TCP/TLS connection.
+    public var connectTimeout: Duration
+    /// A stream that delivers no byte for this long is abandoned. Generous by default: a thinking model
+    /// may stay silent for a minute or more before its first chunk when thoughts are not requested.
+    public var streamIdleTimeout: Duration
+    /// Limit for one attempt of a unary call or upload chunk, head and body; for a stream, for its
+    /// head only (the body is bounded by `streamIdleTimeout` instead, since answers may run long).
+    public var requestTimeout: Duration
+    public var retryPolicy: RetryPolicy
+    /// Sent as `User-Agent`.
+    public var userAgent: String
+
+    public init(
+        apiKey: String, baseURL: String = GeminiConfiguration.defaultBaseURL, apiVersion: String = "v1beta",
+        connectTimeout: Duration = .seconds(10), streamIdleTimeout: Duration = .seconds(120),
+        requestTimeout: Duration = .seconds(600), retryPolicy: RetryPolicy = .default,
+        userAgent: String = "squint GeminiAPI"
+    ) {
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.apiVersion = apiVersion
+        self.connectTimeout = connectTimeout
+        self.streamIdleTimeout = streamIdleTimeout
+        self.requestTimeout = requestTimeout
+        self.retryPolicy = retryPolicy
+        self.userAgent = userAgent
+    }
+
+    /// The base URL without trailing slashes.
+    var normalizedBaseURL: String {
+        var url = baseURL.trimmingCharacters(in: .whitespaces)
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+
+    /// Whether the base URL points somewhere other than Google (a proxy, a gateway, the fake server):
+    /// then upload URLs handed out by the server are moved to the same origin.
+    public var isBaseURLOverridden: Bool {
+        normalizedBaseURL != Self.defaultBaseURL
+    }
+}

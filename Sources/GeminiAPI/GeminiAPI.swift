@@ -1,1 +1,0 @@
-/// The Gemini REST client. See `GeminiClient`.

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Parses the `Retry-After` header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+public enum RetryAfter {
+    /// The delay the header asks for, relative to `now`; `nil` when absent or unreadable.
+    /// A date in the past means "now" (zero).
+    public static func parse(_ value: String, now: Date = Date()) -> Duration? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Int64(trimmed), seconds >= 0 { return .seconds(seconds) }
+        if let seconds = Double(trimmed), seconds >= 0, seconds.isFinite {
+            return .milliseconds(Int64(seconds * 1000))
+        }
+        guard let date = httpDate(trimmed) else { return nil }
+        let interval = date.timeIntervalSince(now)
+        return .milliseconds(Int64(max(0, interval) * 1000))
+    }
+
+    /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete RFC 850 form and asctime.
+    static func httpDate(_ text: String) -> Date? {
+        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+}

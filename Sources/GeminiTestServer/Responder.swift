@@ -1,0 +1,132 @@
+import NIOCore
+import NIOHTTP1
+
+/// Reads requests off one connection, records them, and writes the scripted or built-in reply.
+struct Responder: Sendable {
+    let state: ServerState
+    let baseURL: String
+    let apiKey: String?
+
+    /// Serves one connection until the client closes it, a reply drops it, or the server stops. A closed
+    /// connection cancels the work at once, so a reply paused for an hour does not outlive its client.
+    func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+        state.connectionOpened()
+        defer { state.connectionClosed() }
+        let work = Task { try? await handle(connection) }
+        connection.channel.closeFuture.whenComplete { _ in work.cancel() }
+        await withTaskCancellationHandler {
+            await work.value
+        } onCancel: {
+            work.cancel()
+            connection.channel.close(promise: nil)
+        }
+    }
+
+    private func handle(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async throws {
+        try await connection.executeThenClose { inbound, outbound in
+            var head: HTTPRequestHead?
+            var body = ByteBuffer()
+            for try await part in inbound {
+                switch part {
+                case .head(let requestHead):
+                    head = requestHead
+                    body.clear()
+                case .body(var chunk):
+                    body.writeBuffer(&chunk)
+                case .end:
+                    guard let requestHead = head else { continue }
+                    head = nil
+                    let request = record(requestHead, body: body)
+                    let keepOpen = try await write(reply(to: request, head: requestHead), keepAlive: requestHead.isKeepAlive,
+                                                   to: outbound)
+                    if !keepOpen { return }
+                }
+            }
+        }
+    }
+
+    private func record(_ head: HTTPRequestHead, body: ByteBuffer) -> RecordedRequest {
+        let path = String(head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let match = FakeRoute.match(method: head.method.rawValue, path: path,
+                                    uploadCommand: head.headers.first(name: "x-goog-upload-command"),
+                                    hasUploadID: head.uri.contains("upload_id="))
+        let request = RecordedRequest(route: match?.route, resource: match?.resource, method: head.method.rawValue,
+                                      uri: head.uri, headers: head.headers.map { ($0.name, $0.value) },
+                                      body: Array(body.readableBytesView))
+        state.record(request)
+        return request
+    }
+
+    private func reply(to request: RecordedRequest, head: HTTPRequestHead) -> FakeReply {
+        guard let route = request.route else {
+            return .googleError(status: 404, message: "Method not found: \(request.method) \(request.path)")
+        }
+        if let refusal = checkKey(request, route: route) { return refusal }
+        let reply = state.scriptedReply(for: route) ?? BuiltinReplies(state: state, baseURL: baseURL).reply(to: request, route: route)
+        return reply.resolved(for: request)
+    }
+
+    /// The service's answers to a missing or wrong key. Upload chunks are authorised by their `upload_id`.
+    private func checkKey(_ request: RecordedRequest, route: FakeRoute) -> FakeReply? {
+        guard let apiKey, route != .uploadChunk else { return nil }
+        guard let sent = request.header("x-goog-api-key") else {
+            return .googleError(status: 403, message: "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.")
+        }
+        guard sent == apiKey else {
+            return .googleError(status: 400, message: "API key not valid. Please pass a valid API key.",
+                                details: [.errorInfo(reason: "API_KEY_INVALID", domain: "googleapis.com",
+                                                     metadata: [("service", "generativelanguage.googleapis.com")])])
+        }
+        return nil
+    }
+
+    /// Writes `reply`; false when the connection must close afterwards (dropped, or the client asked).
+    private func write(_ reply: FakeReply, keepAlive: Bool, to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>)
+        async throws -> Bool
+    {
+        var headers = HTTPHeaders()
+        for (name, value) in reply.headers {
+            if name.lowercased() == "content-type" { headers.replaceOrAdd(name: name, value: value) } else { headers.add(name: name, value: value) }
+        }
+        if !keepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
+        let status = HTTPResponseStatus(statusCode: reply.status)
+        switch reply.body {
+        case .bytes(let bytes):
+            headers.replaceOrAdd(name: "content-length", value: String(bytes.count))
+            try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)))
+            if !bytes.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: bytes)))) }
+            try await outbound.write(.end(nil))
+        case .stream(let parts, let framing):
+            // No content-length: NIO's encoder sends `transfer-encoding: chunked`, one chunk per write.
+            try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)))
+            for part in parts {
+                switch part {
+                case .pause(let duration):
+                    try await Task.sleep(for: duration)
+                case .drop:
+                    return false
+                default:
+                    try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: Self.bytes(of: part, framing: framing)))))
+                }
+            }
+            try await outbound.write(.end(nil))
+        }
+        return keepAlive
+    }
+
+    static func bytes(of part: StreamPart, framing: SSEFraming) -> [UInt8] {
+        let end = framing.lineEnd
+        switch part {
+        case .event(let payload):
+            return Array(("data: " + payload + end + end).utf8)
+        case .multilineEvent(let lines):
+            return Array((lines.map { "data: " + $0 + end }.joined() + end).utf8)
+        case .raw(let text):
+            return Array(text.utf8)
+        case .bytes(let bytes):
+            return bytes
+        case .pause, .drop:
+            return []
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The one entry point for turning image bytes into upright RGBA: detect the format from the bytes, read the
+/// header, refuse over-budget images, decode (at reduced size when a smaller result is wanted), resample to
+/// the exact size, and apply the EXIF orientation.
+///
+/// Every failure is an `ImagingError` naming the file; nothing here traps on bad input.
+public enum ImageLoader {
+    /// Header facts (format, stored and upright size, orientation, alpha) without decoding pixels.
+    public static func info(data: Data, name: String) throws -> ImageInfo {
+        let format = try detect(data, name: name)
+        return try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
+    }
+
+    /// Decodes an image shown upright; with `maxSize`, fitted inside it (aspect ratio kept, never enlarged).
+    /// `name` is only used in error messages (pass the file's last path component).
+    public static func decode(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> Bitmap {
+        try load(data: data, name: name, maxSize: maxSize, budget: budget).bitmap
+    }
+
+    /// `decode(data:name:maxSize:budget:)` with the header facts alongside the bitmap.
+    public static func load(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> DecodedImage {
+        let format = try detect(data, name: name)
+        let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
+        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: false)
+        return DecodedImage(info: info, bitmap: bitmap)
+    }
+
+    /// The full-resolution upright image, for exports and annotated PNGs.
+    public static func decodeFull(data: Data, name: String, budget: PixelBudget = .default) throws -> Bitmap {
+        try decode(data: data, name: name, maxSize: nil, budget: budget)
+    }
+
+    /// Decodes a single-channel mask (PNG, kept at 1 byte per pixel; other formats are decoded and their red channel kept).
+    public static func decodeGray(data: Data, name: String, budget: PixelBudget = .default) throws -> GrayImage {
+        let format = try detect(data, name: name)
+        if format == .png {
+            return try run(name) { try data.withUnsafeBytes { try PNGDecoder().decodeGray($0, budget: budget) } }
+        }
+        let bitmap = try decode(data: data, name: name, maxSize: nil, budget: budget)
+        var gray = GrayImage(width: bitmap.width, height: bitmap.height)
+        for index in 0..<gray.pixels.count { gray.pixels[index] = bitmap.pixels[index * 4] }
+        return gray
+    }
+
+    /// Files larger than this are refused before reading: no image within the pixel budget needs 1 GB of bytes.
+    public static let maxFileBytes = 1 << 30
+
+    /// Reads a file; a missing, unreadable or absurdly large file becomes an `ImagingError` naming it.
+    ///
+    /// Read, not memory-mapped: a mapped file that another program truncates while we decode kills the
+    /// process with SIGBUS, and a photo folder being synced is exactly where that happens.
+    public static func read(url: URL) throws -> Data {
+        let name = url.lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ImagingError(.unreadable, file: name, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw ImagingError(.unreadable, file: name, reason: "is a directory, not an image") }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw ImagingError(.unreadable, file: name, reason: "permission denied")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxFileBytes {
+            throw ImagingError(.tooLarge, file: name, reason: "the file is \(size / 1_048_576) MB, above the \(maxFileBytes / 1_048_576) MB limit")
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? "cannot read the file"
+            throw ImagingError(.unreadable, file: name, reason: "cannot read (\(reason))")
+        }
+    }
+
+    static func decode(
+        data: Data, name: String, format: ImageFormat, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget, cancellable: Bool
+    ) throws -> Bitmap {
+        try run(name) { try budget.check(info.storedSize) }
+        let upright = info.uprightSize
+        let targetUpright = maxSize.map { upright.shrunk(toFit: $0) }
+        let targetStored = targetUpright.map { info.orientation.swapsAxes ? $0.transposed : $0 }
+        let wanted = targetStored.flatMap { $0 == info.storedSize ? nil : $0 }
+        var bitmap = try run(name) {
+            try data.withUnsafeBytes { try format.decoder.decode($0, target: wanted, budget: budget) }
+        }
+        if cancellable { try Task.checkCancellation() }
+        if let wanted, bitmap.size != wanted {
+            bitmap = bitmap.resized(to: wanted)
+            if cancellable { try Task.checkCancellation() }
+        }
+        return bitmap.oriented(info.orientation)
+    }
+
+    static func detect(_ data: Data, name: String) throws -> ImageFormat {
+        if data.isEmpty { throw ImagingError(.empty, file: name, reason: "empty file") }
+        guard let format = ImageFormat.detect(data) else {
+            throw ImagingError(.unrecognised, file: name, reason: "not a recognised image (JPEG, PNG, WebP or HEIF)")
+        }
+        return format
+    }
+
+    /// Names decoder failures after the file.
+    static func run<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as DecodeFailure {
+            throw failure.named(name)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A question about images, with the generation options the user chose.
+public struct Ask: Sendable, Equatable {
+    public var images: [AskImage]
+    public var question: String
+    public var options: AskOptions
+
+    public init(images: [AskImage], question: String, options: AskOptions) {
+        self.images = images
+        self.question = question
+        self.options = options
+    }
+}
+
+/// The knobs of one request; nil leaves the service's default.
+public struct AskOptions: Sendable, Equatable {
+    public var model: String
+    public var systemInstruction: String?
+    public var temperature: Double?
+    public var maxOutputTokens: Int?
+    /// 0 turns thinking off; -1 lets the model decide.
+    public var thinkingBudget: Int?
+    /// `application/json` for answers that must parse.
+    public var responseMimeType: String?
+
+    public init(model: String, systemInstruction: String? = nil, temperature: Double? = nil,
+                maxOutputTokens: Int? = nil, thinkingBudget: Int? = nil, responseMimeType: String? = nil) {
+        self.model = model
+        self.systemInstruction = systemInstruction
+        self.temperature = temperature
+        self.maxOutputTokens = maxOutputTokens
+        self.thinkingBudget = thinkingBudget
+        self.responseMimeType = responseMimeType
+    }
+}

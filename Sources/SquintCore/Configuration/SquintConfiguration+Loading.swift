@@ -1,0 +1,160 @@
+import Foundation
+import TOMLKit
+
+/// A configuration as loaded, with the warnings the CLI and TUI should show once (unknown keys).
+public struct LoadedConfiguration: Sendable, Equatable {
+    public var configuration: SquintConfiguration
+    public var paths: ConfigurationPaths
+    /// One line each, e.g. `config.toml: unknown key "retry.max_attempt" (ignored)`.
+    public var warnings: [String]
+    /// False when there was no config file and the defaults apply.
+    public var fileExisted: Bool
+}
+
+extension SquintConfiguration {
+    /// Loads `config.toml` from the XDG config folder of `environment`; a missing file gives the defaults.
+    public static func load(environment: [String: String]) throws(ConfigurationError) -> LoadedConfiguration {
+        let paths = ConfigurationPaths(environment: environment)
+        let path = paths.configFile
+        guard FileManager.default.fileExists(atPath: path) else {
+            return LoadedConfiguration(configuration: SquintConfiguration(), paths: paths, warnings: [], fileExisted: false)
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadable(path, reason: "not readable UTF-8 text")
+        }
+        var (configuration, warnings) = try parse(text, path: path)
+        if let file = configuration.apiKeyFile { configuration.apiKeyFile = paths.resolve(file) }
+        return LoadedConfiguration(configuration: configuration, paths: paths, warnings: warnings, fileExisted: true)
+    }
+
+    /// Parses the TOML text of a config file. `path` only names the file in messages.
+    public static func parse(_ text: String, path: String = "config.toml")
+        throws(ConfigurationError) -> (SquintConfiguration, warnings: [String])
+    {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .syntax(path, line: error.source.begin.line, column: error.source.begin.column, reason: error.description)
+        } catch {
+            throw .syntax(path, line: 0, column: 0, reason: "not valid TOML")
+        }
+        var reader = TableReader(path: path)
+        let configuration = try reader.read(table)
+        return (configuration, reader.warnings)
+    }
+}
+
+/// Walks the TOML tables, one known key at a time, collecting warnings for the unknown ones.
+private struct TableReader {
+    let path: String
+    var warnings: [String] = []
+
+    mutating func read(_ table: TOMLTable) throws(ConfigurationError) -> SquintConfiguration {
+        var config = SquintConfiguration()
+        for key in table.keys {
+            let value = table[key]!
+            switch key {
+            case "model": config.model = try nonEmptyString(value, key)
+            case "base_url": config.baseURL = try BaseURLResolver.validated(try nonEmptyString(value, key), source: "\(path): base_url")
+            case "api_key_file": config.apiKeyFile = try nonEmptyString(value, key)
+            case "theme": config.theme = try nonEmptyString(value, key)
+            case "protocol":
+                let name = try nonEmptyString(value, key)
+                let lowered = name.lowercased()
+                guard let setting = GraphicsProtocolSetting(rawValue: lowered == "iterm2" ? "iterm" : lowered) else {
+                    throw .badValue(path, key: key, expected: "one of " + GraphicsProtocolSetting.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                config.graphicsProtocol = setting
+            case "timeouts": try readTimeouts(try subtable(value, key), into: &config.timeouts)
+            case "retry": try readRetry(try subtable(value, key), into: &config.retry)
+            case "spatial": try readSpatial(try subtable(value, key), into: &config.spatial)
+            default: warnUnknown(key)
+            }
+        }
+        return config
+    }
+
+    private mutating func readTimeouts(_ table: TOMLTable, into timeouts: inout SquintConfiguration.Timeouts) throws(ConfigurationError) {
+        for key in table.keys {
+            let value = table[key]!
+            switch key {
+            case "connect": timeouts.connect = try duration(value, "timeouts.connect")
+            case "stream_idle": timeouts.streamIdle = try duration(value, "timeouts.stream_idle")
+            case "request": timeouts.request = try duration(value, "timeouts.request")
+            default: warnUnknown("timeouts." + key)
+            }
+        }
+    }
+
+    private mutating func readRetry(_ table: TOMLTable, into retry: inout SquintConfiguration.RetrySettings) throws(ConfigurationError) {
+        for key in table.keys {
+            let value = table[key]!
+            switch key {
+            case "max_attempts": retry.maxAttempts = try integer(value, "retry.max_attempts", in: 1...100)
+            case "initial_backoff": retry.initialBackoff = try duration(value, "retry.initial_backoff", allowZero: true)
+            case "max_backoff": retry.maxBackoff = try duration(value, "retry.max_backoff", allowZero: true)
+            case "max_retry_delay": retry.maxRetryDelay = try duration(value, "retry.max_retry_delay", allowZero: true)
+            default: warnUnknown("retry." + key)
+            }
+        }
+        if retry.initialBackoff > retry.maxBackoff {
+            throw .badValue(path, key: "retry.initial_backoff", expected: "at most retry.max_backoff")
+        }
+    }
+
+    private mutating func readSpatial(_ table: TOMLTable, into spatial: inout SquintConfiguration.SpatialSettings) throws(ConfigurationError) {
+        for key in table.keys {
+            let value = table[key]!
+            switch key {
+            case "max_side": spatial.maxSide = try integer(value, "spatial.max_side", in: 64...8192)
+            case "thinking_budget": spatial.thinkingBudget = try integer(value, "spatial.thinking_budget", in: -1...32768)
+            case "temperature":
+                guard let number = value.double ?? value.int.map(Double.init), (0...2).contains(number) else {
+                    throw .badValue(path, key: "spatial.temperature", expected: "a number from 0 to 2")
+                }
+                spatial.temperature = number
+            default: warnUnknown("spatial." + key)
+            }
+        }
+    }
+
+    private mutating func warnUnknown(_ key: String) {
+        warnings.append("\(path): unknown key \"\(key)\" (ignored)")
+    }
+
+    private func subtable(_ value: TOMLValueConvertible, _ key: String) throws(ConfigurationError) -> TOMLTable {
+        guard let table = value.table else { throw .badValue(path, key: key, expected: "a table ([\(key)])") }
+        return table
+    }
+
+    private func nonEmptyString(_ value: TOMLValueConvertible, _ key: String) throws(ConfigurationError) -> String {
+        guard let string = value.string, !string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .badValue(path, key: key, expected: "a non-empty string")
+        }
+        return string
+    }
+
+    private func integer(_ value: TOMLValueConvertible, _ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        guard value.type == .int, let number = value.int, range.contains(number) else {
+            throw .badValue(path, key: key, expected: "an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    private func duration(_ value: TOMLValueConvertible, _ key: String, allowZero: Bool = false) throws(ConfigurationError) -> Duration {
+        let expected = "a duration: seconds as a number, or a string like \"900ms\", \"2s\", \"5m\""
+        let parsed: Duration?
+        switch value.type {
+        case .int: parsed = value.int.map { .seconds($0) }
+        case .double: parsed = value.double.flatMap { $0.isFinite ? .milliseconds(Int64(($0 * 1000).rounded())) : nil }
+        case .string: parsed = value.string.flatMap(DurationText.parse)
+        default: parsed = nil
+        }
+        guard let parsed, parsed >= .zero, allowZero || parsed > .zero else { throw .badValue(path, key: key, expected: expected) }
+        return parsed
+    }
+}

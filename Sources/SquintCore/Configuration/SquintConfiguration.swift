@@ -1,0 +1,71 @@
+/// Squint's settings from `$XDG_CONFIG_HOME/squint/config.toml`, every field defaulted so a missing file is fine.
+///
+/// The API key is deliberately not a field: it comes from the environment or from `apiKeyFile` (see
+/// `APIKeyResolver`), never from the command line or the config file itself, so it cannot end up in shell
+/// history or a dotfiles repository.
+public struct SquintConfiguration: Sendable, Equatable {
+    public static let defaultModel = "gemini-2.5-flash"
+    /// The service's own origin; clients append `/v1beta/...`.
+    public static let defaultBaseURL = "https://generativelanguage.googleapis.com"
+
+    /// `model`: the model asked when no `--model` is given.
+    public var model: String = defaultModel
+    /// `base_url`: an origin (optionally with a path prefix) used instead of the service's, e.g. a proxy.
+    public var baseURL: String?
+    /// `api_key_file`: a file holding the key (`~` expanded, relative paths from the config folder).
+    public var apiKeyFile: String?
+    /// `theme`: the TUI colour theme's name.
+    public var theme: String = "default"
+    /// `protocol`: the terminal graphics protocol, overriding the probe.
+    public var graphicsProtocol: GraphicsProtocolSetting = .auto
+    /// `[timeouts]`
+    public var timeouts = Timeouts()
+    /// `[retry]`
+    public var retry = RetrySettings()
+    /// `[spatial]`
+    public var spatial = SpatialSettings()
+
+    public init() {}
+
+    /// `[timeouts]`: how long to wait before calling the network broken.
+    public struct Timeouts: Sendable, Equatable {
+        /// `connect`: to open a connection.
+        public var connect: Duration = .seconds(10)
+        /// `stream_idle`: between two bytes of a streamed answer (a thinking model can be silent a while).
+        public var streamIdle: Duration = .seconds(120)
+        /// `request`: for a whole unary request (uploads get this per chunk).
+        public var request: Duration = .seconds(300)
+        public init() {}
+    }
+
+    /// `[retry]`: exponential backoff with jitter for 408, 429, 5xx and transport errors before any answer byte.
+    public struct RetrySettings: Sendable, Equatable {
+        /// `max_attempts`: tries in all, the first included.
+        public var maxAttempts: Int = 5
+        /// `initial_backoff`: the first wait, doubled each retry.
+        public var initialBackoff: Duration = .seconds(1)
+        /// `max_backoff`: the cap on one computed wait.
+        public var maxBackoff: Duration = .seconds(60)
+        /// `max_retry_delay`: when the server asks to wait longer than this, give up at once and say why.
+        public var maxRetryDelay: Duration = .seconds(300)
+        public init() {}
+    }
+
+    /// `[spatial]`: how images are prepared for detection, pointing and segmentation questions.
+    public struct SpatialSettings: Sendable, Equatable {
+        /// `max_side`: images are downscaled so their longer side is at most this many pixels before sending.
+        public var maxSide: Int = 1024
+        /// `temperature`: Google's spatial examples use 0.5.
+        public var temperature: Double = 0.5
+        /// `thinking_budget`: 0 turns thinking off, which Google recommends for detection.
+        public var thinkingBudget: Int = 0
+        public init() {}
+    }
+}
+
+/// The `protocol` setting: which terminal graphics protocol to use, or `auto` to probe. The names match
+/// `TerminalGraphics.ProtocolPreference(argument:)` (`iterm2` is read as `iterm`); SquintCore does not depend
+/// on TerminalGraphics, so the TUI converts with `ProtocolPreference(argument: setting.rawValue)`.
+public enum GraphicsProtocolSetting: String, Sendable, CaseIterable {
+    case auto, kitty, sixel, iterm, symbols, ascii
+}
