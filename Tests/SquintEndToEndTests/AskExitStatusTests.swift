@@ -142,8 +142,8 @@ import Testing
         }
     }
 
-    @Test func helpDocumentsTheExitStatuses() throws {
-        let result = try SquintProcess.run(["ask", "--help"])
+    @Test func helpDocumentsTheExitStatuses() async throws {
+        let result = try await SquintProcess.run(["ask", "--help"])
         #expect(result.status == 0)
         for code in ["0 ", "2 ", "3 ", "4 ", "5 ", "130 "] {
             #expect(result.stdout.contains("\n  \(code)"), "help lacks exit status \(code)")

@@ -64,78 +64,16 @@ struct CLIHarness {
             .appendingPathComponent("../../../shared/corpus/formats/coffee_alpha.png").standardized.path
     }
 
-    /// Runs squint to completion off the Swift concurrency threads (the in-process server needs those).
+    /// Runs squint to completion with exactly this harness's environment.
     func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> SquintProcess.Result {
-        let env = environment(extra)
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try SquintProcess.run(arguments, cleanEnvironment: env) })
-            }.start()
-        }
-    }
-}
-
-extension SquintProcess {
-    /// Like `run`, but with exactly `cleanEnvironment` instead of this process's environment merged in.
-    static func run(_ arguments: [String], cleanEnvironment: [String: String]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = cleanEnvironment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errBox = DataBox()
-        let errReader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        errReader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errReader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errBox.get(), as: UTF8.self))
+        try await SquintProcess.run(arguments, environment: environment(extra), inheritEnvironment: false)
     }
 }
 
 extension CLIHarness {
     /// Starts squint, sends SIGINT once its stdout contains `marker`, and waits for it to exit.
     func runInterrupting(_ arguments: [String], after marker: String) async throws -> SquintProcess.Result {
-        let env = environment()
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result {
-                    let process = Process()
-                    process.executableURL = SquintProcess.binary
-                    process.arguments = arguments
-                    process.environment = env
-                    let out = Pipe(), err = Pipe()
-                    process.standardOutput = out
-                    process.standardError = err
-                    process.standardInput = FileHandle.nullDevice
-                    try process.run()
-                    let errBox = DataBox()
-                    let errReader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
-                    errReader.start()
-                    var stdout = Data()
-                    var sent = false
-                    while true {
-                        let chunk = out.fileHandleForReading.availableData
-                        if chunk.isEmpty { break }
-                        stdout.append(chunk)
-                        if !sent, String(decoding: stdout, as: UTF8.self).contains(marker) {
-                            process.interrupt()
-                            sent = true
-                        }
-                    }
-                    process.waitUntilExit()
-                    while !errReader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-                    return SquintProcess.Result(status: process.terminationStatus,
-                                                stdout: String(decoding: stdout, as: UTF8.self),
-                                                stderr: String(decoding: errBox.get(), as: UTF8.self))
-                })
-            }.start()
-        }
+        try await SquintProcess.run(arguments, environment: environment(), inheritEnvironment: false, interruptAfter: marker)
     }
 
     /// The parts of the first streamed (or unary) request the server received.

@@ -24,14 +24,8 @@ import Testing
         ])
     }
 
-    /// Runs squint on its own thread: a blocking wait on the cooperative pool (two threads on a two-core
-    /// machine) would starve the in-process fake server and deadlock parallel tests.
     static func squint(_ arguments: [String], environment: [String: String]) async throws -> SquintProcess.Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try SquintProcess.run(arguments, environment: environment) })
-            }.start()
-        }
+        try await SquintProcess.run(arguments, environment: environment)
     }
 
     static func json(_ text: String) throws -> [String: Any] {

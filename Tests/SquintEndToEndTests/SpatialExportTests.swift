@@ -9,10 +9,10 @@ import Testing
         return (folder, ["XDG_DATA_HOME": folder.appendingPathComponent("data").path])
     }
 
-    @Test func emptyStoreExportsAnEmptyCOCOFile() throws {
+    @Test func emptyStoreExportsAnEmptyCOCOFile() async throws {
         let (folder, environment) = try Self.freshData()
         let out = folder.appendingPathComponent("coco.json")
-        let result = try SquintProcess.run(["export", "--format", "coco", "--out", out.path], environment: environment)
+        let result = try await SquintProcess.run(["export", "--format", "coco", "--out", out.path], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
         #expect((json["images"] as? [Any])?.isEmpty == true)
@@ -21,31 +21,31 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/squint/squint.db").path))
     }
 
-    @Test func perImageFormatsNeedADirectory() throws {
+    @Test func perImageFormatsNeedADirectory() async throws {
         let (_, environment) = try Self.freshData()
-        let result = try SquintProcess.run(["export", "--format", "yolo"], environment: environment)
+        let result = try await SquintProcess.run(["export", "--format", "yolo"], environment: environment)
         #expect(result.status == 2, "usage errors exit 2 (ExitStatus.usage)")
         #expect(result.stderr.contains("--dir"))
-        let both = try SquintProcess.run(["export", "--format", "coco", "--dir", "/tmp/x", "--out", "/tmp/y"], environment: environment)
+        let both = try await SquintProcess.run(["export", "--format", "coco", "--dir", "/tmp/x", "--out", "/tmp/y"], environment: environment)
         #expect(both.status == 2)
-        let unknown = try SquintProcess.run(["export", "--format", "csv", "--out", "/tmp/y"], environment: environment)
+        let unknown = try await SquintProcess.run(["export", "--format", "csv", "--out", "/tmp/y"], environment: environment)
         #expect(unknown.status == 2)
     }
 
-    @Test func exportingAnImageNothingIsStoredForWarns() throws {
+    @Test func exportingAnImageNothingIsStoredForWarns() async throws {
         let (folder, environment) = try Self.freshData()
-        let result = try SquintProcess.run(["export", "--format", "jsonl", folder.appendingPathComponent("new.jpg").path], environment: environment)
+        let result = try await SquintProcess.run(["export", "--format", "jsonl", folder.appendingPathComponent("new.jpg").path], environment: environment)
         #expect(result.status == 0)
         #expect(result.stderr.contains("squint: warning: nothing stored for"))
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func historyOfAnEmptyStore() throws {
+    @Test func historyOfAnEmptyStore() async throws {
         let (_, environment) = try Self.freshData()
-        let json = try SquintProcess.run(["history", "--json"], environment: environment)
+        let json = try await SquintProcess.run(["history", "--json"], environment: environment)
         #expect(json.status == 0)
         #expect(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
-        let text = try SquintProcess.run(["history"], environment: environment)
+        let text = try await SquintProcess.run(["history"], environment: environment)
         #expect(text.status == 0)
         #expect(text.stderr.contains("no history yet"))
     }

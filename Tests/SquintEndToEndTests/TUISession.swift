@@ -101,21 +101,24 @@ final class TUISession {
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
 
     /// Polls the pane until `predicate` holds (no fixed sleeps), failing with the last screen after `timeout`.
+    ///
+    /// Waits with `Task.sleep`, never `Thread.sleep`: a test blocking the cooperative pool (two threads here)
+    /// starves the in-process fake server and every other test running beside it.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 30, _ predicate: (String) -> Bool) throws -> String {
+    func waitUntil(_ what: String, timeout: Double = 30, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = (try? screen()) ?? last
             if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw Failure.timeout(what, screen: last)
     }
 
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 30) throws -> String {
-        try waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Double = 30) async throws -> String {
+        try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
     func resize(columns: Int, rows: Int) throws {
