@@ -15,14 +15,17 @@ func runTUIBenchmarks(corpus: URL) {
         done.signal()
     }
     done.wait()
-    for line in box.lines { print(line) }
+    print(box.lines.joined(separator: "\n"))
 }
 
 /// Lines printed by the async benchmark, handed back to the synchronous caller.
 final class TUIBenchResult: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [String] = []
-    func add(_ line: String) { lock.lock(); stored.append(line); lock.unlock() }
+    func add(_ line: String) {
+        lock.lock(); stored.append(line); lock.unlock()
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
     var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
 }
 
@@ -130,10 +133,13 @@ struct TUIBench {
         out.add(String(format: "%-58@ list %.0f ms, with first preview %.0f ms", "first screen, 10 000-image folder" as NSString, listed, firstScreen))
         // Scroll through everything as a person holding j would: each move decodes (all links point at the same
         // small JPEG, but the cache keys by path, so every step is a real decode and the LRU bound is exercised).
-        for _ in 0..<(state.visible.count - 1) {
+        // SQUINT_TUI_BENCH_SCROLL limits the scroll (debug builds are slow); the default is the whole folder.
+        let limit = Int(ProcessInfo.processInfo.environment["SQUINT_TUI_BENCH_SCROLL"] ?? "") ?? state.visible.count
+        let steps = min(limit, state.visible.count) - 1
+        for _ in 0..<max(0, steps) {
             _ = try await keypressToPicture(&state, key: .char("j"), cache: cache, service: service)
         }
-        out.add(String(format: "%-58@ %.0f MB (cache %.0f MB)", "resident memory after scrolling all 10 000" as NSString,
+        out.add(String(format: "%-58@ %.0f MB (cache %.0f MB)", "resident memory after scrolling \(steps + 1) of 10 000" as NSString,
                        Double(residentBytes()) / 1_048_576, Double(await cache.byteCount) / 1_048_576))
     }
 

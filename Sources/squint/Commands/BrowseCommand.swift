@@ -62,7 +62,9 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         let services = AppServices(previews: previews, answers: answers, store: reviewStore)
         let themeName = theme ?? (config.theme == "default" ? nil : config.theme)
-        let settings = Browser.Settings(folder: folder, theme: themeName, model: chosenModel)
+        let keys: [String: [String]]
+        do { keys = try Keymap.overrides(configFile: loaded.paths.configFile) } catch { throw ValidationError("\(loaded.paths.configFile): \(error)") }
+        let settings = Browser.Settings(folder: folder, theme: themeName, keyOverrides: keys, model: chosenModel)
         do {
             try await Browser.run(settings, services: services)
             try? await client?.shutdown()
