@@ -115,4 +115,22 @@ import Testing
         try tui.press("j", "c")
         try await tui.waitFor("GEMINI_API_KEY")
     }
+
+    @Test func themesComeFromTheFlagAndTCyclesThem() throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", "--theme", "light", dir.path], environment: ["NO_COLOR": "1"])
+        defer { tui.close() }
+        try tui.waitUntil("light theme in the status bar") { $0.contains("ascii · light") }
+        try tui.press("t")
+        try tui.waitFor("theme: high-contrast")
+        try tui.press("t")
+        try tui.waitFor("theme: monochrome")
+    }
+
+    @Test func anUnknownThemeIsAOneLineError() throws {
+        let dir = try photos()
+        let result = try SquintProcess.run(["--protocol", "ascii", "--theme", "sparkly", dir.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown theme \"sparkly\""))
+    }
 }

@@ -117,7 +117,7 @@ import Testing
         #expect(state.detections.map(\.review) == [.accepted, .rejected])
         #expect(state.entries[1].mark == .answered)
         let undo = press(&state, "u")
-        #expect(undo.contains(.review(.set(image: "/pics/a1.jpg", detection: 8, review: .pending))))
+        #expect(undo.contains(.review(.undo(image: "/pics/a1.jpg"))))
         #expect(state.detections[1].review == .pending)
         #expect(state.entries[1].mark == .pendingReview)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SquintTUI
 
@@ -51,5 +52,19 @@ import Testing
             #expect(key != nil)
             if let key, ![.up, .down, .left, .right].contains(key) { #expect(Key(name: key.name) == key) }
         }
+    }
+}
+
+@Suite struct KeymapConfigTests {
+    @Test func keysTableFromConfigFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("squint-keys-\(UUID().uuidString).toml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "model = \"x\"\n[keys]\nquit = \"Q\"\nmove-down = [\"J\", \"down\"]\n".write(to: file, atomically: true, encoding: .utf8)
+        let overrides = try Keymap.overrides(configFile: file.path)
+        #expect(overrides["quit"] == ["Q"])
+        let map = try Keymap(overrides: overrides)
+        #expect(map.command(for: .char("Q")) == .quit)
+        #expect(map.command(for: .char("q")) == nil)
+        #expect(try Keymap.overrides(configFile: "/nonexistent/config.toml").isEmpty)
     }
 }

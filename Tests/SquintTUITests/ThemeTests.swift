@@ -31,6 +31,8 @@ import Testing
         #expect(ThemeColor.rgb(255, 0, 0).paletteIndex(colors: 256) == 196)
         #expect(ThemeColor.rgb(255, 0, 0).paletteIndex(colors: 8) == 1)
         #expect(ThemeColor.terminalDefault.paletteIndex(colors: 256) == -1)
+        #expect(ThemeColor.rgb(0x4e, 0x4e, 0x4e).paletteIndex(colors: 8) == 7, "dark grey borders stay visible on 8 colours")
+        #expect(ThemeColor.rgb(0x4e, 0x4e, 0x4e).paletteIndex(colors: 16) == 8)
     }
 
     @Test func badThemesSayWhy() {

@@ -91,6 +91,9 @@ extension AppState {
         return effects
     }
 
+    /// The images either side of the selection, nearest first: what the loop prefetches.
+    public var neighbourPaths: [String] { neighbourImages() }
+
     /// The images either side of the selection, nearest first, for prefetching.
     func neighbourImages(radius: Int = 2) -> [String] {
         var result: [String] = []

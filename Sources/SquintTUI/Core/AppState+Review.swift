@@ -56,13 +56,9 @@ extension AppState {
             info = "nothing to undo"
             return []
         }
-        var effects: [Effect] = []
+        var effects: [Effect] = [.review(.undo(image: last.image))]
         if last.image == answerImage, let index = detections.firstIndex(where: { $0.id == last.detection }) {
-            let current = detections[index]
-            if current.label != last.previousLabel {
-                detections[index].label = last.previousLabel
-                effects.append(.review(.relabel(image: last.image, detection: last.detection, label: last.previousLabel)))
-            }
+            detections[index].label = last.previousLabel
             detections[index].review = last.previousReview
             selectedDetection = index
             clampDetections()
@@ -71,7 +67,6 @@ extension AppState {
         } else if let index = entries.firstIndex(where: { path(of: $0.name) == last.image }) {
             entries[index].mark = last.previousReview == .pending ? .pendingReview : entries[index].mark
         }
-        effects.insert(.review(.set(image: last.image, detection: last.detection, review: last.previousReview)), at: 0)
         info = "undone"
         return effects
     }

@@ -70,4 +70,6 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public enum ReviewAction: Sendable, Hashable {
     case set(image: String, detection: Int64, review: DetectionItem.Review)
     case relabel(image: String, detection: Int64, label: String)
+    /// Takes back the image's last review decision (the store keeps the history).
+    case undo(image: String)
 }

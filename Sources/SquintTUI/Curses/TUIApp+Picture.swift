@@ -1,4 +1,5 @@
 import CNcursesw
+import Imaging
 
 extension TUIApp {
     /// The parts of the picture key that change the pixels. Text modes draw boxes and labels with curses, so
@@ -30,9 +31,9 @@ extension TUIApp {
             erasePicture()
         }
         let service = services.previews, cache = self.cache, inbox = self.inbox
-        let palette = styles.theme.palette.map { color -> CellGrid.RGB in
+        let palette = styles.theme.palette.map { color -> RGBA in
             let (r, g, b) = color.rgbValue ?? (255, 64, 64)
-            return CellGrid.RGB(UInt8(r), UInt8(g), UInt8(b))
+            return RGBA(UInt8(r), UInt8(g), UInt8(b))
         }
         let task = Task.detached(priority: .userInitiated) {
             do {

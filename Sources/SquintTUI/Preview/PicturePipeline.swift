@@ -10,7 +10,7 @@ enum PicturePipeline {
     }
 
     static func run(key: PictureKey, service: any PreviewService, cache: PreviewCache,
-                    palette: [CellGrid.RGB]) async throws -> PreviewView.PictureBox {
+                    palette: [RGBA]) async throws -> PreviewView.PictureBox {
         guard let path = key.image else { throw TUIError.unavailable("no image") }
         let area = key.area
         var fit = fitting(area: area, cellPixels: service.cellPixelSize, drawsCells: service.drawsCells)

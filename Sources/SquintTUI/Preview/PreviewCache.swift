@@ -15,7 +15,7 @@ public actor PreviewCache {
     private var inflight: [Key: Task<Bitmap, any Error>] = [:]
     private let service: any PreviewService
 
-    public init(service: any PreviewService, byteLimit: Int = 96 << 20) {
+    public init(service: any PreviewService, byteLimit: Int = 48 << 20) {
         self.service = service
         cache = LRUCache(costLimit: byteLimit)
     }

@@ -1,4 +1,5 @@
 import Imaging
+import TerminalGraphics
 
 /// Everything the TUI asks of the rest of Squint, behind small protocols so the event loop and its tests do
 /// not depend on the network, the decoders or the database directly.
@@ -38,8 +39,8 @@ public struct OverlayOptions: Sendable, Hashable {
     public var selected: Int?
     /// Text modes draw boxes and labels with curses; the bitmap then only gets the masks.
     public var masksOnly: Bool
-    public var palette: [CellGrid.RGB]
-    public init(boxes: Bool, masks: Bool, labels: Bool, selected: Int?, masksOnly: Bool, palette: [CellGrid.RGB]) {
+    public var palette: [RGBA]
+    public init(boxes: Bool, masks: Bool, labels: Bool, selected: Int?, masksOnly: Bool, palette: [RGBA]) {
         self.boxes = boxes
         self.masks = masks
         self.labels = labels

@@ -30,6 +30,8 @@ public actor MemoryReviewStore: ReviewStore {
             guard var record = records[image], let i = record.detections.firstIndex(where: { $0.id == id }) else { return }
             record.detections[i].label = label
             records[image] = record
+        case .undo:
+            break
         }
     }
 

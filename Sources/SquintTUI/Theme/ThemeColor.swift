@@ -39,6 +39,14 @@ public enum ThemeColor: Sendable, Hashable {
         case .indexed(let i) where i < colors: return i
         default:
             guard let (r, g, b) = rgbValue else { return -1 }
+            if colors < 256 && max(r, g, b) - min(r, g, b) < 40 {
+                // Greys on an 8/16-colour terminal: nearest-RGB would make dark greys black (invisible borders
+                // on a black background), so pick by lightness instead.
+                let luma = (r * 299 + g * 587 + b * 114) / 1000
+                if luma < 40 { return 0 }
+                if luma < 170 { return colors >= 16 ? 8 : 7 }
+                return colors >= 16 && luma > 235 ? 15 : 7
+            }
             let limit = colors >= 256 ? 256 : min(colors, 16)
             var best = 0, bestDistance = Int.max
             // With 256 colours skip the first 16: terminals theme them, so their RGB is a guess.

@@ -28,7 +28,7 @@ enum DetectionListView {
                 case .rejected: return ("✗", .rejected)
                 }
             }()
-            let stateWidth = 9
+            let stateWidth = 12
             canvas.put(4, y, DisplayWidth.fit(TerminalSafe.text(item.label), columns: max(1, inner - 4 - stateWidth)), role)
             canvas.put(canvas.width - 1 - stateWidth, y, " " + mark + " " + item.review.rawValue, isSelected ? role : markRole, maxWidth: stateWidth)
         }

@@ -1,4 +1,5 @@
 import Imaging
+import TerminalGraphics
 import CNcursesw
 
 /// The picture pane. Text-mode pictures are drawn here cell by cell, with detection outlines and labels on top
@@ -66,10 +67,10 @@ enum PreviewView {
             var column = 0
             while column < grid.columns && x + column < canvas.width - 1 {
                 let cell = grid[column, row]
-                let fg = cell.foreground.map { pairs.colorNumber(r: $0.r, g: $0.g, b: $0.b) } ?? -1
-                let bg = cell.background.map { pairs.colorNumber(r: $0.r, g: $0.g, b: $0.b) } ?? -1
+                let fg = cell.foregroundIndex.map(Int32.init) ?? pairs.colorNumber(r: cell.foreground.r, g: cell.foreground.g, b: cell.foreground.b)
+                let bg = cell.backgroundIndex.map(Int32.init) ?? pairs.colorNumber(r: cell.background.r, g: cell.background.g, b: cell.background.b)
                 let pair = pairs.pair(foreground: fg, background: bg)
-                canvas.put(x + column, y + row, cell.text.isEmpty ? " " : cell.text, attrs: 0, pair: pair, maxWidth: 1)
+                canvas.put(x + column, y + row, cell.character.isEmpty ? " " : cell.character, attrs: 0, pair: pair, maxWidth: 1)
                 column += 1
             }
         }

@@ -1,0 +1,83 @@
+import Foundation
+import GeminiTestServer
+import Testing
+
+/// The TUI in tmux against the fake Gemini server: streamed answers, cancelling, detections drawn as outlines,
+/// review decisions that survive a restart.
+@Suite(.serialized) struct TUIAskTests {
+    func folder() throws -> URL {
+        try TUIFixtures.folder([("chelsea.png", "cat.png"), ("coffee.png", "coffee.png")])
+    }
+
+    func start(_ server: FakeGeminiServer, _ dir: URL, home: URL? = nil) throws -> TUISession {
+        try TUISession(["--protocol", "ascii", "--base-url", server.baseURL, dir.path],
+                       environment: ["GEMINI_API_KEY": "test-key"], home: home)
+    }
+
+    @Test func askingStreamsTheAnswerChunkByChunk() async throws {
+        try await withFakeServer { server in
+            server.enqueue(.streamedAnswer(["A tabby **cat** ", "looks at the camera;\n", "- whiskers\n- stripes"],
+                                           delay: .milliseconds(400)), for: .streamGenerateContent)
+            let dir = try folder()
+            let tui = try start(server, dir)
+            defer { tui.close() }
+            try tui.waitFor("cat.png")
+            try tui.press("j", "i")
+            try tui.type("what is this?")
+            try tui.press("Enter")
+            let partial = try tui.waitFor("A tabby cat")
+            #expect(!partial.contains("**cat**"), "bold markers are rendered, not shown")
+            let done = try tui.waitUntil("the whole answer") { $0.contains("• whiskers") && $0.contains("• stripes") }
+            #expect(done.contains("what is this?"))
+            let request = try #require(server.requests(for: .streamGenerateContent).first)
+            #expect(String(decoding: request.body, as: UTF8.self).contains("what is this?"))
+        }
+    }
+
+    @Test func escCancelsAndKeepsWhatArrived() async throws {
+        try await withFakeServer { server in
+            server.enqueue(.streamedAnswer(["First part arrived. ", "never shown"], delay: .seconds(20)), for: .streamGenerateContent)
+            let dir = try folder()
+            let tui = try start(server, dir)
+            defer { tui.close() }
+            try tui.waitFor("cat.png")
+            try tui.press("j", "c")
+            try tui.waitFor("captioning")
+            try tui.waitFor("First part arrived.")
+            try tui.press("Escape")
+            let screen = try tui.waitFor("cancelled")
+            #expect(screen.contains("First part arrived."))
+            #expect(!screen.contains("never shown"))
+        }
+    }
+
+    @Test func detectionsAreOutlinedReviewedAndRememberedAfterARestart() async throws {
+        try await withFakeServer { server in
+            let json = #"[{"box_2d": [100, 150, 700, 600], "label": "cat"}, {"box_2d": [750, 50, 980, 950], "label": "laptop"}]"#
+            server.enqueue(.streamedAnswer(["```json\n", json, "\n```"]), for: .streamGenerateContent)
+            let dir = try folder()
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("squint-tui-home-\(UUID().uuidString.prefix(8))")
+            do {
+                let tui = try start(server, dir, home: home)
+                defer { tui.close() }
+                try tui.waitFor("cat.png")
+                try tui.press("j", "d")
+                let found = try tui.waitUntil("detections listed") { $0.contains("2 pending") && $0.contains("laptop") }
+                #expect(found.contains("┏") || found.contains("┌"), "box outlines are drawn over the picture:\n\(found)")
+                try tui.press("a")
+                try tui.waitFor("✓ accepted")
+                try tui.press("x")
+                try tui.waitFor("✗ rejected")
+                try tui.press("q")
+                try tui.waitFor("[exit 0]")
+            }
+            let again = try start(server, dir, home: home)
+            defer { again.close() }
+            let list = try again.waitFor("cat.png")
+            #expect(list.contains("✓"), "the image shows as answered in the list:\n\(list)")
+            try again.press("j")
+            let restored = try again.waitUntil("review state restored") { $0.contains("✓ accepted") && $0.contains("✗ rejected") }
+            #expect(restored.contains("laptop"))
+        }
+    }
+}
