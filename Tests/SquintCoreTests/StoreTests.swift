@@ -95,6 +95,20 @@ struct StoreTests {
         #expect(try fixture.store.history(imagePath: fixture.first).map(\.task) == ["detect", "caption"])
     }
 
+    @Test("a question about several images shows in each image's history")
+    func multiImageHistory() throws {
+        let fixture = try Fixture()
+        var draft = draft(fixture.first, task: "question")
+        draft.otherImagePaths = [fixture.second]
+        try fixture.store.saveAnswer(draft, detections: [])
+        let fromSecond = try fixture.store.history(imagePath: fixture.second)
+        #expect(fromSecond.count == 1)
+        #expect(fromSecond.first?.imagePath == fixture.first)
+        #expect(fromSecond.first?.otherImagePaths == [fixture.second])
+        #expect(try fixture.store.history(imagePath: fixture.first).first?.otherImagePaths == [fixture.second])
+        #expect(try fixture.store.imageStatuses(inFolder: fixture.images.path).map(\.path) == [fixture.first, fixture.second])
+    }
+
     @Test("review states change, and undo walks back through them")
     func reviewAndUndo() throws {
         let fixture = try Fixture()

@@ -107,6 +107,7 @@ import Testing
             let result = try await h.run(["ask", big, CLIHarness.corpusJPEG, "-p", "q", "--json"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(h.server.requests(for: .uploadStart).count == 1)
+            #expect(result.stderr.contains("uploading \(big) (16.0 MB) with the Files API"))
             #expect(h.server.requests(for: .uploadStart).first?.header("x-goog-upload-header-content-type") == "image/png")
             #expect(h.server.requests(for: .uploadChunk).count == 3)
             let file = try #require(h.server.files.first)

@@ -167,8 +167,13 @@ import Testing
         try await withFakeServer("test-key") { server in
             let (folder, environment) = try Self.environment(server)
             let result = try await Self.squint(["detect", folder.appendingPathComponent("nope.jpg").path], environment: environment)
-            #expect(result.status != 0)
+            #expect(result.status == 2)
             #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(result.stderr.hasPrefix("squint: error: cannot read image"))
+            let text = try await Self.squint(["segment", Self.corpus.appendingPathComponent("bad/not_an_image.png").path], environment: environment)
+            #expect(text.status == 2, "\(text.stderr)")
+            let bomb = try await Self.squint(["point", Self.corpus.appendingPathComponent("bad/bomb_100000x100000.png").path], environment: environment)
+            #expect(bomb.status == 2, "\(bomb.stderr)")
             #expect(server.requests(for: .generateContent).isEmpty)
         }
     }

@@ -137,3 +137,17 @@ import Testing
         #expect(renderer?.encoder.background == .white)
     }
 }
+
+@Suite struct EnvironmentHintTests {
+    @Test func terminalsKnownByName() {
+        #expect(TerminalEnvironment(["TERM_PROGRAM": "iTerm.app"]).hintedProtocols == [.iterm])
+        #expect(TerminalEnvironment(["LC_TERMINAL": "iTerm2"]).isITerm)
+        #expect(TerminalEnvironment(["TERM_PROGRAM": "WezTerm"]).hintedProtocols == [.kitty, .sixel, .iterm])
+        #expect(TerminalEnvironment(["KITTY_WINDOW_ID": "3"]).hintedProtocols == [.kitty])
+        #expect(TerminalEnvironment(["TERM_PROGRAM": "vscode"]).colorDepth == .truecolor)
+        #expect(TerminalEnvironment(["TERM": "xterm-256color"]).hintedProtocols.isEmpty)
+        #expect(TerminalEnvironment(["TMUX": "/tmp/tmux-0/default,1,0"]).inTmux)
+        #expect(!TerminalEnvironment(["TMUX": ""]).inTmux)
+        #expect(TerminalEnvironment(["SSH_CONNECTION": "1.2.3.4 5 6.7.8.9 22"]).overSSH)
+    }
+}

@@ -102,3 +102,29 @@ import Testing
         #expect(limited.bytes.starts(with: Array("\u{1B}Ptmux;\u{1B}\u{1B}P".utf8)))
     }
 }
+
+@Suite struct SixelCorpusTests {
+    /// Real photos through the whole path: decode, fit, encode, libsixel's decoder, compare pixels.
+    @Test(arguments: ["photos/astronaut.png", "photos/coffee.png", "photos/chelsea.png"])
+    func libsixelDecodesCorpusPhotosFaithfully(_ file: String) throws {
+        let tool = "/usr/bin/sixel2png"
+        guard FileManager.default.isExecutableFile(atPath: tool) else {
+            print("skipping: \(tool) is not installed (libsixel-bin)")
+            return
+        }
+        let url = TestSupport.corpus.appendingPathComponent(file)
+        let photo = try ImageLoader.decode(data: ImageLoader.read(url: url), name: file, maxSize: PixelSize(width: 400, height: 300))
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sixel = directory.appendingPathComponent("photo.six"), png = directory.appendingPathComponent("photo.png")
+        let bytes = SixelEncoder().encode(photo)
+        try Data(bytes).write(to: sixel)
+        #expect(try TestSupport.run(tool, ["-i", sixel.path, "-o", png.path]) == 0)
+        let decoded = try ImageLoader.decodeFull(data: Data(contentsOf: png), name: "photo.png")
+        #expect(decoded.size == photo.size)
+        let psnr = TestSupport.psnr(decoded, photo)
+        #expect(psnr > 30, "\(file): \(psnr) dB")
+        // Our own test decoder agrees with libsixel pixel for pixel.
+        #expect(try SixelTestDecoder.decode(bytes) == decoded)
+    }
+}

@@ -32,7 +32,7 @@ public struct SquintConfiguration: Sendable, Equatable {
         /// `connect`: to open a connection.
         public var connect: Duration = .seconds(10)
         /// `stream_idle`: between two bytes of a streamed answer (a thinking model can be silent a while).
-        public var streamIdle: Duration = .seconds(60)
+        public var streamIdle: Duration = .seconds(120)
         /// `request`: for a whole unary request (uploads get this per chunk).
         public var request: Duration = .seconds(300)
         public init() {}

@@ -17,6 +17,10 @@ extension Store {
     public func saveAnswer(_ draft: AnswerDraft, detections: [Detection]) throws -> Int64 {
         let canonical = Self.canonicalPath(draft.imagePath)
         let fingerprint = try FileFingerprint(path: canonical)
+        let others = try draft.otherImagePaths.map { path in
+            let other = Self.canonicalPath(path)
+            return (other, try FileFingerprint(path: other))
+        }
         return try pool.write { db in
             let image = try Self.upsertImage(db, path: canonical, fingerprint: fingerprint)
             try db.execute(
@@ -30,6 +34,11 @@ extension Store {
                     Self.encodeJSON(draft.warnings), draft.createdAt.timeIntervalSince1970,
                 ])
             let answerID = db.lastInsertedRowID
+            for (position, (path, otherFingerprint)) in others.enumerated() {
+                let other = try Self.upsertImage(db, path: path, fingerprint: otherFingerprint)
+                try db.execute(sql: "INSERT INTO answer_images (answerId, imageId, position) VALUES (?, ?, ?)",
+                               arguments: [answerID, other.id, position + 1])
+            }
             for detection in detections {
                 try db.execute(
                     sql: """
@@ -52,13 +61,20 @@ extension Store {
         try pool.read { db in
             var sql = """
                 SELECT answers.*, images.path AS path,
-                       (SELECT COUNT(*) FROM detections WHERE detections.answerId = answers.id) AS detectionCount
+                       (SELECT COUNT(*) FROM detections WHERE detections.answerId = answers.id) AS detectionCount,
+                       (SELECT json_group_array(path) FROM (SELECT others.path AS path FROM answer_images
+                            JOIN images AS others ON others.id = answer_images.imageId
+                            WHERE answer_images.answerId = answers.id ORDER BY answer_images.position)) AS otherPaths
                 FROM answers JOIN images ON images.id = answers.imageId
                 """
             var arguments: StatementArguments = []
             if let imagePath {
-                sql += " WHERE images.path = ?"
-                arguments += [Self.canonicalPath(imagePath)]
+                let path = Self.canonicalPath(imagePath)
+                sql += """
+                     WHERE images.path = ? OR answers.id IN (SELECT answerId FROM answer_images
+                        JOIN images AS others ON others.id = answer_images.imageId WHERE others.path = ?)
+                    """
+                arguments += [path, path]
             }
             sql += " ORDER BY answers.createdAt DESC, answers.id DESC LIMIT ?"
             arguments += [limit]
@@ -158,7 +174,8 @@ extension Store {
 
     static func answer(from row: Row) -> StoredAnswer {
         StoredAnswer(
-            id: row["id"], imagePath: row["path"], contentHash: row["contentHash"], task: row["task"],
+            id: row["id"], imagePath: row["path"], otherImagePaths: decodeJSON([String].self, row["otherPaths"]) ?? [],
+            contentHash: row["contentHash"], task: row["task"],
             question: row["question"], text: row["text"], model: row["model"],
             usage: decodeJSON(TokenUsage.self, row["usage"]),
             imageSize: PixelSize(width: row["imageWidth"], height: row["imageHeight"]),

@@ -70,6 +70,18 @@ extension Store {
                 );
                 """)
         }
+        // Questions about several images at once: the answer row names the first, this table the others.
+        migrator.registerMigration("v2-answer-images") { db in
+            try db.execute(sql: """
+                CREATE TABLE answer_images (
+                    answerId INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+                    imageId INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (answerId, position)
+                );
+                CREATE INDEX answer_images_image ON answer_images(imageId);
+                """)
+        }
         return migrator
     }
 }

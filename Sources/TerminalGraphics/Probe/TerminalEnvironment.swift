@@ -44,7 +44,7 @@ public struct TerminalEnvironment: Sendable, Equatable {
     /// Colour depth from `NO_COLOR`, `COLORTERM`, `TERM` and known terminals.
     public var colorDepth: ColorDepth {
         if noColor || term == "dumb" { return .monochrome }
-        if colorTerm == "truecolor" || colorTerm == "24bit" || term.hasSuffix("-direct") || isKitty || isWezTerm || isITerm {
+        if colorTerm == "truecolor" || colorTerm == "24bit" || term.hasSuffix("-direct") || isKitty || isWezTerm || isITerm || isVSCode {
             return .truecolor
         }
         if term.contains("256color") { return .palette256 }

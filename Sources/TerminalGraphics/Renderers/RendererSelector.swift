@@ -16,11 +16,15 @@ public enum RendererSelector {
         }
     }
 
+    /// Imaging's libpng encoder, for kitty (`f=100`) and iTerm2 payloads.
+    public static let imagingPNG: @Sendable (Bitmap) throws -> [UInt8] = { [UInt8](try PNGEncoder.encode($0)) }
+
     /// A renderer for `proto`, set up for this terminal (tmux wrapping and limits, colour depth,
-    /// colour registers, background).
+    /// colour registers, background). `pngEncoder` nil makes kitty send raw RGBA and iTerm2 fall back
+    /// to symbols.
     public static func renderer(
         for proto: GraphicsProtocol, capabilities: TerminalCapabilities,
-        pngEncoder: (@Sendable (Bitmap) throws -> [UInt8])?
+        pngEncoder: (@Sendable (Bitmap) throws -> [UInt8])? = imagingPNG
     ) -> any ImageRenderer {
         let throughTmux = capabilities.needsPassthrough(for: proto)
         switch proto {

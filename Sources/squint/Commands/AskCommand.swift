@@ -9,11 +9,12 @@ struct AskCommand: AsyncParsableCommand {
         commandName: "ask",
         abstract: "Ask Gemini a question about images.",
         discussion: """
-            The answer streams to stdout as it arrives; token usage and timings go to stderr at the end.
-            Images are sent with the MIME type read from their bytes (JPEG, PNG, WebP, HEIF), inline while the
-            whole request stays under 20 MB, otherwise uploaded with the Files API first.
-            The API key comes from GOOGLE_API_KEY, GEMINI_API_KEY or api_key_file in the config file, never
-            from the command line.
+            The answer streams to stdout as it arrives; token usage and timings go to stderr at the end. On a terminal, control characters in the answer are made visible; piped, the answer is passed through byte for byte.
+
+            Images are sent with the MIME type read from their bytes (JPEG, PNG, WebP, HEIF), inline while the whole request stays under 20 MB, otherwise uploaded with the Files API first.
+
+            The API key comes from GOOGLE_API_KEY, GEMINI_API_KEY or api_key_file in the config file ($XDG_CONFIG_HOME/squint/config.toml), never from the command line.
+
 
             """ + ExitStatus.helpSection)
 
@@ -75,7 +76,7 @@ struct AskCommand: AsyncParsableCommand {
                                  temperature: temperature)
         let question = Ask(images: loaded, question: prompt, options: options)
         try await GeminiClient.withClient(configuration: settings.gemini) { client in
-            let planner = RequestPlanner(uploader: client, cache: InMemoryUploadCache())
+            let planner = RequestPlanner(uploader: client, cache: InMemoryUploadCache(), progress: Self.report)
             let plan = try await planner.plan(question)
             recorder.planned(plan, images: loaded)
             let request = plan.generateContentRequest
@@ -99,6 +100,18 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         if let blocked = recorder.blockedError { throw blocked }
+    }
+
+    /// Uploads take a while; say so on stderr (never on stdout, which holds only the answer).
+    @Sendable private static func report(_ progress: RequestPlanner.Progress) {
+        switch progress {
+        case .uploading(let name, let bytes):
+            Diagnostics.note("uploading \(name) (\(String(format: "%.1f", Double(bytes) / 1_000_000)) MB) with the Files API")
+        case .reusing(let name, let file):
+            Diagnostics.note("reusing the upload of \(name) (\(file))")
+        case .waitingForProcessing(let name, let file):
+            Diagnostics.note("waiting for the Files API to process \(name) (\(file))")
+        }
     }
 
     /// The end of a run: the JSON object on stdout, or the usage line on stderr.

@@ -6,7 +6,7 @@ struct DetectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "detect",
         abstract: "Detect objects and print their boxes.",
-        discussion: "Boxes are printed in pixels of the upright image (EXIF orientation applied) and saved in the store."
+        discussion: "Boxes are printed in pixels of the upright image (EXIF orientation applied) and saved in the store." + "\n\n" + ExitStatus.helpSection
     )
 
     @OptionGroup var options: SpatialOptions

@@ -37,6 +37,11 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let command = self
+        try await CommandRunner.run { try await command.perform() }
+    }
+
+    private func perform() async throws {
         let store = try Store(url: Store.defaultURL())
         let paths = try selectedPaths(store)
         let exported = try store.exportImages(imagePaths: paths, acceptedOnly: acceptedOnly)
@@ -52,7 +57,7 @@ struct ExportCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(files[0].contents))
         }
         let destination = out ?? dir ?? "standard output"
-        StandardError.print("exported \(exported.count) image\(exported.count == 1 ? "" : "s"), \(boxCount) box\(boxCount == 1 ? "" : "es") as \(format.value.rawValue) to \(TerminalSanitizer.sanitize(destination))")
+        Diagnostics.note("exported \(exported.count) image\(exported.count == 1 ? "" : "s"), \(boxCount) box\(boxCount == 1 ? "" : "es") as \(format.value.rawValue) to \(TerminalSanitizer.sanitize(destination))")
     }
 
     /// nil = everything; folders expand to the stored images directly inside them.

@@ -17,6 +17,11 @@ struct HistoryCommand: AsyncParsableCommand {
     var image: String?
 
     func run() async throws {
+        let command = self
+        try await CommandRunner.run { try await command.perform() }
+    }
+
+    private func perform() async throws {
         let store = try Store(url: Store.defaultURL())
         let answers = try store.history(imagePath: image, limit: limit)
         if json {
@@ -24,14 +29,14 @@ struct HistoryCommand: AsyncParsableCommand {
             return
         }
         if answers.isEmpty {
-            StandardError.print("no history yet" + (image.map { " for \(TerminalSanitizer.sanitize($0))" } ?? ""))
+            Diagnostics.note("no history yet" + (image.map { " for \(TerminalSanitizer.sanitize($0))" } ?? ""))
             return
         }
         var text = ""
         for answer in answers {
             let when = ISO8601DateFormatter().string(from: answer.createdAt)
             let detections = answer.detectionCount > 0 ? "  \(answer.detectionCount) detection\(answer.detectionCount == 1 ? "" : "s")" : ""
-            text += "\(when)  \(answer.task)  \(TerminalSanitizer.sanitize(answer.model))  \(TerminalSanitizer.sanitize(answer.imagePath))\(detections)\n"
+            text += "\(when)  \(answer.task)  \(TerminalSanitizer.sanitize(answer.model))  \(([answer.imagePath] + answer.otherImagePaths).map { TerminalSanitizer.sanitize($0) }.joined(separator: ", "))\(detections)\n"
             text += "  Q: \(TerminalSanitizer.sanitize(answer.question))\n"
             let lines = answer.text.split(separator: "\n", omittingEmptySubsequences: true)
             let shown = lines.prefix(3).map { "  A: " + TerminalSanitizer.sanitize(String($0.prefix(200))) }
@@ -59,6 +64,7 @@ enum HistoryJSON {
         var entry: [String: Any] = [:]
         entry["id"] = answer.id
         entry["image"] = answer.imagePath
+        entry["other_images"] = answer.otherImagePaths
         entry["content_hash"] = answer.contentHash
         entry["task"] = answer.task
         entry["question"] = answer.question

@@ -6,7 +6,7 @@ struct PointCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "point",
         abstract: "Point at objects and print their positions.",
-        discussion: "Points are printed in pixels of the upright image and saved in the store."
+        discussion: "Points are printed in pixels of the upright image and saved in the store." + "\n\n" + ExitStatus.helpSection
     )
 
     @OptionGroup var options: SpatialOptions

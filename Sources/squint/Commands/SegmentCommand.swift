@@ -6,7 +6,7 @@ struct SegmentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "segment",
         abstract: "Segment objects: boxes, labels and masks.",
-        discussion: "--masks-dir writes one image-sized 8-bit PNG per mask (0 outside, 255 inside), named NNN-label.png."
+        discussion: "--masks-dir writes one image-sized 8-bit PNG per mask (0 outside, 255 inside), named NNN-label.png." + "\n\n" + ExitStatus.helpSection
     )
 
     @OptionGroup var options: SpatialOptions

@@ -6,49 +6,39 @@ import SquintCore
 import TerminalGraphics
 
 /// What `detect`, `segment` and `point` do: ask, parse, save, then print (text or JSON), draw and write masks.
-struct SpatialCommandRunner {
+struct SpatialCommandRunner: Sendable {
     let task: AskTask
     let options: SpatialOptions
     let masksDirectory: String?
     var environment = ProcessInfo.processInfo.environment
 
     func run() async throws {
-        do {
-            try await runUnmapped()
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw SpatialExit.report(error)
-        }
+        try await CommandRunner.run { try await runUnmapped() }
     }
 
     private func runUnmapped() async throws {
-        let loaded = try SquintConfiguration.load(environment: environment)
-        loaded.warnings.forEach { StandardError.print("warning: \(TerminalSanitizer.sanitize($0))") }
-        let configuration = loaded.configuration
-        let key = try APIKeyResolver.resolve(environment: environment, keyFile: configuration.apiKeyFile, configPath: loaded.paths.configFile)
-        key.warnings.forEach { StandardError.print("warning: \($0)") }
-        let baseURL = try BaseURLResolver.resolve(flag: options.baseURL, environment: environment, configuration: configuration)
-        let gemini = GeminiConfiguration(
-            apiKey: key.key.value, baseURL: baseURL,
-            connectTimeout: configuration.timeouts.connect, streamIdleTimeout: configuration.timeouts.streamIdle,
-            requestTimeout: configuration.timeouts.request,
-            retryPolicy: RetryPolicy(maxAttempts: configuration.retry.maxAttempts, initialBackoff: configuration.retry.initialBackoff,
-                                     maxBackoff: configuration.retry.maxBackoff, maxRetryDelay: configuration.retry.maxRetryDelay),
-            userAgent: "squint")
+        let settings = try options.api.settings(environment: environment)
+        let configuration = settings.configuration
         let ask = SpatialAsk(task: task, what: options.what, model: options.model ?? configuration.model,
                              maxImageSide: options.maxSide ?? configuration.spatial.maxSide,
-                             itemLimit: options.limit ?? TaskPrompt.defaultItemLimit)
-        var answer = try await GeminiClient.withClient(configuration: gemini, environment: environment) { client in
-            try await ask.run(imagePath: options.image, client: client)
+                             itemLimit: options.limit ?? TaskPrompt.defaultItemLimit,
+                             temperature: configuration.spatial.temperature, thinkingBudget: configuration.spatial.thinkingBudget)
+        let store: Store?
+        do {
+            store = try Store(url: Store.defaultURL(environment: environment))
+        } catch {
+            Diagnostics.warning("the store cannot be opened, so nothing will be saved: \(error)")
+            store = nil
         }
-        answer.usage.estimatedImageTokens = ImageTokenEstimate.tokens(width: answer.image.sentSize.width, height: answer.image.sentSize.height)
+        let cache: any UploadCache = store.map { StoreUploadCache(store: $0) } ?? InMemoryUploadCache()
+        let answer = try await GeminiClient.withClient(configuration: settings.gemini, environment: environment) { client in
+            try await ask.run(imagePath: options.image, client: client, cache: cache)
+        }
 
         do {
-            let store = try Store(url: Store.defaultURL(environment: environment))
-            try store.saveAnswer(answer.draft, detections: answer.result.detections)
+            try store?.saveAnswer(answer.draft, detections: answer.result.detections)
         } catch {
-            StandardError.print("warning: the answer was not saved: \(error)")
+            Diagnostics.warning("the answer was not saved: \(error)")
         }
 
         let maskFiles = try writeMasks(answer)
@@ -62,7 +52,7 @@ struct SpatialCommandRunner {
             output = SpatialTextReport.render(image: answer.imagePath, size: answer.image.uprightSize, model: answer.model,
                                               result: answer.result, maskFiles: maskFiles, usage: answer.usage)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Output.standardOutput.write(output)
     }
 
     /// One image-sized 0/255 PNG per mask in `--masks-dir`; the paths line up with the detections.

@@ -23,8 +23,7 @@ struct SpatialOptions: ParsableArguments {
     @Option(help: "Ask for at most this many items (default 25).")
     var limit: Int?
 
-    @Option(name: .customLong("base-url"), help: "Send requests to this origin instead of Google's.")
-    var baseURL: String?
+    @OptionGroup var api: APIOptions
 
     func validate() throws {
         if let maxSide, maxSide < 64 || maxSide > 8192 { throw ValidationError("--max-side must be between 64 and 8192") }

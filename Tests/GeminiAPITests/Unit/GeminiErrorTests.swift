@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -147,17 +148,10 @@ struct GeminiErrorTests {
         let transport = Transport(
             http: .shared, configuration: GeminiConfiguration(apiKey: Self.key), redactor: KeyRedactor(apiKey: Self.key),
             logger: .init(label: "test"))
-        #expect(transport.mapError(HTTPClientErrorProbe.connectTimeout, host: "h").description.contains("could not connect to h"))
-        #expect(transport.mapError(HTTPClientErrorProbe.remoteClosed, host: "h").isRetryable)
+        #expect(transport.mapError(HTTPClientError.connectTimeout, host: "h").description.contains("could not connect to h"))
+        #expect(transport.mapError(HTTPClientError.remoteConnectionClosed, host: "h").isRetryable)
         #expect(transport.mapError(CancellationError(), host: "h").category == .cancelled)
-        #expect(transport.mapError(HTTPClientErrorProbe.deadline, host: "h").category == .unavailable)
+        #expect(transport.mapError(HTTPClientError.deadlineExceeded, host: "h").category == .unavailable)
     }
 }
 
-import AsyncHTTPClient
-
-enum HTTPClientErrorProbe {
-    static let connectTimeout = HTTPClientError.connectTimeout
-    static let remoteClosed = HTTPClientError.remoteConnectionClosed
-    static let deadline = HTTPClientError.deadlineExceeded
-}

@@ -85,4 +85,17 @@ struct StreamChunkDecoderTests {
         let json = String(decoding: try encoder.encode(answer), as: UTF8.self)
         #expect(json == #"{"finishReason":"STOP","modelVersion":"gemini-2.5-flash","retries":0,"text":"Hi","usage":{"promptTokenCount":3,"totalTokenCount":5}}"#)
     }
+
+    @Test("an answer stopped by a safety finish reason with no text is a blocked outcome")
+    func blockedByFinishReason() {
+        var answer = GeminiAnswer()
+        answer.apply(.finish(.safety))
+        #expect(answer.isBlocked)
+        #expect(answer.blockedError?.blockReason == "SAFETY")
+        answer.apply(.text("partial"))
+        #expect(answer.isBlocked && answer.blockedError == nil)
+        var normal = GeminiAnswer()
+        normal.apply(.finish(.maxTokens))
+        #expect(!normal.isBlocked && normal.blockedError == nil)
+    }
 }

@@ -1,8 +1,0 @@
-import Foundation
-
-/// Messages for people go to standard error, so standard output stays machine-readable.
-enum StandardError {
-    static func print(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}
