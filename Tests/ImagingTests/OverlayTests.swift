@@ -57,6 +57,7 @@ import Testing
         var question = Bitmap(width: 5, height: 7, fill: RGBA(0, 0, 0))
         question.draw(text: "?", x: 0, y: 0, scale: 1, color: RGBA(255, 255, 255))
         #expect(unknown == question)
+        #expect(Bitmap.textSize("e\u{301}🇩🇪", scale: 1) == Bitmap.textSize("??", scale: 1))
         #expect(unknown != Bitmap(width: 5, height: 7, fill: RGBA(0, 0, 0)))
     }
 

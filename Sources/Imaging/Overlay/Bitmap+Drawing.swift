@@ -54,12 +54,12 @@ extension Bitmap {
     }
 
     /// Draws `text` in the built-in 5x7 font, each font pixel `scale` x `scale` pixels, top-left at (`x`, `y`).
-    /// Non-ASCII characters show as '?'.
+    /// Every character (grapheme) outside printable ASCII shows as one '?': "é" and "🇩🇪" alike.
     public mutating func draw(text: String, x originX: Int, y originY: Int, scale: Int, color: RGBA) {
         let scale = max(1, scale)
         var penX = originX
-        for scalar in text.unicodeScalars {
-            let rows = BitmapFont.rows(for: scalar)
+        for character in text {
+            let rows = BitmapFont.rows(for: character)
             for (row, bits) in rows.enumerated() where bits != 0 {
                 for column in 0..<BitmapFont.glyphWidth where bits & (0x10 >> UInt8(column)) != 0 {
                     fill(PixelRect(x: penX + column * scale, y: originY + row * scale, width: scale, height: scale), color: color)
@@ -71,7 +71,7 @@ extension Bitmap {
 
     /// The pixel size `text` takes at `scale` (no trailing blank column).
     public static func textSize(_ text: String, scale: Int) -> PixelSize {
-        let count = text.unicodeScalars.count
+        let count = text.count
         guard count > 0 else { return PixelSize(width: 0, height: 0) }
         return PixelSize(width: (count * BitmapFont.advance - 1) * scale, height: BitmapFont.glyphHeight * scale)
     }
