@@ -26,6 +26,22 @@ import Testing
         #expect(error.description == "truncated.jpg: not a complete JPEG (premature end of data)")
     }
 
+    /// Every cut of a baseline JPEG after its first scan starts is reported as truncated, whatever warning
+    /// libjpeg happened to emit last.
+    @Test func everyCutJPEGIsTruncated() throws {
+        let data = try Corpus.data("formats/coffee_baseline.jpg")
+        for fraction in [0.3, 0.6, 0.95, 0.9995] {
+            let cut = Data(data.prefix(Int(Double(data.count) * fraction)))
+            let error = try #require(throws: ImagingError.self) {
+                try ImageLoader.decode(data: cut, name: "cut.jpg", maxSize: nil)
+            }
+            #expect(error.code == .truncated, "\(fraction): \(error)")
+        }
+        // Trailing bytes after the end marker (camera trailers) are fine.
+        let trailing = data + Data(repeating: 0x42, count: 1000)
+        #expect(try ImageLoader.decode(data: trailing, name: "trailing.jpg", maxSize: nil).size == PixelSize(width: 600, height: 400))
+    }
+
     @Test func bombIsRefusedFromTheHeaderAlone() throws {
         let data = try Corpus.data("bad/bomb_100000x100000.png")
         let info = try ImageLoader.info(data: data, name: "bomb.png")
