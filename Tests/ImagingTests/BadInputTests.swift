@@ -19,6 +19,21 @@ import Testing
         #expect(!error.description.contains("\n"))
     }
 
+    /// Whatever lands in corpus/bad later: a picture or one ImagingError line naming the file, never anything else.
+    @Test func everyBadFileFailsCleanlyOrOpens() async throws {
+        let files = try FileManager.default.contentsOfDirectory(at: Corpus.url("bad"), includingPropertiesForKeys: nil)
+        #expect(files.count >= 9)
+        for url in files {
+            do {
+                let bitmap = try await ImageLoader.decode(url: url, maxSize: PixelSize(width: 320, height: 240))
+                #expect(bitmap.width > 0 && bitmap.width <= 320 && bitmap.height <= 240)
+            } catch let error as ImagingError {
+                #expect(error.fileName == url.lastPathComponent)
+                #expect(!error.description.contains("\n"))
+            }
+        }
+    }
+
     @Test func truncatedJPEGSaysSo() throws {
         let error = try #require(throws: ImagingError.self) {
             try ImageLoader.decode(data: Corpus.data("bad/truncated.jpg"), name: "truncated.jpg", maxSize: PixelSize(width: 100, height: 100))
