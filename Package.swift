@@ -64,7 +64,10 @@ let package = Package(
             ]
         ),
         // The ncurses application.
-        .target(name: "SquintTUI", dependencies: ["SquintCore", "TerminalGraphics", "CNcursesw"]),
+        .target(
+            name: "SquintTUI",
+            dependencies: ["SquintCore", "TerminalGraphics", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The executable: thin argument-parser commands over SquintCore and SquintTUI.
         .executableTarget(
             name: "squint",

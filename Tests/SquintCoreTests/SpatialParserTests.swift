@@ -158,6 +158,16 @@ struct SpatialParserTests {
         #expect(result.detections.map(\.label) == ["a } ] \" { [", "b"])
     }
 
+    @Test("items printed as Python dicts: single quotes, True/False/None")
+    func pythonDicts() throws {
+        let text = #"[{'box_2d': [100, 200, 300, 400], 'label': "cat's toy", 'visible': True, 'note': None}, {'point': [250, 500], 'label': 'say \'hi\' "x"'},]"#
+        let result = parser.parse(text, imageSize: size)
+        #expect(result.detections.map(\.label) == ["cat's toy", "say 'hi' \"x\""])
+        #expect(result.detections.first?.box == PixelBox(x0: 204.8, y0: 76.8, x1: 409.6, y1: 230.4))
+        #expect(result.warnings.isEmpty)
+        #expect(JSONText.pythonLiteralAsJSON("{'a': True, 'NoneX': None, 'b': [False]}") == #"{"a": true, "NoneX": null, "b": [false]}"#)
+    }
+
     @Test("a Python repr() of the answer parses like the answer itself")
     func pythonRepr() {
         let text = #"'Here\'s the list:\n```json\n[\n  {"box_2d": [10, 20, 30, 40], "label": "it\'s"}\n]\n```\n'"#

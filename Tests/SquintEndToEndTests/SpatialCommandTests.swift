@@ -41,7 +41,8 @@ import Testing
     @Test func detectOnARotatedJPEGGivesPixelsOfTheUprightImage() async throws {
         try await withFakeServer("test-key") { server in
             server.enqueue(.answer(try Self.response("Spatial_understanding__cell32__89dc873f.txt")), for: .generateContent)
-            let (_, environment) = try Self.environment(server)
+            let (folder, environment) = try Self.environment(server)
+            defer { try? FileManager.default.removeItem(at: folder) }
             let image = Self.corpus.appendingPathComponent("orientation/orientation_6.jpg").path
             let result = try await Self.squint(["detect", image, "-p", "socks", "--json"], environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
@@ -86,6 +87,7 @@ import Testing
         try await withFakeServer("test-key") { server in
             server.enqueue(.answer(try Self.response("Spatial_understanding__cell28__89dc873f.txt")), for: .generateContent)
             let (folder, environment) = try Self.environment(server)
+            defer { try? FileManager.default.removeItem(at: folder) }
             let image = Self.corpus.appendingPathComponent("photos/retina.jpg").path
             let annotated = folder.appendingPathComponent("annotated.png")
             let result = try await Self.squint(["detect", image, "--json", "--out", annotated.path], environment: environment)
@@ -113,6 +115,7 @@ import Testing
         try await withFakeServer("test-key") { server in
             server.enqueue(.answer(try Self.response("Spatial_understanding__cell45__89dc873f.txt")), for: .generateContent)
             let (folder, environment) = try Self.environment(server)
+            defer { try? FileManager.default.removeItem(at: folder) }
             let image = Self.corpus.appendingPathComponent("photos/coffee.png").path
             let masks = folder.appendingPathComponent("masks")
             let result = try await Self.squint(["segment", image, "--json", "--masks-dir", masks.path], environment: environment)
@@ -152,7 +155,8 @@ import Testing
             let answer = try Self.response("Spatial_understanding_3d__cell20__0ea7974e.txt")
                 .replacingOccurrences(of: "\"3 inch\"", with: "\"3 inch\\u001b[31m\"")
             server.enqueue(.answer(answer), for: .generateContent)
-            let (_, environment) = try Self.environment(server)
+            let (folder, environment) = try Self.environment(server)
+            defer { try? FileManager.default.removeItem(at: folder) }
             let image = Self.corpus.appendingPathComponent("photos/coffee.png").path
             let result = try await Self.squint(["point", image, "-p", "items"], environment: environment)
             #expect(result.status == 0, "\(result.stderr)")
@@ -166,6 +170,7 @@ import Testing
     @Test func aMissingImageFailsWithOneLine() async throws {
         try await withFakeServer("test-key") { server in
             let (folder, environment) = try Self.environment(server)
+            defer { try? FileManager.default.removeItem(at: folder) }
             let result = try await Self.squint(["detect", folder.appendingPathComponent("nope.jpg").path], environment: environment)
             #expect(result.status == 2)
             #expect(result.stderr.split(separator: "\n").count == 1)

@@ -32,6 +32,14 @@ import Testing
         #expect(unknown.status == 2)
     }
 
+    @Test func exportingAnImageNothingIsStoredForWarns() throws {
+        let (folder, environment) = try Self.freshData()
+        let result = try SquintProcess.run(["export", "--format", "jsonl", folder.appendingPathComponent("new.jpg").path], environment: environment)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("squint: warning: nothing stored for"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func historyOfAnEmptyStore() throws {
         let (_, environment) = try Self.freshData()
         let json = try SquintProcess.run(["history", "--json"], environment: environment)

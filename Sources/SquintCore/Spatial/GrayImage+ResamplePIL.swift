@@ -8,7 +8,9 @@ import Imaging
 /// separable triangle filter whose support grows with the downscale factor (antialiased). Thresholding at 127
 /// makes edge pixels sensitive to the exact weights, so this follows `libImaging/Resample.c`: per output pixel a
 /// window `[center ± support]` rounded, triangle weights normalized to 1, converted to 22-bit fixed point,
-/// horizontal pass then vertical pass, each rounded and clipped to 0…255.
+/// horizontal pass then vertical pass, each rounded and clipped to 0…255. That is byte for byte what Pillow up to
+/// 12.x computes (the versions the cookbook's reference masks were made with); Pillow 13 runs the vertical pass
+/// first when the height shrinks much more than the width, which moves some values by one grey level.
 extension GrayImage {
     public func resizedBilinearLikePIL(width outWidth: Int, height outHeight: Int) -> GrayImage {
         precondition(outWidth > 0 && outHeight > 0, "resize to an empty size")

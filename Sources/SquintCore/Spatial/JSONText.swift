@@ -35,4 +35,47 @@ enum JSONText {
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
+
+    /// Python literal syntax as JSON: `'single-quoted'` strings become `"double-quoted"` ones and the bare words
+    /// `True`, `False`, `None` become `true`, `false`, `null`. For answers printed as a Python list of dicts.
+    static func pythonLiteralAsJSON(_ text: String) -> String {
+        var output = ""
+        var scalars = Array(text.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            switch scalar {
+            case "\"":
+                output.unicodeScalars.append(scalar)
+                var escaped = false
+                while let inner = scalars.popFirst() {
+                    output.unicodeScalars.append(inner)
+                    if escaped { escaped = false } else if inner == "\\" { escaped = true } else if inner == "\"" { break }
+                }
+            case "'":
+                output += "\""
+                while let inner = scalars.popFirst() {
+                    if inner == "\\", let next = scalars.popFirst() {
+                        output += next == "'" ? "'" : "\\" + String(next)
+                    } else if inner == "'" {
+                        break
+                    } else if inner == "\"" {
+                        output += "\\\""
+                    } else {
+                        output.unicodeScalars.append(inner)
+                    }
+                }
+                output += "\""
+            default:
+                let rest = String(String.UnicodeScalarView(scalars))
+                let previous = output.unicodeScalars.last
+                let startsWord = previous == nil || !(previous!.properties.isAlphabetic || previous! == "_")
+                if startsWord, let (word, json) = [("True", "true"), ("False", "false"), ("None", "null")].first(where: { (String(scalar) + rest).hasPrefix($0.0) }) {
+                    output += json
+                    scalars = scalars.dropFirst(word.unicodeScalars.count - 1)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output
+    }
 }

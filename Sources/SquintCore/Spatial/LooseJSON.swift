@@ -27,9 +27,12 @@ enum LooseJSON: Sendable, Equatable, Decodable {
     }
 
     /// Parses one JSON text, first removing trailing commas (`[1, 2,]`, `{"a": 1,}`), which models emit often.
+    /// Python-style items (`{'label': 'cat', 'box_2d': [...]}`) are accepted too, as a fallback.
     static func parse(_ text: Substring) -> LooseJSON? {
         let cleaned = JSONText.removingTrailingCommas(text)
-        return try? JSONDecoder().decode(LooseJSON.self, from: Data(cleaned.utf8))
+        if let value = try? JSONDecoder().decode(LooseJSON.self, from: Data(cleaned.utf8)) { return value }
+        let converted = JSONText.removingTrailingCommas(Substring(JSONText.pythonLiteralAsJSON(String(text))))
+        return try? JSONDecoder().decode(LooseJSON.self, from: Data(converted.utf8))
     }
 
     /// A number, or a string holding one (`"512"`, `" 3.5 "`).

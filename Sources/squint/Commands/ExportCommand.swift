@@ -15,7 +15,7 @@ struct ExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "coco, yolo, voc or jsonl.")
+    @Option(help: "The annotation format.")
     var format: ExportFormatArgument
 
     @Flag(help: "Only detections accepted (or relabelled) in review.")
@@ -71,6 +71,10 @@ struct ExportCommand: AsyncParsableCommand {
             } else {
                 paths.append(Store.canonicalPath(image))
             }
+        }
+        let known = Set(try store.knownImagePaths())
+        for path in paths where !known.contains(path) {
+            Diagnostics.warning("nothing stored for \(path); ask about it first (squint detect, segment or point)")
         }
         return paths
     }

@@ -17,7 +17,7 @@ struct SpatialOptions: ParsableArguments {
     @Option(help: "The model to ask (default: `model` in config.toml).")
     var model: String?
 
-    @Option(name: .customLong("max-side"), help: "Downscale so the longest side is at most this many pixels before sending (default 1024).")
+    @Option(name: .customLong("max-side"), help: "Downscale so the longest side is at most this many pixels before sending (default: [spatial] max_side in config.toml, 1024).")
     var maxSide: Int?
 
     @Option(help: "Ask for at most this many items (default 25).")
