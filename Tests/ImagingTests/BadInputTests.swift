@@ -19,11 +19,42 @@ import Testing
         #expect(!error.description.contains("\n"))
     }
 
+    /// Whatever lands in corpus/bad later: a picture or one ImagingError line naming the file, never anything else.
+    @Test func everyBadFileFailsCleanlyOrOpens() async throws {
+        let files = try FileManager.default.contentsOfDirectory(at: Corpus.url("bad"), includingPropertiesForKeys: nil)
+        #expect(files.count >= 9)
+        for url in files {
+            do {
+                let bitmap = try await ImageLoader.decode(url: url, maxSize: PixelSize(width: 320, height: 240))
+                #expect(bitmap.width > 0 && bitmap.width <= 320 && bitmap.height <= 240)
+            } catch let error as ImagingError {
+                #expect(error.fileName == url.lastPathComponent)
+                #expect(!error.description.contains("\n"))
+            }
+        }
+    }
+
     @Test func truncatedJPEGSaysSo() throws {
         let error = try #require(throws: ImagingError.self) {
             try ImageLoader.decode(data: Corpus.data("bad/truncated.jpg"), name: "truncated.jpg", maxSize: PixelSize(width: 100, height: 100))
         }
         #expect(error.description == "truncated.jpg: not a complete JPEG (premature end of data)")
+    }
+
+    /// Every cut of a baseline JPEG after its first scan starts is reported as truncated, whatever warning
+    /// libjpeg happened to emit last.
+    @Test func everyCutJPEGIsTruncated() throws {
+        let data = try Corpus.data("formats/coffee_baseline.jpg")
+        for fraction in [0.3, 0.6, 0.95, 0.9995] {
+            let cut = Data(data.prefix(Int(Double(data.count) * fraction)))
+            let error = try #require(throws: ImagingError.self) {
+                try ImageLoader.decode(data: cut, name: "cut.jpg", maxSize: nil)
+            }
+            #expect(error.code == .truncated, "\(fraction): \(error)")
+        }
+        // Trailing bytes after the end marker (camera trailers) are fine.
+        let trailing = data + Data(repeating: 0x42, count: 1000)
+        #expect(try ImageLoader.decode(data: trailing, name: "trailing.jpg", maxSize: nil).size == PixelSize(width: 600, height: 400))
     }
 
     @Test func bombIsRefusedFromTheHeaderAlone() throws {

@@ -57,25 +57,41 @@ import Testing
         var question = Bitmap(width: 5, height: 7, fill: RGBA(0, 0, 0))
         question.draw(text: "?", x: 0, y: 0, scale: 1, color: RGBA(255, 255, 255))
         #expect(unknown == question)
+        #expect(Bitmap.textSize("e\u{301}🇩🇪", scale: 1) == Bitmap.textSize("??", scale: 1))
         #expect(unknown != Bitmap(width: 5, height: 7, fill: RGBA(0, 0, 0)))
     }
 
     @Test func maskBlendValuesAreExact() {
         var bitmap = Bitmap(width: 10, height: 10, fill: RGBA(100, 50, 200))
         var mask = GrayImage(width: 2, height: 2)
-        mask[0, 0] = 255; mask[1, 1] = 127; mask[1, 0] = 126
+        mask[0, 0] = 255
         let style = OverlayStyle(lineWidth: 2, textScale: 1, pointRadius: 3, maskAlpha: 102)
         bitmap.draw([.mask(mask, in: UnitRect(minX: 0.2, minY: 0.2, maxX: 0.6, maxY: 0.6), color: RGBA(0, 250, 0))], style: style)
-        // The mask covers x 2..<6, y 2..<6, each mask pixel 2x2: (0,0) and (1,1) are inside, (1,0) is not.
+        // The mask spans x, y 2..<6. Bilinear samples: (2,2) = 255, (3,3) = 255·0.75² ≈ 143 (inside, ≥ 127),
+        // (4,4) = 255·0.25² ≈ 16 and (5,5) = 0 (outside).
         let red: Int = (100 * 153 + 0 * 102 + 127) / 255
         let green: Int = (50 * 153 + 250 * 102 + 127) / 255
         let blue: Int = (200 * 153 + 0 * 102 + 127) / 255
         let expected = RGBA(UInt8(red), UInt8(green), UInt8(blue), 255)
+        let untouched = RGBA(100, 50, 200)
         #expect(bitmap[2, 2] == expected)
-        #expect(bitmap[5, 5] == expected)
-        #expect(bitmap[4, 2] == RGBA(100, 50, 200))
-        #expect(bitmap[1, 2] == RGBA(100, 50, 200))
-        #expect(bitmap[6, 6] == RGBA(100, 50, 200))
+        #expect(bitmap[3, 3] == expected)
+        #expect(bitmap[4, 4] == untouched)
+        #expect(bitmap[5, 5] == untouched)
+        #expect(bitmap[1, 2] == untouched)
+        #expect(bitmap[6, 6] == untouched)
+    }
+
+    /// Upscaled masks get smooth edges: a circle stays a circle, with no 10-pixel stair steps.
+    @Test func upscaledMaskEdgesAreSmooth() {
+        var mask = GrayImage(width: 10, height: 10)
+        for y in 0..<10 { for x in 0..<10 where (x - 5) * (x - 5) + (y - 5) * (y - 5) <= 12 { mask[x, y] = 255 } }
+        var bitmap = Bitmap(width: 100, height: 100, fill: grey)
+        bitmap.blend(mask: mask, in: PixelRect(x: 0, y: 0, width: 100, height: 100), color: red, alpha: 255)
+        // Count distinct left-edge positions over the rows: nearest sampling gives at most 10, bilinear many more.
+        var edges = Set<Int>()
+        for y in 0..<100 { if let x = (0..<100).first(where: { bitmap[$0, y] == red }) { edges.insert(x) } }
+        #expect(edges.count > 15, "\(edges.sorted())")
     }
 
     @Test func pointMarkerIsAFilledDotWithARing() {

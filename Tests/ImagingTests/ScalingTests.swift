@@ -13,6 +13,18 @@ import Testing
         #expect(size.fitting(into: PixelSize(width: 0, height: -3)) == PixelSize(width: 1, height: 1))
     }
 
+    @Test func degenerateSizesDoNotTrap() {
+        let bitmap = Bitmap(width: 4, height: 4, fill: RGBA(1, 2, 3))
+        #expect(bitmap.resized(to: PixelSize(width: 0, height: 5)).size == PixelSize(width: 0, height: 5))
+        #expect(bitmap.resized(to: PixelSize(width: -1, height: 5)).size == PixelSize(width: 0, height: 5))
+        #expect(Bitmap(width: 0, height: 0, pixels: []).resized(to: PixelSize(width: 3, height: 2)).size == PixelSize(width: 3, height: 2))
+        #expect(PixelBudget(megapixels: .nan).maxPixels == 1)
+        #expect(PixelBudget(megapixels: -5).maxPixels == 1)
+        #expect(PixelBudget(megapixels: .infinity).maxPixels == Int.max)
+        #expect(PixelBudget(megapixels: 100) == .default)
+        #expect(!PixelBudget.default.admits(PixelSize(width: Int.max, height: 2)))
+    }
+
     @Test func degenerateTargetsStillDecode() throws {
         let bitmap = try Corpus.decode("formats/coffee_baseline.jpg", maxSize: PixelSize(width: 0, height: 0))
         #expect(bitmap.size == PixelSize(width: 1, height: 1))

@@ -5,21 +5,24 @@
 public struct PixelBudget: Sendable, Hashable, CustomStringConvertible {
     public var maxPixels: Int
 
+    /// Budgets come from configuration files, so nonsense is clamped, not trapped: at least 1 pixel.
     public init(maxPixels: Int) {
-        precondition(maxPixels > 0, "a pixel budget must be positive")
-        self.maxPixels = maxPixels
+        self.maxPixels = max(1, maxPixels)
     }
 
     /// 100 megapixels: above any camera in common use, and 400 MB of RGBA at most.
     public static let `default` = PixelBudget(maxPixels: 100_000_000)
 
+    /// `megapixels` × 1,000,000 pixels; NaN and values below one pixel become 1 pixel, huge values Int.max.
     public init(megapixels: Double) {
-        self.init(maxPixels: Int(megapixels * 1_000_000))
+        let pixels = megapixels * 1_000_000
+        self.init(maxPixels: pixels.isNaN ? 1 : (pixels >= Double(Int.max) ? Int.max : Int(max(1, pixels))))
     }
 
     public func admits(_ size: PixelSize) -> Bool {
-        size.width > 0 && size.height > 0 && size.width.multipliedReportingOverflow(by: size.height).partialValue <= maxPixels
-            && !size.width.multipliedReportingOverflow(by: size.height).overflow
+        guard size.width > 0, size.height > 0 else { return false }
+        let (count, overflow) = size.width.multipliedReportingOverflow(by: size.height)
+        return !overflow && count <= maxPixels
     }
 
     public var description: String { "\(Self.megapixels(maxPixels)) MP" }

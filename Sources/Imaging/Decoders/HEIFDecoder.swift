@@ -48,7 +48,13 @@ struct HEIFDecoder: ImageDecoder {
         PixelSize(width: Int(heif_image_handle_get_width(handle)), height: Int(heif_image_handle_get_height(handle)))
     }
 
+    /// libheif's one-time set-up (decoder plugins), run exactly once — Swift initialises a static `let` under
+    /// a lock — instead of lazily inside the first `heif_context_alloc`, which two preview tasks may race for.
+    /// Never balanced by `heif_deinit`: the process ends first.
+    private static let initialised: Bool = heif_init(nil).code == heif_error_Ok
+
     private static func withPrimaryImage<T>(_ bytes: UnsafeRawBufferPointer, _ body: (OpaquePointer) throws -> T) throws -> T {
+        guard initialised else { throw DecodeFailure(.unsupported, "libheif could not be initialised") }
         guard let context = heif_context_alloc() else { throw DecodeFailure(.corrupt, "could not start the HEIF decoder") }
         defer { heif_context_free(context) }
         // `without_copy`: libheif reads from our buffer, which outlives the context (both live in this call).

@@ -31,7 +31,9 @@ struct JPEGDecoder: ImageDecoder {
                     buffer.baseAddress, Int32(scaled.width), 0, Int32(scaled.height),
                     Int32(pixelFormat.rawValue), TJFLAG_LIMITSCANS
                 )
-                if status != 0 { failure = Self.failure(handle, fatal: tjGetErrorCode(handle) == Int32(TJERR_FATAL.rawValue)) }
+                if status != 0 {
+                    failure = Self.failure(handle, bytes, fatal: tjGetErrorCode(handle) == Int32(TJERR_FATAL.rawValue))
+                }
             }
             if let failure { throw failure }
             if isCMYK { Self.convertCMYK(&bitmap, inverted: JPEGMetadata(scanning: bytes).hasAdobeMarker) }
@@ -79,11 +81,14 @@ struct JPEGDecoder: ImageDecoder {
     }
 
     /// libjpeg reports a cut-off file as a *warning* ("Premature end of JPEG file") and fills the rest with
-    /// grey; a viewer that shows that grey as the picture misleads, so truncation is an error. Other warnings
-    /// (extraneous bytes between markers, common in camera files) leave a complete picture and are accepted.
-    private static func failure(_ handle: tjhandle, fatal: Bool) -> DecodeFailure? {
+    /// grey; a viewer that shows that grey as the picture misleads, so truncation is an error. TurboJPEG keeps
+    /// only the last warning, so a missing end marker after the first scan counts as truncation too. Other
+    /// warnings (extraneous bytes between markers, common in camera files) leave a complete picture.
+    private static func failure(_ handle: tjhandle, _ bytes: UnsafeRawBufferPointer, fatal: Bool) -> DecodeFailure? {
         let message = lastMessage(handle)
-        if message.contains("Premature end") || message.contains("insufficient data") {
+        let scan = JPEGMetadata(scanning: bytes).firstScanOffset
+        let cutShort = scan.map { !JPEGMetadata.hasEndMarker(bytes, after: $0) } ?? false
+        if message.contains("Premature end of JPEG") || message.contains("insufficient data") || cutShort {
             return DecodeFailure(.truncated, "not a complete JPEG (premature end of data)")
         }
         return fatal ? DecodeFailure(.corrupt, "not a valid JPEG (\(message))") : nil

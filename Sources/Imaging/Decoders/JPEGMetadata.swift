@@ -3,6 +3,8 @@
 struct JPEGMetadata: Sendable, Equatable {
     var orientation: Orientation = .up
     var hasAdobeMarker = false
+    /// Where the first scan (SOS) starts: entropy-coded data follows, in which FF D9 can only be the end marker.
+    var firstScanOffset: Int?
 
     /// Walks the marker segments up to the first scan; never reads past the buffer, never throws:
     /// damaged metadata means "upright, not Adobe", and the pixel decoder reports real damage.
@@ -15,7 +17,8 @@ struct JPEGMetadata: Sendable, Equatable {
             let marker = bytes[offset + 1]
             if marker == 0xFF { offset += 1; continue }  // fill byte
             if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
-            if marker == 0xDA || marker == 0xD9 { return }  // start of scan / end of image: no more metadata
+            if marker == 0xDA { firstScanOffset = offset; return }  // start of scan: no more metadata
+            if marker == 0xD9 { return }
             let length = Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
             guard length >= 2, offset + 2 + length <= count else { return }
             let segment = UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 2 + length)])
@@ -26,6 +29,17 @@ struct JPEGMetadata: Sendable, Equatable {
             }
             offset += 2 + length
         }
+    }
+
+    /// Whether an end-of-image marker follows the first scan. Entropy-coded data stuffs every FF with 00, so
+    /// FF D9 there is the real end — unlike one inside an EXIF thumbnail, which sits before the first scan.
+    static func hasEndMarker(_ bytes: UnsafeRawBufferPointer, after scan: Int) -> Bool {
+        var index = bytes.count - 2
+        while index > scan {
+            if bytes[index] == 0xFF && bytes[index + 1] == 0xD9 { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// Tag 0x0112 in IFD0 of an APP1 "Exif\0\0" TIFF block, either byte order.

@@ -54,12 +54,12 @@ extension Bitmap {
     }
 
     /// Draws `text` in the built-in 5x7 font, each font pixel `scale` x `scale` pixels, top-left at (`x`, `y`).
-    /// Non-ASCII characters show as '?'.
+    /// Every character (grapheme) outside printable ASCII shows as one '?': "é" and "🇩🇪" alike.
     public mutating func draw(text: String, x originX: Int, y originY: Int, scale: Int, color: RGBA) {
         let scale = max(1, scale)
         var penX = originX
-        for scalar in text.unicodeScalars {
-            let rows = BitmapFont.rows(for: scalar)
+        for character in text {
+            let rows = BitmapFont.rows(for: character)
             for (row, bits) in rows.enumerated() where bits != 0 {
                 for column in 0..<BitmapFont.glyphWidth where bits & (0x10 >> UInt8(column)) != 0 {
                     fill(PixelRect(x: penX + column * scale, y: originY + row * scale, width: scale, height: scale), color: color)
@@ -71,21 +71,39 @@ extension Bitmap {
 
     /// The pixel size `text` takes at `scale` (no trailing blank column).
     public static func textSize(_ text: String, scale: Int) -> PixelSize {
-        let count = text.unicodeScalars.count
+        let count = text.count
         guard count > 0 else { return PixelSize(width: 0, height: 0) }
         return PixelSize(width: (count * BitmapFont.advance - 1) * scale, height: BitmapFont.glyphHeight * scale)
     }
 
-    /// Tints the pixels of `rect` where `mask` (stretched over `rect`, nearest sample) is at least `threshold`.
+    /// Tints the pixels of `rect` where `mask`, stretched over `rect`, is at least `threshold`.
+    ///
+    /// The mask is sampled bilinearly before thresholding (as Gemini's own tooling resizes its masks), so a
+    /// 40x40 mask over a 400x400 box gets smooth edges instead of 10-pixel stair steps.
     public mutating func blend(mask: GrayImage, in rect: PixelRect, color: RGBA, alpha: UInt8, threshold: UInt8 = Overlay.maskThreshold) {
         guard mask.width > 0, mask.height > 0, rect.width > 0, rect.height > 0 else { return }
         let clipped = rect.clipped(to: size)
         guard !clipped.isEmpty else { return }
-        for y in clipped.y..<clipped.maxY {
-            let my = min(mask.height - 1, (y - rect.y) * mask.height / rect.height)
-            for x in clipped.x..<clipped.maxX {
-                let mx = min(mask.width - 1, (x - rect.x) * mask.width / rect.width)
-                if mask.pixels[my * mask.width + mx] >= threshold { blend(x: x, y: y, color, alpha: alpha) }
+        /// For each output coordinate: the two mask samples around it and the weight (0...256) of the second.
+        func taps(from start: Int, to end: Int, origin: Int, extent: Int, maskExtent: Int) -> [(Int, Int, Int)] {
+            (start..<end).map { position in
+                let source = (Double(position - origin) + 0.5) * Double(maskExtent) / Double(extent) - 0.5
+                let clamped = min(max(source, 0), Double(maskExtent - 1))
+                let low = Int(clamped)
+                return (low, min(low + 1, maskExtent - 1), Int(((clamped - Double(low)) * 256).rounded()))
+            }
+        }
+        let columns = taps(from: clipped.x, to: clipped.maxX, origin: rect.x, extent: rect.width, maskExtent: mask.width)
+        let rows = taps(from: clipped.y, to: clipped.maxY, origin: rect.y, extent: rect.height, maskExtent: mask.height)
+        let limit = Int(threshold) << 16
+        for (rowIndex, (y0, y1, fy)) in rows.enumerated() {
+            let top = y0 * mask.width, bottom = y1 * mask.width
+            for (columnIndex, (x0, x1, fx)) in columns.enumerated() {
+                let upper = Int(mask.pixels[top + x0]) * (256 - fx) + Int(mask.pixels[top + x1]) * fx
+                let lower = Int(mask.pixels[bottom + x0]) * (256 - fx) + Int(mask.pixels[bottom + x1]) * fx
+                if upper * (256 - fy) + lower * fy >= limit {
+                    blend(x: clipped.x + columnIndex, y: clipped.y + rowIndex, color, alpha: alpha)
+                }
             }
         }
     }

@@ -35,8 +35,8 @@ extension Bitmap {
         let padding = scale
         let maxCharacters = max(1, (width - 2 * padding + scale) / (BitmapFont.advance * scale))
         var text = label
-        if text.unicodeScalars.count > maxCharacters {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, maxCharacters - 3)))) + "..."
+        if text.count > maxCharacters {
+            text = String(text.prefix(max(0, maxCharacters - 3))) + "..."
         }
         let textSize = Self.textSize(text, scale: scale)
         let tagSize = PixelSize(width: textSize.width + 2 * padding, height: textSize.height + 2 * padding)

@@ -8,17 +8,15 @@ enum BitmapFont {
     /// Horizontal distance between glyph origins (one blank column).
     static let advance = 6
 
-    /// The 7 row masks for `scalar`, '?' for anything that is not printable ASCII.
-    static func rows(for scalar: Unicode.Scalar) -> ArraySlice<UInt8> {
-        let code = (32...126).contains(scalar.value) ? Int(scalar.value) : Int(UInt8(ascii: "?"))
+    /// The 7 row masks for `character`, '?' for anything that is not one printable ASCII scalar.
+    static func rows(for character: Character) -> ArraySlice<UInt8> {
+        let scalars = character.unicodeScalars
+        let value = scalars.count == 1 ? scalars.first!.value : 0
+        let code = (32...126).contains(value) ? Int(value) : Int(UInt8(ascii: "?"))
         let start = (code - 32) * glyphHeight
         return data[start..<(start + glyphHeight)]
     }
 
-    /// Whether the glyph for `scalar` has a pixel at column `x` (0...4), row `y` (0...6).
-    static func isSet(_ scalar: Unicode.Scalar, x: Int, y: Int) -> Bool {
-        rows(for: scalar)[rows(for: scalar).startIndex + y] & (0x10 >> UInt8(x)) != 0
-    }
 
     private static let data: [UInt8] = [
         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x04, 0x04, 0x04, 0x04, 0x04, 0x00, 0x04, 0x0A, 0x0A, 0x00, 0x00, 0x00, 0x00, 0x00,  // ' ' '!' '"'

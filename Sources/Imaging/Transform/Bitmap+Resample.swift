@@ -5,8 +5,12 @@ extension Bitmap {
     /// 2–4x reduction for the separable windowed filter — Pillow's "reducing gap" idea: the result is
     /// indistinguishable from a full-width Lanczos at a fraction of the taps. Transparent images are
     /// resampled premultiplied so invisible colours do not bleed into edges.
+    /// An empty target gives an empty bitmap; an empty source gives a transparent one of the target size.
     public func resized(to size: PixelSize, filter: ResampleFilter = .lanczos3) -> Bitmap {
-        precondition(size.width > 0 && size.height > 0, "cannot resize to \(size)")
+        if size.width <= 0 || size.height <= 0 {
+            return Bitmap(width: max(0, size.width), height: max(0, size.height), fill: RGBA(0, 0, 0, 0))
+        }
+        if width == 0 || height == 0 { return Bitmap(width: size.width, height: size.height, fill: RGBA(0, 0, 0, 0)) }
         if size == self.size { return self }
         let hasAlpha = Self.hasTranslucency(pixels)
         var source = hasAlpha ? premultiplied() : self
