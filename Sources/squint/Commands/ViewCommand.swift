@@ -49,6 +49,11 @@ struct ViewCommand: AsyncParsableCommand {
         }
         if let cols, cols < 1 { throw ValidationError("--cols must be at least 1") }
         if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
+        do {
+            _ = try CellGeometry.parseCellSize(cellSize)
+        } catch {
+            throw ValidationError("--cell-size: \(error)")
+        }
     }
 
     func run() async throws {
