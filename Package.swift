@@ -64,7 +64,10 @@ let package = Package(
             ]
         ),
         // The ncurses application.
-        .target(name: "SquintTUI", dependencies: ["SquintCore", "TerminalGraphics", "CNcursesw"]),
+        .target(
+            name: "SquintTUI",
+            dependencies: ["SquintCore", "TerminalGraphics", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The executable: thin argument-parser commands over SquintCore and SquintTUI.
         .executableTarget(
             name: "squint",
@@ -92,7 +95,7 @@ let package = Package(
         .testTarget(name: "GeminiAPITests", dependencies: ["GeminiAPI", "GeminiTestServer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
         .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
-        .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"]),
+        .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),
         .testTarget(
             name: "SquintEndToEndTests",

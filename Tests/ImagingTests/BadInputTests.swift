@@ -62,7 +62,9 @@ import Testing
             try await ImageLoader.decode(url: url, maxSize: nil)
         }
         #expect(error.code == .unreadable)
-        #expect(error.description.hasPrefix("does-not-exist.jpg: "))
+        #expect(error.description == "does-not-exist.jpg: no such file")
+        let directory = try #require(throws: ImagingError.self) { try ImageLoader.read(url: Corpus.url("bad")) }
+        #expect(directory.description == "bad: is a directory, not an image")
     }
 
     /// Every prefix of a valid file fails cleanly or decodes; none crashes.
@@ -76,6 +78,27 @@ import Testing
                 Issue.record("\(path) cut at \(fraction) decoded without error")
             } catch let error as ImagingError {
                 #expect([.truncated, .corrupt, .unrecognised].contains(error.code), "\(error)")
+            }
+        }
+    }
+
+    /// Damaged bytes in the middle of each format: a clean error or a picture, never a crash or a hang.
+    @Test(arguments: ["formats/coffee_baseline.jpg", "formats/coffee_progressive.jpg", "formats/coffee_palette.png", "formats/coffee_lossless_alpha.webp", "formats/coffee.heic"])
+    func corruptedBytesNeverCrash(path: String) throws {
+        let original = [UInt8](try Corpus.data(path))
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<6 {
+            var bytes = original
+            for _ in 0..<20 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let index = 16 + Int(state >> 33) % (bytes.count - 16)
+                bytes[index] = UInt8(truncatingIfNeeded: state >> 17)
+            }
+            do {
+                let bitmap = try ImageLoader.decode(data: Data(bytes), name: "damaged", maxSize: PixelSize(width: 120, height: 120))
+                #expect(bitmap.width <= 120 && bitmap.height <= 120)
+            } catch let error as ImagingError {
+                #expect(error.description.hasPrefix("damaged: "))
             }
         }
     }

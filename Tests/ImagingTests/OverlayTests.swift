@@ -86,6 +86,9 @@ import Testing
         #expect(bitmap[55, 50] == red)
         #expect(bitmap[57, 50] == RGBA(255, 255, 255))  // the ring, white on red
         #expect(bitmap[60, 50] == grey)
+        var untouched = Bitmap(width: 10, height: 10, fill: grey)
+        untouched.fillCircle(x: -50, y: 500, radius: 3, color: red)
+        #expect(untouched == Bitmap(width: 10, height: 10, fill: grey))
     }
 
     @Test func paletteKeepsLabelsDistinct() {
@@ -111,5 +114,18 @@ import Testing
             .mask(GrayImage(width: 3, height: 3, fill: 255), in: UnitRect(minX: 0.9, minY: 0.9, maxX: 1.4, maxY: 1.4), color: red),
         ])
         #expect(bitmap.size == PixelSize(width: 50, height: 40))
+        #expect(bitmap[0, 0] == red && bitmap[49, 39] == red)
+    }
+
+    /// Model output can hold anything a JSON number can: none of it may trap.
+    @Test func absurdCoordinatesDoNotTrap() {
+        var bitmap = Bitmap(width: 20, height: 10, fill: grey)
+        bitmap.draw([
+            .box(UnitRect(minX: .nan, minY: -.infinity, maxX: .infinity, maxY: 1e300), color: red, label: "x"),
+            .point(UnitPoint(x: .nan, y: .infinity), color: red, label: "y"),
+            .mask(GrayImage(width: 1, height: 1, fill: 255), in: UnitRect(minX: -1e308, minY: 0, maxX: 1e308, maxY: 1), color: red),
+        ])
+        #expect(bitmap.size == PixelSize(width: 20, height: 10))
+        #expect(bitmap[0, 9] != grey)
     }
 }

@@ -11,10 +11,12 @@ import Testing
         #expect(try ImageLoader.decodeFull(data: data, name: "roundtrip.png") == bitmap)
     }
 
-    @Test func opaquePhotoRoundTripIsIdentical() throws {
+    @Test(arguments: [PNGEncoder.Effort.small, .fast])
+    func opaquePhotoRoundTripIsIdentical(effort: PNGEncoder.Effort) throws {
         let photo = try Corpus.decode("photos/coffee.png")
-        let data = try PNGEncoder.encode(photo)
+        let data = try PNGEncoder.encode(photo, effort: effort)
         #expect(try ImageLoader.decodeFull(data: data, name: "coffee.png") == photo)
+        #expect(try ImageLoader.info(data: data, name: "coffee.png").hasAlpha == false)
     }
 
     @Test func grayMaskRoundTripKeepsOneChannel() throws {
@@ -32,5 +34,15 @@ import Testing
         let url = directory.appendingPathComponent("out.png")
         try PNGEncoder.write(bitmap, to: url)
         #expect(try ImageLoader.decodeFull(data: Data(contentsOf: url), name: "out.png") == bitmap)
+    }
+
+    @Test func unwritableDestinationNamesTheFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("imaging-missing-\(UUID().uuidString)/out.png")
+        let error = try #require(throws: ImagingError.self) {
+            try PNGEncoder.write(Bitmap(width: 2, height: 2), to: url)
+        }
+        #expect(error.code == .unwritable)
+        #expect(error.description.hasPrefix("out.png: cannot write"))
+        #expect(!error.description.contains("\n"))
     }
 }

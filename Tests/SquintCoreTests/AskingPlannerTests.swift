@@ -31,6 +31,14 @@ actor RecordingUploader: FileUploading {
     }
 }
 
+/// Progress reports collected from the planner's callback.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [RequestPlanner.Progress] = []
+    func append(_ progress: RequestPlanner.Progress) { lock.lock(); stored.append(progress); lock.unlock() }
+    var entries: [RequestPlanner.Progress] { lock.lock(); defer { lock.unlock() }; return stored }
+}
+
 enum AskFixtures {
     static let pngHeader: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     static let jpegHeader: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0]
@@ -102,7 +110,11 @@ enum AskFixtures {
         let cache = InMemoryUploadCache()
         let ask = Ask(images: [try AskFixtures.png(size: 9_000)], question: "q", options: AskOptions(model: "m"))
         let first = try await planner(uploader, cache: cache).plan(ask)
-        let second = try await planner(uploader, cache: cache).plan(ask)
+        let seen = ProgressLog()
+        var reporting = planner(uploader, cache: cache)
+        reporting.progress = { seen.append($0) }
+        let second = try await reporting.plan(ask)
+        #expect(seen.entries == [.reusing(name: "a.png", file: "files/f1")])
         #expect(first.parts == second.parts)
         #expect(await uploader.uploads.count == 1)
         let other = Ask(images: [try AskFixtures.png(size: 9_000, fill: 7)], question: "q", options: AskOptions(model: "m"))
@@ -126,16 +138,21 @@ enum AskFixtures {
     @Test func waitsWhileProcessingAndFailsOnFailed() async throws {
         let slow = RecordingUploader(processingPolls: 3)
         let ask = Ask(images: [try AskFixtures.png(size: 9_000)], question: "q", options: AskOptions(model: "m"))
-        _ = try await planner(slow).plan(ask)
+        let seen = ProgressLog()
+        var reporting = planner(slow)
+        reporting.progress = { seen.append($0) }
+        _ = try await reporting.plan(ask)
+        #expect(seen.entries == [.uploading(name: "a.png", bytes: 9_000), .waitingForProcessing(name: "a.png", file: "files/f1")])
         #expect(await slow.polls == 3)
 
         let failing = RecordingUploader(processingPolls: 1, finalState: .failed)
         let error = try await #require(throws: AskError.self) { try await planner(failing).plan(ask) }
         #expect(error.description.contains("FAILED"))
-        #expect(!error.isUsageError)
+        #expect(error.category == .refused)
 
         let stuck = RecordingUploader(processingPolls: 100)
-        await #expect(throws: AskError.self) { try await planner(stuck).plan(ask) }
+        let timeout = try await #require(throws: AskError.self) { try await planner(stuck).plan(ask) }
+        #expect(timeout.category == .unavailable)
     }
 
     @Test func emptyQuestionAndNoImagesAreUsageErrors() async throws {

@@ -84,6 +84,10 @@ struct ConfigTestFolder: ~Copyable {
         #expect(config.spatial.thinkingBudget == 128)
     }
 
+    @Test func iterm2IsAnAliasForIterm() throws {
+        #expect(try SquintConfiguration.parse("protocol = \"iTerm2\"").0.graphicsProtocol == .iterm)
+    }
+
     @Test func unknownKeysWarnWithTheirPath() throws {
         let (config, warnings) = try SquintConfiguration.parse("modle = \"x\"\n[retry]\nmax_attempt = 3\n", path: "/c/config.toml")
         #expect(config == SquintConfiguration())

@@ -4,6 +4,7 @@ import NIOCore
 extension GeminiClient {
     /// Runs `operation` until it succeeds or `RetryState` says to stop.
     func retrying<T: Sendable>(
+        onRetry: (@Sendable (Int, Duration, GeminiError) -> Void)? = nil,
         _ operation: () async throws(GeminiError) -> T
     ) async throws(GeminiError) -> T {
         var state = RetryState(policy: configuration.retryPolicy)
@@ -22,6 +23,7 @@ extension GeminiClient {
             case .retry(let delay):
                 transport.logger.info(
                     "retrying", metadata: ["attempt": "\(state.attempts + 1)", "delay": "\(delay)", "error": "\(failure)"])
+                onRetry?(state.attempts, delay, failure)
                 try await pause(delay)
             }
         }

@@ -85,8 +85,13 @@ extension GeminiClient {
                     try deliver(try parser.feed(buffer.readableBytesView))
                 }
                 try deliver(try parser.finish())
+                // The service ends every answer with a finish reason (or a block verdict); a clean EOF
+                // without one is a connection cut by something in between, not a short answer.
                 if !decoder.deliveredAnything {
                     throw GeminiError(.transport("the stream ended before any answer"))
+                }
+                if !decoder.isComplete {
+                    throw GeminiError(.transport("the stream ended before the answer was complete"))
                 }
             }
             group.addTask {

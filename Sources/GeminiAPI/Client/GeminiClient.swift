@@ -78,13 +78,20 @@ public struct GeminiClient: Sendable {
     /// `models/{model}:generateContent`: the whole answer at once.
     ///
     /// A blocked prompt is not an error here: the response has no candidates and `blockReason` set.
-    public func generateContent(model: String, request: GenerateContentRequest) async throws(GeminiError)
-        -> GenerateContentResponse
-    {
+    /// - Parameter onRetry: told about each failed attempt that will be retried (attempt number, the wait,
+    ///   the failure), so a caller can say why nothing is happening — the stream's `.retrying` event.
+    public func generateContent(
+        model: String, request: GenerateContentRequest,
+        onRetry: (@Sendable (_ attempt: Int, _ delay: Duration, _ error: GeminiError) -> Void)? = nil
+    ) async throws(GeminiError) -> GenerateContentResponse {
         let body = try Self.encode(request)
         let url = transport.apiURL(Self.modelPath(model) + ":generateContent")
-        return try await retrying { () async throws(GeminiError) in
+        return try await retrying(onRetry: onRetry) { () async throws(GeminiError) in
             let (_, bytes) = try await transport.send(transport.makeRequest(.POST, url: url, body: body))
+            // A gateway may wrap a failure in a 200; it must not read as an empty answer.
+            if let status = StreamChunkDecoder.errorStatus(in: String(buffer: bytes)) {
+                throw GeminiError(.streamError(transport.redactor.redact(status)))
+            }
             return try Self.decode(GenerateContentResponse.self, from: bytes)
         }
     }

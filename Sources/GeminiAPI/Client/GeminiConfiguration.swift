@@ -14,9 +14,11 @@ public struct GeminiConfiguration: Sendable {
     public var apiVersion: String
     /// Limit for establishing a TCP/TLS connection.
     public var connectTimeout: Duration
-    /// A stream that delivers no byte for this long is abandoned.
+    /// A stream that delivers no byte for this long is abandoned. Generous by default: a thinking model
+    /// may stay silent for a minute or more before its first chunk when thoughts are not requested.
     public var streamIdleTimeout: Duration
-    /// Limit for one whole attempt of a request (a unary call, a whole stream, one upload chunk).
+    /// Limit for one attempt of a unary call or upload chunk, head and body; for a stream, for its
+    /// head only (the body is bounded by `streamIdleTimeout` instead, since answers may run long).
     public var requestTimeout: Duration
     public var retryPolicy: RetryPolicy
     /// Sent as `User-Agent`.
@@ -24,7 +26,7 @@ public struct GeminiConfiguration: Sendable {
 
     public init(
         apiKey: String, baseURL: String = GeminiConfiguration.defaultBaseURL, apiVersion: String = "v1beta",
-        connectTimeout: Duration = .seconds(10), streamIdleTimeout: Duration = .seconds(60),
+        connectTimeout: Duration = .seconds(10), streamIdleTimeout: Duration = .seconds(120),
         requestTimeout: Duration = .seconds(600), retryPolicy: RetryPolicy = .default,
         userAgent: String = "squint GeminiAPI"
     ) {

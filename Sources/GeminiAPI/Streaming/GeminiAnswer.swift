@@ -51,3 +51,22 @@ public struct GeminiAnswer: Sendable, Hashable {
         return nil
     }
 }
+
+extension GeminiAnswer: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case text, thoughts, usage, finishReason, modelVersion, blockReason, blockMessage, retries
+    }
+
+    /// camelCase keys, absent values omitted: ready for `squint ask --json`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        if !thoughts.isEmpty { try container.encode(thoughts, forKey: .thoughts) }
+        try container.encodeIfPresent(usage, forKey: .usage)
+        try container.encodeIfPresent(finishReason, forKey: .finishReason)
+        try container.encodeIfPresent(modelVersion, forKey: .modelVersion)
+        try container.encodeIfPresent(blockReason, forKey: .blockReason)
+        try container.encodeIfPresent(blockMessage, forKey: .blockMessage)
+        try container.encode(retries, forKey: .retries)
+    }
+}

@@ -43,6 +43,8 @@ public struct SSEParser: Sendable {
     private var eventType: String?
     private var lastEventID: String?
     private var bare: BareJSON?
+    /// Whether the first bytes were checked for a byte order mark.
+    private var sawStart = false
 
     public init(maxEventSize: Int = SSEParser.defaultMaxEventSize) {
         self.maxEventSize = maxEventSize
@@ -52,6 +54,13 @@ public struct SSEParser: Sendable {
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes) throws(GeminiError) -> [Output]
     where Bytes.Element == UInt8 {
         pending.append(contentsOf: bytes)
+        if !sawStart {
+            // A UTF-8 byte order mark at the very start of the stream is not part of the first line.
+            let mayBeMark = pending.count < 3 && pending.elementsEqual(Self.byteOrderMark.prefix(pending.count))
+            if mayBeMark { return [] }
+            sawStart = true
+            if pending.starts(with: Self.byteOrderMark) { pending.removeFirst(3) }
+        }
         var outputs: [Output] = []
         var lineStart = 0
         var position = scanned
@@ -125,7 +134,10 @@ public struct SSEParser: Sendable {
             return
         }
         if first == Self.colon { return }
-        if (first == Self.openBrace || first == Self.openBracket) && !hasData {
+        if first == Self.openBrace || first == Self.openBracket {
+            // No SSE field starts with a bracket: this is the bare error JSON. An event still open
+            // (the service sometimes omits the blank line before the error) is delivered first.
+            dispatch(into: &outputs)
             var json = BareJSON()
             json.append(line)
             if json.isBalanced {
@@ -162,6 +174,7 @@ public struct SSEParser: Sendable {
         eventType = nil
     }
 
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
     static let colon = UInt8(ascii: ":")

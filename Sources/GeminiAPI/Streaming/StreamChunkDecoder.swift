@@ -7,6 +7,8 @@ struct StreamChunkDecoder: Sendable {
     let redactor: KeyRedactor
     private(set) var answerLength = 0
     private(set) var deliveredAnything = false
+    /// A finish reason or a block verdict arrived: the answer is complete.
+    private(set) var isComplete = false
     private var lastUsage: UsageMetadata?
     private var modelVersion: String?
 
@@ -54,6 +56,7 @@ struct StreamChunkDecoder: Sendable {
             }
         }
         if let reason = response.blockReason {
+            isComplete = true
             events.append(.blocked(reason, message: response.promptFeedback?.blockReasonMessage))
         }
         if let usage = response.usageMetadata, usage != lastUsage {
@@ -61,6 +64,7 @@ struct StreamChunkDecoder: Sendable {
             events.append(.usage(usage))
         }
         if let reason = response.finishReason {
+            isComplete = true
             events.append(.finish(reason))
         }
         if !events.isEmpty { deliveredAnything = true }

@@ -163,6 +163,22 @@ struct Transport: Sendable {
                 return GeminiError(.transport(oneLine(redactor.redact(error.shortDescription), limit: 200)))
             }
         }
-        return GeminiError(.transport(oneLine(redactor.redact(String(describing: error)), limit: 200)))
+        return GeminiError(.transport(Self.describeSocketError(String(describing: error), host: host, redactor: redactor)))
+    }
+
+    /// NIO's socket errors read like `connection reset (error set): Connection refused) (errno: 111)`;
+    /// the common ones get a plain sentence, the rest one cleaned line.
+    static func describeSocketError(_ text: String, host: String, redactor: KeyRedactor) -> String {
+        let lower = text.lowercased()
+        if lower.contains("connection refused") || lower.contains("errno: 111") { return "\(host) refused the connection" }
+        if lower.contains("connection reset") && !lower.contains("error set") || lower.contains("errno: 104") {
+            return "the connection to \(host) was reset"
+        }
+        if lower.contains("network is unreachable") { return "the network is unreachable" }
+        if lower.contains("no route to host") { return "no route to \(host)" }
+        if lower.contains("dns") || lower.contains("getaddrinfo") || lower.contains("resolve") {
+            return "could not resolve \(host)"
+        }
+        return oneLine(redactor.redact(text), limit: 200)
     }
 }

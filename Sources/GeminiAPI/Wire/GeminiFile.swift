@@ -63,24 +63,3 @@ extension GeminiFile: Codable {
         try container.encodeIfPresent(error, forKey: .error)
     }
 }
-
-/// One page of `files`.
-public struct ListFilesResponse: Sendable, Hashable {
-    public var files: [GeminiFile]
-    public var nextPageToken: String?
-}
-
-extension ListFilesResponse: Codable {
-    enum CodingKeys: String, CodingKey { case files, nextPageToken }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        files = container.lenientArray(GeminiFile.self, .files) ?? []
-        nextPageToken = container.lenient(String.self, .nextPageToken)
-    }
-}
-
-/// The body of the last upload chunk's answer and of the start request: `{"file": {...}}`.
-struct FileEnvelope: Codable {
-    var file: GeminiFile?
-}

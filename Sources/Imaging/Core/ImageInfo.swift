@@ -3,7 +3,8 @@ public struct ImageInfo: Sendable, Hashable {
     public let format: ImageFormat
     /// The pixel size as stored in the file (before orientation).
     public let storedSize: PixelSize
-    /// How the stored pixels must be turned to be upright (`.up` for HEIF: libheif applies its transforms itself).
+    /// How the stored pixels must be turned to be upright: EXIF Orientation from JPEG APP1, PNG eXIf or WebP EXIF;
+    /// always `.up` for HEIF, whose own transforms libheif applies while decoding.
     public let orientation: Orientation
     /// Whether the file carries an alpha channel.
     public let hasAlpha: Bool

@@ -7,7 +7,7 @@ public struct ImagingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure this is; compare with the static members.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
-            case unreadable, empty, unrecognised, truncated, corrupt, unsupported, tooLarge
+            case unreadable, empty, unrecognised, truncated, corrupt, unsupported, tooLarge, unwritable, encodingFailed
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -26,6 +26,10 @@ public struct ImagingError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unsupported = Code(.unsupported)
         /// The header declares more pixels than the configured budget; refused before allocating.
         public static let tooLarge = Code(.tooLarge)
+        /// An encoded image could not be written to disk.
+        public static let unwritable = Code(.unwritable)
+        /// The encoder refused the bitmap (empty, or the library failed).
+        public static let encodingFailed = Code(.encodingFailed)
 
         public var description: String { base.rawValue }
     }

@@ -1,9 +1,12 @@
 extension PixelSize {
     /// The largest size with this aspect ratio that fits inside `box` (may be larger than `self`).
     ///
-    /// Each side is at least 1 pixel, so a 10000x1 strip still fits somewhere.
+    /// Each side is at least 1 pixel, so a 10000x1 strip still fits somewhere, and a box with a zero or
+    /// negative side (a terminal resized to nothing) counts as 1 pixel there rather than producing an
+    /// empty size that nothing can be resampled to. Only an empty `self` gives 0x0.
     public func fitting(into box: PixelSize) -> PixelSize {
-        guard width > 0, height > 0, box.width > 0, box.height > 0 else { return PixelSize(width: 0, height: 0) }
+        guard width > 0, height > 0 else { return PixelSize(width: 0, height: 0) }
+        let box = PixelSize(width: max(1, box.width), height: max(1, box.height))
         let scale = min(Double(box.width) / Double(width), Double(box.height) / Double(height))
         return PixelSize(
             width: min(box.width, max(1, Int((Double(width) * scale).rounded()))),

@@ -32,30 +32,6 @@ struct JPEGMetadata: Sendable, Equatable {
     static func exifOrientation(_ segment: UnsafeRawBufferPointer) -> Orientation? {
         let header: [UInt8] = [0x45, 0x78, 0x69, 0x66, 0, 0]  // "Exif\0\0"
         guard segment.count >= 6 + 8, segment.prefix(6).elementsEqual(header) else { return nil }
-        let tiff = UnsafeRawBufferPointer(rebasing: segment[6...])
-        let little: Bool
-        switch (tiff[0], tiff[1]) {
-        case (0x49, 0x49): little = true
-        case (0x4D, 0x4D): little = false
-        default: return nil
-        }
-        func u16(_ at: Int) -> Int? {
-            guard at >= 0, at + 2 <= tiff.count else { return nil }
-            return little ? Int(tiff[at]) | Int(tiff[at + 1]) << 8 : Int(tiff[at]) << 8 | Int(tiff[at + 1])
-        }
-        func u32(_ at: Int) -> Int? {
-            guard let a = u16(at), let b = u16(at + 2) else { return nil }
-            return little ? a | b << 16 : a << 16 | b
-        }
-        guard u16(2) == 42, let ifd = u32(4), let entries = u16(ifd) else { return nil }
-        for index in 0..<entries {
-            let entry = ifd + 2 + index * 12
-            guard let tag = u16(entry) else { return nil }
-            guard tag == 0x0112 else { continue }
-            // SHORT (type 3), count 1: the value sits left-justified in the 4-byte value field.
-            guard u16(entry + 2) == 3, let value = u16(entry + 8) else { return nil }
-            return Orientation(rawValue: value)
-        }
-        return nil
+        return ExifReader.orientation(tiff: UnsafeRawBufferPointer(rebasing: segment[6...]))
     }
 }

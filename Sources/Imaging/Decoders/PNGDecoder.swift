@@ -11,7 +11,8 @@ struct PNGDecoder: ImageDecoder {
         try Self.withImage(bytes) { image in
             ImageInfo(
                 format: .png, storedSize: PixelSize(width: Int(image.width), height: Int(image.height)),
-                orientation: .up, hasAlpha: image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0
+                orientation: ContainerMetadata.pngOrientation(bytes) ?? .up,
+                hasAlpha: image.format & UInt32(PNG_FORMAT_FLAG_ALPHA) != 0
             )
         }
     }

@@ -9,7 +9,7 @@ struct WebPDecoder: ImageDecoder {
         let features = try Self.features(bytes)
         return ImageInfo(
             format: .webp, storedSize: PixelSize(width: Int(features.width), height: Int(features.height)),
-            orientation: .up, hasAlpha: features.has_alpha != 0
+            orientation: ContainerMetadata.webpOrientation(bytes) ?? .up, hasAlpha: features.has_alpha != 0
         )
     }
 

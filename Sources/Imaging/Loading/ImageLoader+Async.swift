@@ -6,6 +6,12 @@ extension ImageLoader {
     /// scrolled past stops at the next stage boundary.
     @concurrent
     public static func decode(url: URL, maxSize: PixelSize?, budget: PixelBudget = .default) async throws -> Bitmap {
+        try await load(url: url, maxSize: maxSize, budget: budget).bitmap
+    }
+
+    /// `decode(url:maxSize:budget:)` with the file's header facts alongside the bitmap.
+    @concurrent
+    public static func load(url: URL, maxSize: PixelSize?, budget: PixelBudget = .default) async throws -> DecodedImage {
         try Task.checkCancellation()
         let name = url.lastPathComponent
         let data = try read(url: url)
@@ -13,7 +19,8 @@ extension ImageLoader {
         let format = try detect(data, name: name)
         let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
         try Task.checkCancellation()
-        return try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: true)
+        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: true)
+        return DecodedImage(info: info, bitmap: bitmap)
     }
 
     /// Header facts for a file, off the calling actor.

@@ -13,10 +13,17 @@ public enum ImageLoader {
     }
 
     /// Decodes an image shown upright; with `maxSize`, fitted inside it (aspect ratio kept, never enlarged).
+    /// `name` is only used in error messages (pass the file's last path component).
     public static func decode(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> Bitmap {
+        try load(data: data, name: name, maxSize: maxSize, budget: budget).bitmap
+    }
+
+    /// `decode(data:name:maxSize:budget:)` with the header facts alongside the bitmap.
+    public static func load(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> DecodedImage {
         let format = try detect(data, name: name)
         let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
-        return try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: false)
+        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: false)
+        return DecodedImage(info: info, bitmap: bitmap)
     }
 
     /// The full-resolution upright image, for exports and annotated PNGs.
@@ -36,14 +43,31 @@ public enum ImageLoader {
         return gray
     }
 
-    /// Reads a file; a missing or unreadable file becomes an `ImagingError` naming it.
+    /// Files larger than this are refused before reading: no image within the pixel budget needs 1 GB of bytes.
+    public static let maxFileBytes = 1 << 30
+
+    /// Reads a file; a missing, unreadable or absurdly large file becomes an `ImagingError` naming it.
+    ///
+    /// Read, not memory-mapped: a mapped file that another program truncates while we decode kills the
+    /// process with SIGBUS, and a photo folder being synced is exactly where that happens.
     public static func read(url: URL) throws -> Data {
+        let name = url.lastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ImagingError(.unreadable, file: name, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw ImagingError(.unreadable, file: name, reason: "is a directory, not an image") }
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw ImagingError(.unreadable, file: name, reason: "permission denied")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxFileBytes {
+            throw ImagingError(.tooLarge, file: name, reason: "the file is \(size / 1_048_576) MB, above the \(maxFileBytes / 1_048_576) MB limit")
+        }
         do {
-            // Mapped: a 16 MB JPEG is paged in by the decoder instead of copied first.
-            return try Data(contentsOf: url, options: .mappedIfSafe)
+            return try Data(contentsOf: url)
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? "cannot read the file"
-            throw ImagingError(.unreadable, file: url.lastPathComponent, reason: "cannot read (\(reason))")
+            throw ImagingError(.unreadable, file: name, reason: "cannot read (\(reason))")
         }
     }
 

@@ -37,13 +37,16 @@ extension Bitmap {
         fill(PixelRect(x: rect.maxX - line, y: rect.y + line, width: line, height: rect.height - 2 * line), color: color)
     }
 
-    /// A filled disc centred on pixel (`x`, `y`).
+    /// A filled disc centred on pixel (`x`, `y`); the centre may lie outside the bitmap.
     public mutating func fillCircle(x centerX: Int, y centerY: Int, radius: Int, color: RGBA) {
-        guard radius >= 0 else { return }
+        guard radius >= 0, radius < 1 << 20 else { return }
         let r2 = radius * radius + radius  // a slightly fuller disc: small radii look round, not diamond
-        for y in max(0, centerY - radius)...min(height - 1, centerY + radius) where height > 0 {
+        let y0 = max(0, centerY - radius), y1 = min(height - 1, centerY + radius)
+        let x0 = max(0, centerX - radius), x1 = min(width - 1, centerX + radius)
+        guard y0 <= y1, x0 <= x1 else { return }
+        for y in y0...y1 {
             let dy = y - centerY
-            for x in max(0, centerX - radius)...min(width - 1, centerX + radius) where width > 0 {
+            for x in x0...x1 {
                 let dx = x - centerX
                 if dx * dx + dy * dy <= r2 { blend(x: x, y: y, color, alpha: 255) }
             }

@@ -19,13 +19,22 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
     static func processingFailed(_ name: String, file: String) -> Self { .init(.processingFailed(name, file: file)) }
     static func processingTimedOut(_ name: String, file: String) -> Self { .init(.processingTimedOut(name, file: file)) }
 
-    /// True for problems with what the user gave (a bad path, a non-image, an empty question): a usage error.
-    public var isUsageError: Bool {
+    /// Who has to act: the user (a bad path, a non-image, an empty question), the service that refused the
+    /// file, or nobody but time (a file still processing).
+    public enum Category: Sendable, Equatable {
+        case usage, refused, unavailable
+    }
+
+    public var category: Category {
         switch code {
-        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages: true
-        case .processingFailed, .processingTimedOut: false
+        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages: .usage
+        case .processingFailed: .refused
+        case .processingTimedOut: .unavailable
         }
     }
+
+    /// True for problems with what the user gave: a usage error.
+    public var isUsageError: Bool { category == .usage }
 
     public var description: String {
         switch code {

@@ -11,19 +11,34 @@ public struct RequestPlanner: Sendable {
     public var cache: any UploadCache
     /// Requests estimated above this many bytes move their largest images to the Files API.
     public var inlineLimit: Int
-    /// How long to wait between `files.get` while an upload is PROCESSING, and how many times.
+    /// The longest wait between two `files.get` while an upload is PROCESSING (the first waits are shorter:
+    /// images usually turn ACTIVE within a second), and how many polls before giving up.
     public var pollInterval: Duration
     public var maxPolls: Int
     public var now: @Sendable () -> Date
+    /// Told about uploads as they happen, so a front end can say why a question takes a while to start.
+    public var progress: @Sendable (Progress) -> Void
+
+    /// What the planner is doing with the Files API.
+    public enum Progress: Sendable, Equatable {
+        /// Uploading an image that would make the request too large inline.
+        case uploading(name: String, bytes: Int)
+        /// A previous upload of the same bytes is reused.
+        case reusing(name: String, file: String)
+        /// The upload is PROCESSING; the planner polls until it is ACTIVE.
+        case waitingForProcessing(name: String, file: String)
+    }
 
     public init(uploader: any FileUploading, cache: any UploadCache, inlineLimit: Int = RequestPlanner.inlineRequestLimit,
-                pollInterval: Duration = .seconds(2), maxPolls: Int = 90, now: @escaping @Sendable () -> Date = { Date() }) {
+                pollInterval: Duration = .seconds(2), maxPolls: Int = 90, now: @escaping @Sendable () -> Date = { Date() },
+                progress: @escaping @Sendable (Progress) -> Void = { _ in }) {
         self.uploader = uploader
         self.cache = cache
         self.inlineLimit = inlineLimit
         self.pollInterval = pollInterval
         self.maxPolls = maxPolls
         self.now = now
+        self.progress = progress
     }
 
     public func plan(_ ask: Ask) async throws -> PlannedRequest {
@@ -61,14 +76,19 @@ public struct RequestPlanner: Sendable {
     /// work, so its own failures (a locked database) fall back to uploading rather than failing the question.
     private func uploadedCopy(of image: AskImage) async throws -> CachedUpload {
         let key = UploadCacheKey(bytes: image.bytes, mimeType: image.mimeType)
-        if let cached = try? await cache.lookup(key), cached.isUsable(at: now()) { return cached }
+        if let cached = try? await cache.lookup(key), cached.isUsable(at: now()) {
+            progress(.reusing(name: image.name, file: cached.fileName))
+            return cached
+        }
         let displayName = URL(fileURLWithPath: image.name).lastPathComponent
+        progress(.uploading(name: image.name, bytes: image.bytes.count))
         var file = try await uploader.upload(image.bytes, mimeType: image.mimeType, displayName: displayName)
         var polls = 0
+        if file.state == .processing { progress(.waitingForProcessing(name: image.name, file: file.name)) }
         while file.state == .processing {
             guard polls < maxPolls else { throw AskError.processingTimedOut(image.name, file: file.name) }
+            try await Task.sleep(for: min(pollInterval, .milliseconds(250) * (1 << min(polls, 8))))
             polls += 1
-            try await Task.sleep(for: pollInterval)
             file = try await uploader.file(named: file.name)
         }
         if file.state == .failed { throw AskError.processingFailed(image.name, file: file.name) }

@@ -64,7 +64,8 @@ private struct TableReader {
             case "theme": config.theme = try nonEmptyString(value, key)
             case "protocol":
                 let name = try nonEmptyString(value, key)
-                guard let setting = GraphicsProtocolSetting(rawValue: name.lowercased()) else {
+                let lowered = name.lowercased()
+                guard let setting = GraphicsProtocolSetting(rawValue: lowered == "iterm2" ? "iterm" : lowered) else {
                     throw .badValue(path, key: key, expected: "one of " + GraphicsProtocolSetting.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 config.graphicsProtocol = setting

@@ -32,7 +32,7 @@ public struct SquintConfiguration: Sendable, Equatable {
         /// `connect`: to open a connection.
         public var connect: Duration = .seconds(10)
         /// `stream_idle`: between two bytes of a streamed answer (a thinking model can be silent a while).
-        public var streamIdle: Duration = .seconds(60)
+        public var streamIdle: Duration = .seconds(120)
         /// `request`: for a whole unary request (uploads get this per chunk).
         public var request: Duration = .seconds(300)
         public init() {}
@@ -63,7 +63,9 @@ public struct SquintConfiguration: Sendable, Equatable {
     }
 }
 
-/// The `protocol` setting: which terminal graphics protocol to use, or `auto` to probe.
+/// The `protocol` setting: which terminal graphics protocol to use, or `auto` to probe. The names match
+/// `TerminalGraphics.ProtocolPreference(argument:)` (`iterm2` is read as `iterm`); SquintCore does not depend
+/// on TerminalGraphics, so the TUI converts with `ProtocolPreference(argument: setting.rawValue)`.
 public enum GraphicsProtocolSetting: String, Sendable, CaseIterable {
     case auto, kitty, sixel, iterm, symbols, ascii
 }

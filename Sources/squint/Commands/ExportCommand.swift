@@ -1,9 +1,91 @@
 import ArgumentParser
+import Foundation
+import SquintCore
+import TerminalGraphics
 
+/// `squint export`: writes stored detections as COCO, YOLO, Pascal VOC or JSON lines.
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export detections from the store.")
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export stored detections as COCO, YOLO, Pascal VOC or JSON lines.",
+        discussion: """
+            Exports what `squint detect|segment|point` (and the browser) saved. With no IMAGES, every image in \
+            the store; a folder means the stored images directly inside it. COCO and JSONL are one file \
+            (--out FILE, or standard output); YOLO and VOC write one file per image into --dir.
+            """
+    )
+
+    @Option(help: "The annotation format.")
+    var format: ExportFormatArgument
+
+    @Flag(help: "Only detections accepted (or relabelled) in review.")
+    var acceptedOnly = false
+
+    @Option(help: "Folder to write into (created if needed).")
+    var dir: String?
+
+    @Option(help: "File to write (COCO and JSONL only).")
+    var out: String?
+
+    @Argument(help: "Images or folders (default: everything in the store).")
+    var images: [String] = []
+
+    func validate() throws {
+        if dir != nil && out != nil { throw ValidationError("give either --dir or --out, not both") }
+        if out != nil && !format.value.isSingleFile { throw ValidationError("--format \(format.value.rawValue) writes one file per image: use --dir") }
+        if dir == nil && out == nil && !format.value.isSingleFile { throw ValidationError("--format \(format.value.rawValue) needs --dir") }
+    }
 
     func run() async throws {
-        throw ValidationError("squint export is not built yet")
+        let command = self
+        try await CommandRunner.run { try await command.perform() }
     }
+
+    private func perform() async throws {
+        let store = try Store(url: Store.defaultURL())
+        let paths = try selectedPaths(store)
+        let exported = try store.exportImages(imagePaths: paths, acceptedOnly: acceptedOnly)
+        let files = Exporter.export(exported, format: format.value)
+        let boxCount = exported.reduce(0) { $0 + $1.detections.filter { $0.detection.box != nil }.count }
+        if let out {
+            try Data(files[0].contents).write(to: URL(fileURLWithPath: out))
+        } else if let dir {
+            let folder = URL(fileURLWithPath: dir)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in files { try Data(file.contents).write(to: folder.appendingPathComponent(file.name)) }
+        } else {
+            FileHandle.standardOutput.write(Data(files[0].contents))
+        }
+        let destination = out ?? dir ?? "standard output"
+        Diagnostics.note("exported \(exported.count) image\(exported.count == 1 ? "" : "s"), \(boxCount) box\(boxCount == 1 ? "" : "es") as \(format.value.rawValue) to \(TerminalSanitizer.sanitize(destination))")
+    }
+
+    /// nil = everything; folders expand to the stored images directly inside them.
+    private func selectedPaths(_ store: Store) throws -> [String]? {
+        guard !images.isEmpty else { return nil }
+        var paths: [String] = []
+        for image in images {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: image, isDirectory: &isDirectory), isDirectory.boolValue {
+                paths += try store.imageStatuses(inFolder: image).map(\.path)
+            } else {
+                paths.append(Store.canonicalPath(image))
+            }
+        }
+        let known = Set(try store.knownImagePaths())
+        for path in paths where !known.contains(path) {
+            Diagnostics.warning("nothing stored for \(path); ask about it first (squint detect, segment or point)")
+        }
+        return paths
+    }
+}
+
+/// `--format` values.
+struct ExportFormatArgument: ExpressibleByArgument {
+    let value: ExportFormat
+    init?(argument: String) {
+        guard let format = ExportFormat(rawValue: argument.lowercased()) else { return nil }
+        value = format
+    }
+    static var allValueStrings: [String] { ExportFormat.allCases.map(\.rawValue) }
 }

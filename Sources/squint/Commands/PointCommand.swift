@@ -1,9 +1,17 @@
 import ArgumentParser
+import SquintCore
 
+/// `squint point`: labelled points.
 struct PointCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "point", abstract: "Point at objects.")
+    static let configuration = CommandConfiguration(
+        commandName: "point",
+        abstract: "Point at objects and print their positions.",
+        discussion: "Points are printed in pixels of the upright image and saved in the store." + "\n\n" + ExitStatus.helpSection
+    )
+
+    @OptionGroup var options: SpatialOptions
 
     func run() async throws {
-        throw ValidationError("squint point is not built yet")
+        try await SpatialCommandRunner(task: .point, options: options, masksDirectory: nil).run()
     }
 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -131,22 +132,26 @@ struct GeminiErrorTests {
         #expect(GeminiError(.connectTimeout(host: "example.com")).category == .unavailable)
     }
 
+    @Test("socket errors read as plain sentences")
+    func socketErrors() {
+        let redactor = KeyRedactor(apiKey: Self.key)
+        #expect(
+            Transport.describeSocketError(
+                "connection reset (error set): Connection refused) (errno: 111)", host: "h", redactor: redactor)
+                == "h refused the connection")
+        #expect(Transport.describeSocketError("read(descriptor:pointer:size:): Connection reset by peer (errno: 104)", host: "h", redactor: redactor) == "the connection to h was reset")
+        #expect(Transport.describeSocketError("odd \(Self.key)\nthing", host: "h", redactor: redactor) == "odd [REDACTED] thing")
+    }
+
     @Test("AsyncHTTPClient errors map to clear kinds")
     func mapping() {
         let transport = Transport(
             http: .shared, configuration: GeminiConfiguration(apiKey: Self.key), redactor: KeyRedactor(apiKey: Self.key),
             logger: .init(label: "test"))
-        #expect(transport.mapError(HTTPClientErrorProbe.connectTimeout, host: "h").description.contains("could not connect to h"))
-        #expect(transport.mapError(HTTPClientErrorProbe.remoteClosed, host: "h").isRetryable)
+        #expect(transport.mapError(HTTPClientError.connectTimeout, host: "h").description.contains("could not connect to h"))
+        #expect(transport.mapError(HTTPClientError.remoteConnectionClosed, host: "h").isRetryable)
         #expect(transport.mapError(CancellationError(), host: "h").category == .cancelled)
-        #expect(transport.mapError(HTTPClientErrorProbe.deadline, host: "h").category == .unavailable)
+        #expect(transport.mapError(HTTPClientError.deadlineExceeded, host: "h").category == .unavailable)
     }
 }
 
-import AsyncHTTPClient
-
-enum HTTPClientErrorProbe {
-    static let connectTimeout = HTTPClientError.connectTimeout
-    static let remoteClosed = HTTPClientError.remoteConnectionClosed
-    static let deadline = HTTPClientError.deadlineExceeded
-}

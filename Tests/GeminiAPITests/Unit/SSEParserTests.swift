@@ -139,4 +139,34 @@ struct SSEParserTests {
         #expect(Self.datas(try Self.parse("data:x\n\n")) == ["data:x"])
         #expect(Self.datas(try Self.parse("data\ndata: y\n\n")) == ["data:\ny"])
     }
+
+    @Test("a byte order mark at the start is skipped, even split across chunks")
+    func byteOrderMark() throws {
+        let text = "\u{FEFF}data: a\n\n"
+        #expect(Self.datas(try Self.parse(text)) == ["data:a"])
+        #expect(Self.datas(try Self.parse(text, chunkSize: 1)) == ["data:a"])
+        #expect(Self.datas(try Self.parse("data: \u{FEFF}b\n\n")) == ["data:\u{FEFF}b"])
+    }
+
+    @Test("a bare error right after a data line, without a blank line, still surfaces")
+    func bareErrorWithoutBlankLine() throws {
+        let outputs = try Self.parse("data: {\"a\":1}\n{\n  \"error\": {\"code\": 500}\n}\n")
+        #expect(Self.datas(outputs) == ["data:{\"a\":1}", "bare:{\n  \"error\": {\"code\": 500}\n}"])
+    }
+
+    /// 16 MiB in 16 KiB chunks: a parser that rescanned its buffer on every chunk would do ~8 G byte
+    /// visits and hit the time limit; a linear one does 16 M.
+    @Test("a 16 MiB event in 1024 chunks is parsed in linear time", .timeLimit(.minutes(1)))
+    func linearTime() throws {
+        let chunk = [UInt8](repeating: UInt8(ascii: "z"), count: 16 << 10)
+        var parser = SSEParser()
+        var outputs = try parser.feed(Array("data: ".utf8))
+        for _ in 0..<1024 { outputs += try parser.feed(chunk) }
+        outputs += try parser.feed(Array("\n\n".utf8))
+        guard case .event(let event)? = outputs.first, outputs.count == 1 else {
+            Issue.record("expected one event")
+            return
+        }
+        #expect(event.data.utf8.count == 16 << 20)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GeminiAPI
@@ -72,5 +73,29 @@ struct StreamChunkDecoderTests {
         let events = try decoder.events(from: .bareJSON("[" + Fixtures.streamChunk + ",\n" + Fixtures.finalChunk + "]"))
         #expect(events.contains(.text("Hello")) && events.contains(.finish(.stop)))
         #expect(try decoder.events(from: .event(.init(data: "[DONE]"))).isEmpty)
+    }
+
+    @Test("an answer encodes to JSON for --json")
+    func answerJSON() throws {
+        var answer = GeminiAnswer()
+        [.modelVersion("gemini-2.5-flash"), .text("Hi"), .usage(UsageMetadata(promptTokenCount: 3, totalTokenCount: 5)),
+         .finish(.stop)].forEach { answer.apply($0) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(answer), as: UTF8.self)
+        #expect(json == #"{"finishReason":"STOP","modelVersion":"gemini-2.5-flash","retries":0,"text":"Hi","usage":{"promptTokenCount":3,"totalTokenCount":5}}"#)
+    }
+
+    @Test("an answer stopped by a safety finish reason with no text is a blocked outcome")
+    func blockedByFinishReason() {
+        var answer = GeminiAnswer()
+        answer.apply(.finish(.safety))
+        #expect(answer.isBlocked)
+        #expect(answer.blockedError?.blockReason == "SAFETY")
+        answer.apply(.text("partial"))
+        #expect(answer.isBlocked && answer.blockedError == nil)
+        var normal = GeminiAnswer()
+        normal.apply(.finish(.maxTokens))
+        #expect(!normal.isBlocked && normal.blockedError == nil)
     }
 }

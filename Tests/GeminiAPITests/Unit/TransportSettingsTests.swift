@@ -42,6 +42,7 @@ struct ProxySettingsTests {
         let proxy = try #require(
             ProxySettings.fromEnvironment(["HTTPS_PROXY": "http://user:p%40ss@proxy.corp:3128"], targetURL: target))
         #expect(proxy == ProxySettings(host: "proxy.corp", port: 3128, username: "user", password: "p@ss"))
+        #expect(proxy.description == "http://user:***@proxy.corp:3128")
         #expect(ProxySettings.fromEnvironment(["https_proxy": "proxy.corp:8080"], targetURL: target)?.port == 8080)
         #expect(ProxySettings.fromEnvironment(["HTTP_PROXY": "proxy:1"], targetURL: target) == nil)
         #expect(ProxySettings.fromEnvironment(["HTTP_PROXY": "proxy:1"], targetURL: "http://gateway.corp")?.host == "proxy")

@@ -1,0 +1,29 @@
+import Imaging
+
+/// One image and the detections to export for it.
+public struct ExportImage: Sendable, Equatable {
+    public var path: String
+    public var size: PixelSize
+    public var detections: [StoredDetection]
+
+    public init(path: String, size: PixelSize, detections: [StoredDetection]) {
+        self.path = path
+        self.size = size
+        self.detections = detections
+    }
+
+    /// Groups detections by image, in path order; the size is that of the latest answer for the image.
+    public static func group(_ detections: [StoredDetection]) -> [ExportImage] {
+        var order: [String] = []
+        var byPath: [String: ExportImage] = [:]
+        for detection in detections {
+            if byPath[detection.imagePath] == nil {
+                order.append(detection.imagePath)
+                byPath[detection.imagePath] = ExportImage(path: detection.imagePath, size: detection.imageSize, detections: [])
+            }
+            byPath[detection.imagePath]?.detections.append(detection)
+            byPath[detection.imagePath]?.size = detection.imageSize
+        }
+        return order.sorted().compactMap { byPath[$0] }
+    }
+}

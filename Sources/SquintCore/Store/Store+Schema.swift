@@ -1,0 +1,87 @@
+import GRDB
+
+extension Store {
+    /// Versioned schema. Never edit a registered migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE images (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    path TEXT NOT NULL UNIQUE,
+                    contentHash TEXT NOT NULL,
+                    byteSize INTEGER NOT NULL,
+                    modified DOUBLE NOT NULL
+                );
+                CREATE TABLE answers (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    imageId INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                    contentHash TEXT NOT NULL,
+                    task TEXT NOT NULL,
+                    question TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    usage TEXT,
+                    imageWidth INTEGER NOT NULL,
+                    imageHeight INTEGER NOT NULL,
+                    warnings TEXT NOT NULL DEFAULT '[]',
+                    createdAt DOUBLE NOT NULL
+                );
+                CREATE INDEX answers_image ON answers(imageId, createdAt);
+                CREATE TABLE detections (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    answerId INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+                    imageId INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    x0 DOUBLE, y0 DOUBLE, x1 DOUBLE, y1 DOUBLE,
+                    box2d TEXT,
+                    pointX DOUBLE, pointY DOUBLE,
+                    rawPoint TEXT,
+                    maskRLE BLOB,
+                    reviewState TEXT NOT NULL DEFAULT 'pending',
+                    reviewLabel TEXT,
+                    reviewedAt DOUBLE
+                );
+                CREATE INDEX detections_image ON detections(imageId, reviewState);
+                CREATE INDEX detections_answer ON detections(answerId, position);
+                CREATE TABLE review_events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    detectionId INTEGER NOT NULL REFERENCES detections(id) ON DELETE CASCADE,
+                    imageId INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                    fromState TEXT NOT NULL,
+                    fromLabel TEXT,
+                    fromAt DOUBLE,
+                    toState TEXT NOT NULL,
+                    toLabel TEXT,
+                    at DOUBLE NOT NULL,
+                    undone INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX review_events_image ON review_events(imageId, undone, id);
+                CREATE TABLE uploads (
+                    sha256 TEXT NOT NULL,
+                    mimeType TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    uri TEXT NOT NULL,
+                    expiresAt DOUBLE,
+                    createdAt DOUBLE NOT NULL,
+                    PRIMARY KEY (sha256, mimeType)
+                );
+                """)
+        }
+        // Questions about several images at once: the answer row names the first, this table the others.
+        migrator.registerMigration("v2-answer-images") { db in
+            try db.execute(sql: """
+                CREATE TABLE answer_images (
+                    answerId INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+                    imageId INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (answerId, position)
+                );
+                CREATE INDEX answer_images_image ON answer_images(imageId);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,61 @@
+extension TaskPrompt {
+    /// The default number of items a spatial answer may hold.
+    public static let defaultItemLimit = 25
+    /// The default longest side of an image sent for a spatial task: Gemini's spatial outputs are trained on
+    /// ~1024 px inputs, and smaller requests are faster and cheaper.
+    public static let defaultMaxImageSide = 1024
+
+    /// The prompt for `task`. `what` narrows spatial tasks ("the cupcakes") and is the whole question for
+    /// `.question`; `model` decides the thinking setting.
+    ///
+    /// - caption: "Describe this image…"; `what` replaces the default when given.
+    /// - detect: "Detect the 2d bounding boxes of the {what}" (default: the prominent objects).
+    /// - segment: masks + boxes + labels, in the wording Gemini's segmentation was tuned on.
+    /// - point: `[y, x]` points normalized to 0-1000.
+    public static func make(
+        _ task: AskTask, what: String? = nil, model: String,
+        itemLimit: Int = defaultItemLimit, maxImageSide: Int = defaultMaxImageSide
+    ) -> TaskPrompt {
+        let subject = what.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let format = "Output a JSON list where each entry contains the 2D bounding box in the key \"box_2d\" as [ymin, xmin, ymax, xmax] normalized to 0-1000 and a descriptive text label in the key \"label\"."
+        switch task {
+        case .caption:
+            return TaskPrompt(task: task, prompt: subject ?? "Describe this image in one or two sentences.")
+        case .question:
+            return TaskPrompt(task: task, prompt: subject ?? "What is in this image?")
+        case .detect:
+            let prompt = subject.map { "Detect the 2d bounding boxes of the \($0). " + format }
+                ?? "Detect the prominent objects in the image. " + format
+            return spatial(task, prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
+                           rule: "Return bounding boxes as a JSON array with labels. Never return masks or code fencing.")
+        case .segment:
+            let prompt = "Give the segmentation masks for the \(subject ?? "prominent objects"). Output a JSON list of segmentation masks where each entry contains the 2D bounding box in the key \"box_2d\" as [ymin, xmin, ymax, xmax] normalized to 0-1000, the segmentation mask in key \"mask\", and the text label in the key \"label\". Use descriptive labels."
+            // No "never return masks" here: with it the model answers a segmentation prompt with boxes only.
+            return spatial(task, prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
+                           rule: "Return segmentation masks as a JSON array with box_2d, mask and label. Never return code fencing.")
+        case .point:
+            let prompt = "Point to the \(subject ?? "prominent items") in the image. The answer should follow the JSON format: [{\"point\": <point>, \"label\": <label1>}, ...]. The points are in [y, x] format normalized to 0-1000."
+            return spatial(task, prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
+                           rule: "Return points as a JSON array with labels. Never return code fencing.")
+        }
+    }
+
+    private static func spatial(_ task: AskTask, prompt: String, model: String, itemLimit: Int, maxImageSide: Int, rule: String) -> TaskPrompt {
+        let instruction = """
+            \(rule) Limit to \(itemLimit) objects.
+            If an object is present multiple times, name them according to their unique characteristic (colors, size, position, unique characteristics, etc..).
+            """
+        return TaskPrompt(task: task, prompt: prompt, systemInstruction: instruction, temperature: 0.5,
+                          thinkingBudget: spatialThinkingBudget(model: model), maxImageSide: maxImageSide)
+    }
+
+    /// Spatial answers get worse with thinking on 2.5-series models, so it is turned off (budget 0).
+    /// 2.5 Pro cannot turn thinking off (its minimum budget is 128), so it gets the minimum instead.
+    static func spatialThinkingBudget(model: String) -> Int? {
+        let name = model.lowercased().split(separator: "/").last.map(String.init) ?? model.lowercased()
+        guard name.hasPrefix("gemini-2.5") else { return nil }
+        return name.hasPrefix("gemini-2.5-pro") ? 128 : 0
+    }
+}
+
+import Foundation

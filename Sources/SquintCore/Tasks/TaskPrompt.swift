@@ -1,0 +1,23 @@
+/// Everything a task contributes to a request: the user prompt, system instruction and generation settings.
+/// Built by `TaskPrompt.make`; the request planner turns it into the wire request.
+public struct TaskPrompt: Sendable, Equatable {
+    public var task: AskTask
+    /// The text part sent after the image(s).
+    public var prompt: String
+    public var systemInstruction: String?
+    public var temperature: Double?
+    /// `generationConfig.thinkingConfig.thinkingBudget`; nil leaves the model's default.
+    public var thinkingBudget: Int?
+    /// For spatial tasks, the longest side the image is downscaled to before sending; nil sends it as is.
+    public var maxImageSide: Int?
+
+    public init(task: AskTask, prompt: String, systemInstruction: String? = nil, temperature: Double? = nil,
+                thinkingBudget: Int? = nil, maxImageSide: Int? = nil) {
+        self.task = task
+        self.prompt = prompt
+        self.systemInstruction = systemInstruction
+        self.temperature = temperature
+        self.thinkingBudget = thinkingBudget
+        self.maxImageSide = maxImageSide
+    }
+}

@@ -1,0 +1,311 @@
+extension AppState {
+    /// The pure transition: the new state and the effects the loop must run.
+    public static func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
+        var next = state
+        let effects = next.apply(event)
+        return (next, effects)
+    }
+
+    /// Applies one event in place; the body of `update`.
+    public mutating func apply(_ event: AppEvent) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handleKey(key)
+        case .mouse(let mouse):
+            return handleMouse(mouse)
+        case .resize(let newSize):
+            size = newSize
+            clampList()
+            return [.repaintAll]
+        case .tick(let seconds):
+            now = seconds
+            return []
+        case .folderLoaded(let path, let list):
+            return folderLoaded(path: path, list: list)
+        case .folderFailed(let path, let message):
+            guard path == folder else { return [] }
+            loadingFolder = false
+            report(error: "cannot open \(path): \(message)")
+            return []
+        case .recordLoaded(let image, let record):
+            guard image == answerImage else { return [] }
+            question = record?.question ?? ""
+            answer = record?.answer ?? ""
+            detections = record?.detections ?? []
+            selectedDetection = detections.isEmpty ? nil : 0
+            detectionTop = 0
+            answerScroll = 0
+            return detections.isEmpty ? [] : [.redrawPicture]
+        case .previewFailed(let image, let message):
+            guard image == selectedImage else { return [] }
+            previewError = message
+            return []
+        case .answerDelta(let id, let text):
+            guard request?.spec.id == id else { return [] }
+            request?.text += text
+            return []
+        case .answerUsage(let id, let tokens):
+            guard request?.spec.id == id else { return [] }
+            usage = tokens
+            return []
+        case .answerFinished(let id, let found):
+            return finishRequest(id: id, detections: found)
+        case .answerFailed(let id, let message):
+            guard let running = request, running.spec.id == id else { return [] }
+            request = nil
+            if running.image == answerImage, !running.text.isEmpty {
+                question = running.spec.question
+                answer = running.text
+            }
+            report(error: message)
+            return []
+        case .pendingFound:
+            return []
+        case .reviewFailed(let message), .exportFailed(let message):
+            report(error: message)
+            return []
+        case .exportFinished(let message):
+            info = message
+            return []
+        case .terminate:
+            quitRequested = true
+            return request.map { [.cancelRequest($0.spec.id), .quit] } ?? [.quit]
+        }
+    }
+
+    /// Shows an error in the status bar (first line) and keeps the full text for `E`.
+    mutating func report(error message: String) {
+        error = message
+        info = nil
+    }
+
+    // MARK: keys
+
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        if modal != .none { return handleModalKey(key) }
+        switch focus {
+        case .prompt:
+            return handlePromptKey(key)
+        case .filter:
+            return handleFilterKey(key)
+        default:
+            guard let command = keymap.command(for: key) else { return [] }
+            return run(command)
+        }
+    }
+
+    mutating func handlePromptKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            focus = .files
+            return []
+        case .tab:
+            return run(.cycleFocus)
+        case .ctrl("c"):
+            return run(.quit)
+        default:
+            break
+        }
+        switch prompt.handle(key) {
+        case .submitted(let line):
+            let question = line.trimmed
+            guard !question.isEmpty else { return [] }
+            return startRequest(.ask, question: question)
+        case .edited, .ignored:
+            return []
+        }
+    }
+
+    mutating func handleFilterKey(_ key: Key) -> [Effect] {
+        let before = selectedPath
+        switch key {
+        case .escape:
+            filter = LineEditor()
+            focus = .files
+            applyFilter(keeping: before)
+        case .enter, .down, .up, .tab:
+            focus = .files
+            if key != .enter && key != .tab { return run(key == .down ? .moveDown : .moveUp) }
+            return []
+        default:
+            _ = filter.handle(key)
+            applyFilter(keeping: before)
+        }
+        return selectionChanged(from: before)
+    }
+
+    mutating func handleModalKey(_ key: Key) -> [Effect] {
+        switch modal {
+        case .none:
+            return []
+        case .help(let scroll):
+            switch key {
+            case .down, .char("j"): modal = .help(scroll: scroll + 1)
+            case .up, .char("k"): modal = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): modal = .help(scroll: scroll + 10)
+            case .pageUp: modal = .help(scroll: max(0, scroll - 10))
+            default: modal = .none
+            }
+            return []
+        case .errorDetail:
+            modal = .none
+            return []
+        case .confirmQuit:
+            if key == .char("y") || key == .char("Y") || key == .enter || key == .char("q") {
+                modal = .none
+                quitRequested = true
+                return request.map { [.cancelRequest($0.spec.id), .quit] } ?? [.quit]
+            }
+            modal = .none
+            return []
+        case .exportFormat:
+            modal = .none
+            guard case .char(let c) = key, let format = ExportFormat.allCases.first(where: { $0.key == c }) else { return [] }
+            info = "exporting \(format.rawValue)…"
+            return [.export(format, folder: folder)]
+        case .relabel(var editor):
+            switch key {
+            case .escape:
+                modal = .none
+                return []
+            default:
+                switch editor.handle(key) {
+                case .submitted(let label):
+                    modal = .none
+                    return relabelSelected(label.trimmed)
+                case .edited, .ignored:
+                    modal = .relabel(editor)
+                    return []
+                }
+            }
+        }
+    }
+
+    // MARK: commands
+
+    mutating func run(_ command: Command) -> [Effect] {
+        switch command {
+        case .moveDown: return move(by: 1)
+        case .moveUp: return move(by: -1)
+        case .pageDown: return move(by: pageSize)
+        case .pageUp: return move(by: -pageSize)
+        case .first: return move(to: 0)
+        case .last: return move(to: Int.max)
+        case .open: return open()
+        case .parent: return goToParent()
+        case .cycleFocus:
+            let order: [Focus] = [.files, .answer, .detections, .prompt]
+            let index = order.firstIndex(of: focus) ?? 0
+            focus = order[(index + 1) % order.count]
+            return []
+        case .focusPrompt:
+            focus = .prompt
+            return []
+        case .filter:
+            focus = .filter
+            return []
+        case .cancel: return cancel()
+        case .mark: return toggleMark()
+        case .caption: return startRequest(.caption, question: "")
+        case .detect: return startRequest(.detect, question: "")
+        case .segment: return startRequest(.segment, question: "")
+        case .points: return startRequest(.points, question: "")
+        case .toggleBoxes:
+            showBoxes.toggle()
+            info = "boxes \(showBoxes ? "on" : "off")"
+            return [.redrawPicture]
+        case .toggleMasks:
+            showMasks.toggle()
+            info = "masks \(showMasks ? "on" : "off")"
+            return [.redrawPicture]
+        case .toggleLabels:
+            showLabels.toggle()
+            info = "labels \(showLabels ? "on" : "off")"
+            return [.redrawPicture]
+        case .nextDetection: return stepDetection(by: 1)
+        case .previousDetection: return stepDetection(by: -1)
+        case .accept: return reviewSelected(.accepted)
+        case .reject: return reviewSelected(.rejected)
+        case .relabel:
+            guard let index = selectedDetection, index < detections.count else {
+                info = "no detection selected"
+                return []
+            }
+            modal = .relabel(LineEditor(text: detections[index].label))
+            return []
+        case .undo: return undo()
+        case .nextPending: return jumpToPending(forward: true)
+        case .previousPending: return jumpToPending(forward: false)
+        case .export:
+            modal = .exportFormat
+            return []
+        case .cycleTheme:
+            themeIndex = (themeIndex + 1) % themeNames.count
+            info = "theme: \(themeName)"
+            return [.repaintAll]
+        case .zoom:
+            guard let index = selectedDetection, index < detections.count, detections[index].box != nil else {
+                zoomed = false
+                info = "select a detection with a box to zoom (n/N)"
+                return []
+            }
+            zoomed.toggle()
+            return [.redrawPicture]
+        case .showError:
+            if error != nil { modal = .errorDetail }
+            return []
+        case .help:
+            modal = .help(scroll: 0)
+            return []
+        case .quit:
+            if request != nil {
+                modal = .confirmQuit
+                return []
+            }
+            quitRequested = true
+            return [.quit]
+        }
+    }
+
+    var pageSize: Int {
+        switch focus {
+        case .answer: return max(1, layout.answerRows - 1)
+        case .detections: return layout.detectionRows
+        default: return max(1, layout.fileListRows - 1)
+        }
+    }
+
+    mutating func cancel() -> [Effect] {
+        if let running = request {
+            request = nil
+            if running.image == answerImage {
+                question = running.spec.question.isEmpty ? running.spec.kind.rawValue : running.spec.question
+                answer = running.text
+            }
+            info = "cancelled; kept what arrived"
+            return [.cancelRequest(running.spec.id)]
+        }
+        if !filter.isEmpty {
+            let before = selectedPath
+            filter = LineEditor()
+            applyFilter(keeping: before)
+            return selectionChanged(from: before)
+        }
+        if zoomed {
+            zoomed = false
+            return [.redrawPicture]
+        }
+        if error != nil { error = nil }
+        if focus != .files { focus = .files }
+        return []
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

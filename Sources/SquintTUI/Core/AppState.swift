@@ -1,0 +1,161 @@
+/// Everything the screen shows, as one value. `AppState.update` is the only thing that changes it.
+///
+/// A value type fed events and returning effects (DESIGN "State machines as values"), so every key and every
+/// stream chunk is tested without a terminal; the event loop only runs effects and draws.
+public struct AppState: Sendable, Equatable {
+    public enum Focus: Sendable, Equatable, CaseIterable { case files, answer, detections, prompt, filter }
+
+    public enum Modal: Sendable, Equatable {
+        case none
+        case help(scroll: Int)
+        case confirmQuit
+        case exportFormat
+        case relabel(LineEditor)
+        case errorDetail
+    }
+
+    /// The request in flight, with what has streamed so far.
+    public struct RunningRequest: Sendable, Equatable {
+        public var spec: RequestSpec
+        public var startedAt: Double
+        public var text: String
+        /// The image the answer belongs to (the first one asked about).
+        public var image: String { spec.images.first ?? "" }
+    }
+
+    /// One review decision that `u` can take back.
+    public struct UndoEntry: Sendable, Equatable {
+        public var image: String
+        public var detection: Int64
+        public var previousReview: DetectionItem.Review
+        public var previousLabel: String
+    }
+
+    // Folder and list
+    public var folder: String
+    public var entries: [FileEntry] = []
+    /// Indices into `entries` that pass the filter, in order.
+    public var visible: [Int] = []
+    /// Index into `visible`.
+    public var selected = 0
+    public var listTop = 0
+    public var filter = LineEditor()
+    /// The name to select once the folder listing arrives (coming back up from a subfolder).
+    public var selectAfterLoad: String?
+    public var loadingFolder = true
+
+    // Focus and input
+    public var focus: Focus = .files
+    public var prompt = LineEditor()
+    public var modal: Modal = .none
+    public var keymap: Keymap
+    /// Full paths marked with space for a multi-image question.
+    public var marked: Set<String> = []
+
+    // The selected image's answer and detections
+    public var answerImage: String?
+    public var question = ""
+    public var answer = ""
+    /// First answer line shown; nil follows the end while streaming.
+    public var answerScroll: Int?
+    public var detections: [DetectionItem] = []
+    public var selectedDetection: Int?
+    public var detectionTop = 0
+    public var undoStack: [UndoEntry] = []
+
+    // Picture
+    public var showBoxes = true
+    public var showMasks = true
+    public var showLabels = true
+    public var zoomed = false
+    public var previewError: String?
+
+    // Requests and status
+    public var request: RunningRequest?
+    public var nextRequestID = 1
+    public var usage: TokenUsage?
+    public var info: String?
+    /// The last error, full text; the status bar shows its first line.
+    public var error: String?
+    public var now: Double = 0
+
+    // Environment
+    public var size: TerminalSize
+    public var themeNames: [String]
+    public var themeIndex: Int
+    public var model: String
+    public var graphicsMode: String
+    public var hasAPIKey: Bool
+    public var quitRequested = false
+
+    public init(folder: String, size: TerminalSize, keymap: Keymap = .default, themeNames: [String] = ["dark"],
+                themeIndex: Int = 0, model: String = "gemini", graphicsMode: String = "symbols", hasAPIKey: Bool = true) {
+        self.folder = folder
+        self.size = size
+        self.keymap = keymap
+        self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
+        self.themeIndex = min(max(0, themeIndex), max(0, themeNames.count - 1))
+        self.model = model
+        self.graphicsMode = graphicsMode
+        self.hasAPIKey = hasAPIKey
+    }
+
+    /// The effects to run at start: list the folder.
+    public var startEffects: [Effect] { [.loadFolder(folder)] }
+
+    public var layout: Layout { Layout(size: size) }
+
+    public var selectedEntry: FileEntry? {
+        guard selected >= 0, selected < visible.count else { return nil }
+        return entries[visible[selected]]
+    }
+
+    /// The full path of the selected entry.
+    public var selectedPath: String? { selectedEntry.map { path(of: $0.name) } }
+
+    /// The selected entry's path when it is an image.
+    public var selectedImage: String? {
+        guard let entry = selectedEntry, entry.kind == .image else { return nil }
+        return path(of: entry.name)
+    }
+
+    public func path(of name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    public var themeName: String { themeNames[themeIndex] }
+
+    /// The answer text to show: the live stream when it belongs to the selected image, else the stored one.
+    public var shownAnswer: (question: String, text: String, streaming: Bool) {
+        if let request, request.image == answerImage {
+            return (request.spec.question.isEmpty ? request.spec.kind.rawValue : request.spec.question, request.text, true)
+        }
+        return (question, answer, false)
+    }
+
+    /// What the picture shows: any change here means the picture must be drawn again.
+    public var pictureKey: PictureKey {
+        PictureKey(image: selectedImage, area: layout.pictureArea, detections: detections,
+                   selectedDetection: selectedDetection, boxes: showBoxes, masks: showMasks, labels: showLabels,
+                   zoomed: zoomed, theme: themeIndex)
+    }
+}
+
+/// The inputs of the picture: the event loop re-renders only when this changes.
+public struct PictureKey: Sendable, Hashable {
+    public var image: String?
+    public var area: Rect
+    public var detections: [DetectionItem]
+    public var selectedDetection: Int?
+    public var boxes: Bool
+    public var masks: Bool
+    public var labels: Bool
+    public var zoomed: Bool
+    public var theme: Int
+
+    /// The same picture without its overlays: decides whether the bitmap must be decoded again.
+    public var imageOnly: PictureKey {
+        PictureKey(image: image, area: area, detections: [], selectedDetection: nil, boxes: false, masks: false,
+                   labels: false, zoomed: zoomed, theme: 0)
+    }
+}

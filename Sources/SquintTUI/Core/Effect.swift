@@ -1,0 +1,16 @@
+/// Work `update` asks the event loop to do. Effects are data so tests can check them without a terminal.
+public enum Effect: Sendable, Equatable {
+    case loadFolder(String)
+    /// Decode and show this image (nil: nothing to show), prefetching the neighbours given.
+    case showPreview(String?, neighbours: [String])
+    case loadRecord(String)
+    case startRequest(RequestSpec)
+    case cancelRequest(Int)
+    case review(ReviewAction)
+    case export(ExportFormat, folder: String)
+    /// The picture must be drawn again (overlays, zoom or theme changed) even if the image did not.
+    case redrawPicture
+    /// Clear the whole screen and draw again (resize, theme).
+    case repaintAll
+    case quit
+}

@@ -1,0 +1,61 @@
+import CNcursesw
+
+/// Allocates curses colour pairs on demand for (foreground, background) colour numbers.
+///
+/// Themes need a handful of pairs; text-mode pictures need one per distinct cell colour combination, so pairs
+/// are handed out lazily and the table starts again when the terminal's supply runs out.
+final class ColorPairs {
+    private var pairs: [Int64: Int32] = [:]
+    private var nextPair: Int32 = 1
+    let colors: Int
+    let maxPairs: Int32
+    let enabled: Bool
+    /// True when the terminal takes 24-bit colour numbers directly (a `-direct` terminfo entry).
+    let direct: Bool
+
+    init(enabled: Bool) {
+        self.enabled = enabled && has_colors()
+        // COLORS and COLOR_PAIRS are C globals Swift 6 will not read; terminfo has the same numbers.
+        let terminfoColors = Int(tigetnum("colors"))
+        let terminfoPairs = Int(tigetnum("pairs"))
+        colors = terminfoColors > 0 ? terminfoColors : 8
+        maxPairs = Int32(min(terminfoPairs > 0 ? terminfoPairs : 64, 65_535))
+        direct = colors >= 0x1000000
+    }
+
+    /// The curses colour number for a theme colour: -1 (default), a palette index, or direct RGB.
+    func colorNumber(_ color: ThemeColor) -> Int32 {
+        guard enabled else { return -1 }
+        if direct, let (r, g, b) = color.rgbValue, case .rgb = color { return Int32(r << 16 | g << 8 | b) }
+        return Int32(color.paletteIndex(colors: colors))
+    }
+
+    /// The curses colour number for an RGB cell colour.
+    func colorNumber(r: UInt8, g: UInt8, b: UInt8) -> Int32 {
+        colorNumber(.rgb(r, g, b))
+    }
+
+    /// A pair for these colour numbers, allocating one if needed; 0 when colour is off.
+    func pair(foreground: Int32, background: Int32) -> Int32 {
+        guard enabled else { return 0 }
+        if foreground == -1 && background == -1 { return 0 }
+        let key = Int64(foreground) << 32 | Int64(UInt32(bitPattern: background))
+        if let existing = pairs[key] { return existing }
+        if nextPair >= maxPairs {
+            // Out of pairs: start over. Cells already on screen keep whatever their pair now means until redrawn.
+            pairs.removeAll()
+            nextPair = 1
+        }
+        let pair = nextPair
+        nextPair += 1
+        init_extended_pair(pair, foreground, background)
+        pairs[key] = pair
+        return pair
+    }
+
+    /// Forgets every pair (after a theme change) so new definitions replace old ones.
+    func reset() {
+        pairs.removeAll()
+        nextPair = 1
+    }
+}

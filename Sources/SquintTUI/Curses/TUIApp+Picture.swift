@@ -1,0 +1,101 @@
+import CNcursesw
+
+extension TUIApp {
+    /// The parts of the picture key that change the pixels. Text modes draw boxes and labels with curses, so
+    /// only masks (and zoom) require a new render there.
+    func renderKey(_ key: PictureKey) -> PictureKey {
+        guard services.previews.drawsCells else { return key }
+        var reduced = key
+        reduced.detections = key.masks ? key.detections.filter { $0.mask != nil && $0.review != .rejected } : []
+        reduced.boxes = false
+        reduced.labels = false
+        if !key.zoomed { reduced.selectedDetection = nil }
+        if reduced.detections.isEmpty { reduced.theme = 0 }
+        if !key.zoomed && reduced.detections.isEmpty { reduced.detections = [] }
+        return reduced
+    }
+
+    /// Starts rendering the picture the state wants, unless it is already shown or on its way.
+    func updatePicture() {
+        let want = renderKey(state.pictureKey)
+        guard want.image != nil, !state.layout.isTooSmall, !want.area.isEmpty else {
+            pictureTask?.task.cancel()
+            pictureTask = nil
+            if picture != nil { erasePicture() }
+            return
+        }
+        if picture?.key == want || pictureTask?.key == want { return }
+        pictureTask?.task.cancel()
+        if let shown = picture, shown.key.area != want.area || shown.key.image != want.image && state.previewError != nil {
+            erasePicture()
+        }
+        let service = services.previews, cache = self.cache, inbox = self.inbox
+        let palette = styles.theme.palette.map { color -> CellGrid.RGB in
+            let (r, g, b) = color.rgbValue ?? (255, 64, 64)
+            return CellGrid.RGB(UInt8(r), UInt8(g), UInt8(b))
+        }
+        let task = Task.detached(priority: .userInitiated) {
+            do {
+                let box = try await PicturePipeline.run(key: want, service: service, cache: cache, palette: palette)
+                if !Task.isCancelled { inbox.post(.picture(want, box)) }
+            } catch is CancellationError {
+            } catch {
+                if !Task.isCancelled { inbox.post(.pictureFailed(want, "\(error)")) }
+            }
+        }
+        pictureTask = (want, task)
+    }
+
+    /// Puts a finished picture up: graphics pictures replace the old one (erased first), cell pictures are
+    /// drawn by the preview view on the next frame.
+    func show(_ new: PreviewView.Picture) {
+        if graphicsOnScreen != nil { eraseGraphics() }
+        picture = new
+        lastPreviewSignature = nil
+        if case .graphics = new.rendered {
+            graphicsNeedsWrite = true
+        } else {
+            previewNeedsClear = true
+        }
+    }
+
+    func erasePicture() {
+        picture = nil
+        eraseGraphics()
+        previewNeedsClear = true
+        lastPreviewSignature = nil
+    }
+
+    /// Removes a graphics picture: kitty by deleting its image id, sixel/iTerm2 by having curses rewrite the
+    /// cells under it (terminals drop the pixels under newly written cells).
+    func eraseGraphics() {
+        guard let shown = graphicsOnScreen else { return }
+        if let id = shown.id { pendingTerminalBytes += Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8) }
+        if let window = screen.windows[.preview] {
+            redrawwin(window)
+        }
+        previewNeedsClear = true
+        graphicsOnScreen = nil
+    }
+
+    /// After a resize the old picture's cells are gone; kitty images must still be deleted.
+    func forgetGraphics() {
+        if let id = graphicsOnScreen?.id { pendingTerminalBytes += Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8) }
+        graphicsOnScreen = nil
+    }
+
+    /// Writes the graphics picture straight to the terminal after curses has refreshed: save cursor, move to
+    /// the preview's top-left cell, the image bytes, restore cursor.
+    func writeGraphicsIfNeeded() {
+        guard let picture, case .graphics(let bytes, let columns, let rows, let id) = picture.rendered else { return }
+        guard graphicsNeedsWrite, state.modal == .none, !state.layout.isTooSmall else { return }
+        let preview = screen.layout.preview
+        let (ox, oy) = PreviewView.origin(of: picture.rendered, in: preview.width, preview.height)
+        var out = Array("\u{1B}7\u{1B}[\(preview.y + oy + 1);\(preview.x + ox + 1)H".utf8)
+        out += bytes
+        out += Array("\u{1B}8".utf8)
+        writeToTerminal(out)
+        graphicsOnScreen = (id, columns, rows)
+        graphicsNeedsWrite = false
+    }
+}

@@ -1,0 +1,181 @@
+import CNcursesw
+import Foundation
+import Imaging
+
+/// The event loop: owns curses on one thread, waits in `poll` on stdin, the signal pipe and the inbox's
+/// wake-up pipe, feeds events to `AppState.update`, runs the effects and draws.
+public final class TUIApp {
+    /// How the session is configured before it starts.
+    public struct Options: Sendable {
+        public var themes: [Theme]
+        public var noColor: Bool
+        public init(themes: [Theme], noColor: Bool) {
+            self.themes = themes
+            self.noColor = noColor
+        }
+    }
+
+    var state: AppState
+    let services: AppServices
+    let options: Options
+    let inbox = Inbox()
+    let cache: PreviewCache
+    var screen: Screen!
+    var styles: StyleTable!
+    var running = true
+
+    // Background work
+    var requests: [Int: Task<Void, Never>] = [:]
+    var prefetch: Task<Void, Never>?
+    var pictureTask: (key: PictureKey, task: Task<Void, Never>)?
+
+    // What is on screen
+    var picture: PreviewView.Picture?
+    var graphicsOnScreen: (id: UInt32?, columns: Int, rows: Int)?
+    var graphicsNeedsWrite = false
+    var previewNeedsClear = true
+    var lastPreviewSignature: Int?
+    var answerCache: (key: String, width: Int, lines: [StyledLine])?
+    var modalWasOpen = false
+    var pendingTerminalBytes: [UInt8] = []
+
+    init(state: AppState, services: AppServices, options: Options) {
+        self.state = state
+        self.services = services
+        self.options = options
+        cache = PreviewCache(service: services.previews)
+    }
+
+    /// Runs the TUI on a dedicated thread until the person quits; the terminal is restored on every path out.
+    public static func run(state: AppState, services: AppServices, options: Options) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                let app = TUIApp(state: state, services: services, options: options)
+                do {
+                    try app.main()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "squint-curses"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    func main() throws {
+        SignalRelay.install()
+        defer { SignalRelay.uninstall() }
+        do {
+            screen = try Screen()
+        } catch {
+            throw error
+        }
+        defer { shutdown() }
+        let theme = options.themes.isEmpty ? Theme(name: "plain", styles: [:], palette: []) : options.themes[state.themeIndex]
+        styles = StyleTable(theme: options.noColor ? theme.withoutColor() : theme, pairs: ColorPairs(enabled: true))
+        state.size = screen.layout.size
+        state.now = TUIApp.monotonic()
+        perform(state.startEffects)
+        loop()
+    }
+
+    func shutdown() {
+        for task in requests.values { task.cancel() }
+        pictureTask?.task.cancel()
+        prefetch?.cancel()
+        var tail = ""
+        if let id = graphicsOnScreen?.id { tail += "\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\" }
+        screen.end()
+        writeToTerminal(tail + "\u{1B}[?25h\u{1B}[0m")
+        inbox.close()
+    }
+
+    static func monotonic() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    // MARK: the loop
+
+    func loop() {
+        render()
+        while running {
+            var fds = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: SignalRelay.readFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: inbox.wakeReadFD, events: Int16(POLLIN), revents: 0),
+            ]
+            let timeout: Int32 = state.request != nil || pictureTask != nil ? 100 : 1000
+            let ready = poll(&fds, nfds_t(fds.count), timeout)
+            if ready < 0 && errno != EINTR { break }
+            handleSignals(SignalRelay.drain())
+            if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+                if fds[0].revents & Int16(POLLHUP | POLLERR) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
+                    // The terminal went away.
+                    dispatch(.terminate)
+                }
+                readInput()
+            }
+            for message in inbox.take() { receive(message) }
+            if state.request != nil { dispatch(.tick(TUIApp.monotonic())) }
+            if running { render() }
+        }
+    }
+
+    func handleSignals(_ signals: [Int32]) {
+        for sig in signals {
+            if sig == SIGWINCH {
+                let size = screen.resize()
+                forgetGraphics()
+                picture = nil
+                previewNeedsClear = true
+                lastPreviewSignature = nil
+                dispatch(.resize(size))
+            } else {
+                dispatch(.terminate)
+            }
+        }
+    }
+
+    func dispatch(_ event: AppEvent) {
+        state.now = TUIApp.monotonic()
+        let effects = state.apply(event)
+        perform(effects)
+    }
+
+    func receive(_ message: Inbox.Message) {
+        switch message {
+        case .app(let event):
+            dispatch(event)
+        case .picture(let key, let box):
+            guard pictureTask?.key == key else { return }
+            pictureTask = nil
+            guard renderKey(state.pictureKey) == key else { return }
+            show(PreviewView.Picture(key: key, rendered: box.rendered, viewport: box.viewport, imageSize: box.imageSize))
+        case .pictureFailed(let key, let message):
+            guard pictureTask?.key == key else { return }
+            pictureTask = nil
+            if let image = key.image { dispatch(.previewFailed(image: image, message: message)) }
+            erasePicture()
+        }
+    }
+
+    func writeToTerminal(_ text: String) { writeToTerminal(Array(text.utf8)) }
+
+    func writeToTerminal(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}

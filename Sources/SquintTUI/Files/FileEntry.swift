@@ -1,0 +1,41 @@
+/// One row of the folder list: a subfolder or a supported image.
+public struct FileEntry: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case directory, image }
+    /// What the store knows about an image, shown as a mark in the list.
+    public enum Mark: Sendable, Hashable { case none, answered, pendingReview }
+
+    /// The name inside the folder, exactly as on disk (sanitised only when drawn).
+    public var name: String
+    public var kind: Kind
+    public var byteSize: Int64
+    public var mark: Mark
+
+    public init(name: String, kind: Kind, byteSize: Int64 = 0, mark: Mark = .none) {
+        self.name = name
+        self.kind = kind
+        self.byteSize = byteSize
+        self.mark = mark
+    }
+
+    public var isDirectory: Bool { kind == .directory }
+}
+
+extension FileEntry {
+    /// Sorts folders first, then images, each in natural order.
+    public static func sorted(_ entries: [FileEntry]) -> [FileEntry] {
+        entries.sorted { a, b in
+            if a.isDirectory != b.isDirectory { return a.isDirectory }
+            return NaturalOrder.areInIncreasingOrder(a.name, b.name)
+        }
+    }
+
+    /// A short human size: `812 B`, `24 KB`, `3.1 MB`.
+    public static func humanSize(_ bytes: Int64) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        return value < 10 ? "\((value * 10).rounded() / 10) \(units[unit])" : "\(Int(value.rounded())) \(units[unit])"
+    }
+}

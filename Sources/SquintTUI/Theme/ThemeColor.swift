@@ -1,0 +1,70 @@
+/// A colour as a theme file writes it: the terminal's default, one of the 256 palette entries, or 24-bit RGB.
+public enum ThemeColor: Sendable, Hashable {
+    case terminalDefault
+    case indexed(Int)
+    case rgb(UInt8, UInt8, UInt8)
+
+    static let names: [String: Int] = [
+        "black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7,
+        "bright-black": 8, "gray": 8, "grey": 8, "bright-red": 9, "bright-green": 10, "bright-yellow": 11,
+        "bright-blue": 12, "bright-magenta": 13, "bright-cyan": 14, "bright-white": 15,
+    ]
+
+    /// Parses `default`, a colour name, `#rrggbb`, or a palette index given as a number or numeric string.
+    public init?(parsing text: String) {
+        let lower = text.lowercased()
+        if lower == "default" || lower == "none" { self = .terminalDefault; return }
+        if let index = ThemeColor.names[lower] { self = .indexed(index); return }
+        if lower.hasPrefix("#"), lower.count == 7, let value = UInt32(lower.dropFirst(), radix: 16) {
+            self = .rgb(UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))
+            return
+        }
+        if let index = Int(lower), (0...255).contains(index) { self = .indexed(index); return }
+        return nil
+    }
+
+    /// The RGB value of this colour (palette entries by the xterm defaults), nil for the terminal default.
+    public var rgbValue: (r: Int, g: Int, b: Int)? {
+        switch self {
+        case .terminalDefault: return nil
+        case .rgb(let r, let g, let b): return (Int(r), Int(g), Int(b))
+        case .indexed(let i): return ThemeColor.xtermRGB(i)
+        }
+    }
+
+    /// The nearest palette index among the first `colors` entries (8, 16 or 256), -1 for the terminal default.
+    public func paletteIndex(colors: Int) -> Int {
+        switch self {
+        case .terminalDefault: return -1
+        case .indexed(let i) where i < colors: return i
+        default:
+            guard let (r, g, b) = rgbValue else { return -1 }
+            let limit = colors >= 256 ? 256 : min(colors, 16)
+            var best = 0, bestDistance = Int.max
+            // With 256 colours skip the first 16: terminals theme them, so their RGB is a guess.
+            let start = limit == 256 ? 16 : 0
+            for i in start..<limit {
+                let (pr, pg, pb) = ThemeColor.xtermRGB(i)
+                let d = (pr - r) * (pr - r) * 3 + (pg - g) * (pg - g) * 4 + (pb - b) * (pb - b) * 2
+                if d < bestDistance { bestDistance = d; best = i }
+            }
+            return best
+        }
+    }
+
+    /// xterm's default RGB for a palette index.
+    static func xtermRGB(_ index: Int) -> (Int, Int, Int) {
+        let basic: [(Int, Int, Int)] = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        ]
+        if index < 16 { return basic[max(0, index)] }
+        if index < 232 {
+            let i = index - 16
+            let levels = [0, 95, 135, 175, 215, 255]
+            return (levels[i / 36], levels[(i / 6) % 6], levels[i % 6])
+        }
+        let v = 8 + (index - 232) * 10
+        return (v, v, v)
+    }
+}

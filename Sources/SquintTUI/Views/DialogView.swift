@@ -1,0 +1,45 @@
+/// Small centred dialogs: quit confirmation, export format, relabel, full error text.
+enum DialogView {
+    /// The size a dialog needs on a screen this big.
+    static func size(for modal: AppState.Modal, state: AppState, screen: TerminalSize) -> (width: Int, height: Int) {
+        let width = min(screen.columns - 4, 64)
+        switch modal {
+        case .errorDetail:
+            let lines = (state.error ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + MarkdownLite.hardWrap(String($1), style: .plain, width: max(10, width - 4)).count }
+            return (width, min(screen.rows - 4, lines + 4))
+        default:
+            return (width, 5)
+        }
+    }
+
+    /// Draws the dialog; returns the cursor column for the relabel field.
+    @discardableResult
+    static func draw(_ state: AppState, on canvas: Canvas) -> Int? {
+        canvas.clear(.dialog)
+        switch state.modal {
+        case .confirmQuit:
+            canvas.frame(title: "Quit?", focused: true)
+            canvas.put(2, 2, "A request is running. Quit anyway? (y/n)", .dialog)
+        case .exportFormat:
+            canvas.frame(title: "Export detections", focused: true)
+            let choices = ExportFormat.allCases.map { "\($0.key) \($0.rawValue.uppercased())" }.joined(separator: " · ")
+            canvas.put(2, 2, choices + " · esc cancel", .dialog)
+        case .relabel(let editor):
+            canvas.frame(title: "Relabel (enter saves, esc cancels)", focused: true)
+            let (text, cursor) = editor.visible(columns: canvas.width - 6)
+            canvas.put(2, 2, "› ", .promptLabel)
+            canvas.put(4, 2, text, .prompt)
+            return 4 + cursor
+        case .errorDetail:
+            canvas.frame(title: "Error — any key closes", focused: true)
+            let width = max(10, canvas.width - 4)
+            let lines = TerminalSafe.text(state.error ?? "", keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { MarkdownLite.hardWrap(String($0), style: .plain, width: width) }
+            for (i, line) in lines.prefix(canvas.height - 2).enumerated() { canvas.put(2, i + 1, line.text, .dialog) }
+        case .help, .none:
+            break
+        }
+        return nil
+    }
+}

@@ -1,0 +1,129 @@
+import Imaging
+import CNcursesw
+
+/// The picture pane. Text-mode pictures are drawn here cell by cell, with detection outlines and labels on top
+/// in line-drawing characters (crisp at cell resolution); graphics-mode pictures are written by the event loop
+/// after the refresh, so this view leaves their cells alone unless told to erase them.
+enum PreviewView {
+    struct Picture {
+        var key: PictureKey
+        var rendered: RenderedPicture
+        /// The normalised part of the image shown (zoom), for mapping outlines.
+        var viewport: [Int]
+        var imageSize: PixelSize?
+    }
+
+    /// The cell offset of a picture inside the pane (centred in the area inside the border).
+    static func origin(of picture: RenderedPicture, in paneWidth: Int, _ paneHeight: Int) -> (x: Int, y: Int) {
+        let innerW = paneWidth - 2, innerH = paneHeight - 2
+        return (1 + max(0, (innerW - picture.columns) / 2), 1 + max(0, (innerH - picture.rows) / 2))
+    }
+
+    /// Draws the frame and, in text modes, the picture. `clearInterior` repaints the inside with spaces, which is
+    /// how a sixel picture is erased (terminals drop sixel pixels under newly written cells).
+    static func draw(_ state: AppState, on canvas: Canvas, picture: Picture?, loading: Bool, clearInterior: Bool) {
+        let title = previewTitle(state, picture: picture, loading: loading)
+        if clearInterior { canvas.clear() }
+        canvas.frame(title: title, focused: false, right: overlayFlags(state))
+        guard let picture else {
+            if clearInterior || true {
+                let message: String
+                if let error = state.previewError { message = "✗ " + error }
+                else if state.selectedImage == nil { message = state.selectedEntry?.isDirectory == true ? "folder — enter opens it" : "" }
+                else { message = loading ? "decoding…" : "" }
+                if !message.isEmpty {
+                    for (i, line) in MarkdownLite.hardWrap(TerminalSafe.text(message), style: .plain, width: max(4, canvas.width - 4)).prefix(3).enumerated() {
+                        canvas.put(2, 1 + i, line.text, state.previewError != nil ? .rejected : .dim)
+                    }
+                }
+            }
+            return
+        }
+        guard case .cells(let grid) = picture.rendered else { return }
+        let (ox, oy) = origin(of: picture.rendered, in: canvas.width, canvas.height)
+        drawGrid(grid, on: canvas, x: ox, y: oy)
+        drawOverlays(state, on: canvas, grid: grid, viewport: picture.viewport, x: ox, y: oy)
+    }
+
+    static func previewTitle(_ state: AppState, picture: Picture?, loading: Bool) -> String {
+        guard let entry = state.selectedEntry else { return "Preview" }
+        var title = TerminalSafe.text(entry.name)
+        if let size = picture?.imageSize { title += "  \(size.width)×\(size.height)" }
+        if state.zoomed { title += "  [zoom]" }
+        if loading { title += "  …" }
+        return title
+    }
+
+    static func overlayFlags(_ state: AppState) -> String {
+        guard !state.detections.isEmpty else { return "" }
+        return [state.showBoxes ? "boxes" : nil, state.showMasks ? "masks" : nil, state.showLabels ? "labels" : nil]
+            .compactMap { $0 }.joined(separator: " ")
+    }
+
+    static func drawGrid(_ grid: CellGrid, on canvas: Canvas, x: Int, y: Int) {
+        let pairs = canvas.styles.pairs
+        for row in 0..<grid.rows where y + row < canvas.height - 1 {
+            var column = 0
+            while column < grid.columns && x + column < canvas.width - 1 {
+                let cell = grid[column, row]
+                let fg = cell.foreground.map { pairs.colorNumber(r: $0.r, g: $0.g, b: $0.b) } ?? -1
+                let bg = cell.background.map { pairs.colorNumber(r: $0.r, g: $0.g, b: $0.b) } ?? -1
+                let pair = pairs.pair(foreground: fg, background: bg)
+                canvas.put(x + column, y + row, cell.text.isEmpty ? " " : cell.text, attrs: 0, pair: pair, maxWidth: 1)
+                column += 1
+            }
+        }
+    }
+
+    /// Box outlines with line-drawing characters and labels as coloured text, on top of the art.
+    static func drawOverlays(_ state: AppState, on canvas: Canvas, grid: CellGrid, viewport: [Int], x: Int, y: Int) {
+        let geometry = OverlayGeometry(viewport: viewport, columns: grid.columns, rows: grid.rows)
+        for (index, item) in state.detections.enumerated() where item.review != .rejected || index == state.selectedDetection {
+            let selected = index == state.selectedDetection
+            let style = canvas.styles.detection(index, selected: false)
+            func put(_ cx: Int, _ cy: Int, _ text: String, _ s: StyleTable.Resolved = style) {
+                canvas.put(x + cx, y + cy, text, attrs: s.attrs, pair: s.pair, maxWidth: min(DisplayWidth.of(text), grid.columns - cx))
+            }
+            if let box = item.box, state.showBoxes, let r = geometry.cells(forBox: box) {
+                let (h, v, tl, tr, bl, br) = selected ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
+                if r.width == 1 && r.height == 1 {
+                    put(r.x, r.y, "□")
+                } else {
+                    for cx in r.x...(r.maxX - 1) {
+                        put(cx, r.y, h)
+                        put(cx, r.maxY - 1, h)
+                    }
+                    for cy in r.y...(r.maxY - 1) {
+                        put(r.x, cy, v)
+                        put(r.maxX - 1, cy, v)
+                    }
+                    put(r.x, r.y, tl); put(r.maxX - 1, r.y, tr)
+                    put(r.x, r.maxY - 1, bl); put(r.maxX - 1, r.maxY - 1, br)
+                }
+                if state.showLabels {
+                    let labelStyle = canvas.styles.detection(index, selected: true)
+                    let label = TerminalSafe.text(item.label)
+                    let ly = r.y > 0 ? r.y - 1 : r.y
+                    let room = grid.columns - r.x
+                    if room > 0 { put(r.x, ly, DisplayWidth.fit(label, columns: min(room, DisplayWidth.of(label)), pad: false), labelStyle) }
+                }
+            } else if let point = item.point, let (cx, cy) = geometry.cell(forPoint: point) {
+                put(cx, cy, selected ? "◉" : "●")
+                if state.showLabels, cx + 2 < grid.columns {
+                    let labelStyle = canvas.styles.detection(index, selected: true)
+                    put(cx + 2, cy, DisplayWidth.prefix(TerminalSafe.text(item.label), fitting: grid.columns - cx - 2), labelStyle)
+                }
+            }
+        }
+    }
+}
+
+extension PreviewView {
+    /// A rendered picture crossing from a render task to the loop (RenderedPicture is Sendable; the box adds
+    /// the viewport and the decoded size).
+    struct PictureBox: Sendable {
+        var rendered: RenderedPicture
+        var viewport: [Int]
+        var imageSize: PixelSize?
+    }
+}

@@ -1,0 +1,42 @@
+/// The status line: request state with spinner and elapsed time, the last error or message, and on the right
+/// model · graphics mode · tokens · theme.
+enum StatusBarView {
+    static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    static func draw(_ state: AppState, on canvas: Canvas) {
+        let errorShown = state.error != nil && state.request == nil
+        canvas.clear(errorShown ? .statusError : .status)
+        var left = ""
+        var role: ThemeRole = .status
+        if let request = state.request {
+            let elapsed = max(0, state.now - request.startedAt)
+            let frame = spinner[Int(elapsed * 10) % spinner.count]
+            left = " \(frame) \(request.spec.kind.verb)… \(String(format: "%.1f", elapsed))s  (\(state.keymap.hint(.cancel)) cancels)"
+            role = .statusBusy
+        } else if let error = state.error {
+            let first = error.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? error
+            left = " ✗ " + first + "  (\(state.keymap.hint(.showError)) details)"
+            role = .statusError
+        } else if let info = state.info {
+            left = " " + info
+        } else {
+            left = " \(state.keymap.hint(.help)) help · \(state.keymap.hint(.quit)) quit"
+        }
+        var right: [String] = [state.model, state.graphicsMode]
+        if let usage = state.usage { right.append("\(usage.prompt)+\(usage.output) tok") }
+        else if let estimate = tokenEstimate(state) { right.append("~\(estimate) tok") }
+        right.append(state.themeName)
+        let rightText = right.joined(separator: " · ") + " "
+        let rightWidth = DisplayWidth.of(rightText)
+        let leftWidth = max(1, canvas.width - rightWidth - 1)
+        canvas.put(0, 0, DisplayWidth.fit(TerminalSafe.text(left), columns: leftWidth), role)
+        if canvas.width > rightWidth + 20 { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+    }
+
+    /// A rough input-token estimate for the next question: ~258 tokens per image plus a token per 4 characters.
+    static func tokenEstimate(_ state: AppState) -> Int? {
+        guard state.focus == .prompt, !state.prompt.isEmpty else { return nil }
+        let images = max(1, state.marked.count)
+        return images * 258 + state.prompt.text.utf8.count / 4 + 1
+    }
+}

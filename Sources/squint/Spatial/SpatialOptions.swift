@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// The options `detect`, `segment` and `point` share.
+struct SpatialOptions: ParsableArguments {
+    @Argument(help: "The image to ask about.")
+    var image: String
+
+    @Option(name: [.customShort("p"), .customLong("prompt")], help: ArgumentHelp("What to look for, e.g. \"cupcakes\" (default: the prominent objects).", valueName: "WHAT"))
+    var what: String?
+
+    @Flag(help: "Print JSON: image, width, height, model, detections (pixels of the upright image), warnings, usage.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Write the image with the detections drawn on it as PNG.", valueName: "ANNOTATED.png"))
+    var out: String?
+
+    @Option(help: "The model to ask (default: `model` in config.toml).")
+    var model: String?
+
+    @Option(name: .customLong("max-side"), help: "Downscale so the longest side is at most this many pixels before sending (default: [spatial] max_side in config.toml, 1024).")
+    var maxSide: Int?
+
+    @Option(help: "Ask for at most this many items (default 25).")
+    var limit: Int?
+
+    @OptionGroup var api: APIOptions
+
+    func validate() throws {
+        if let maxSide, maxSide < 64 || maxSide > 8192 { throw ValidationError("--max-side must be between 64 and 8192") }
+        if let limit, limit < 1 || limit > 1000 { throw ValidationError("--limit must be between 1 and 1000") }
+    }
+}

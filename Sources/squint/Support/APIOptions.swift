@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GeminiAPI
+import SquintCore
+
+/// The options every command that talks to the API shares.
+struct APIOptions: ParsableArguments {
+    @Option(name: .customLong("base-url"),
+            help: "API origin to use instead of https://generativelanguage.googleapis.com (a proxy or gateway). Also GOOGLE_GEMINI_BASE_URL or base_url in the config.")
+    var baseURL: String?
+
+    /// Loads the configuration and key, printing their warnings once.
+    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClientSettings {
+        let settings = try ClientSettings.resolve(environment: environment, baseURLFlag: baseURL)
+        for warning in settings.warnings { Diagnostics.warning(warning) }
+        return settings
+    }
+}
+
+/// How every command that talks to the API ends: Ctrl-C cancels, failures print one line and pick the
+/// exit status in `ExitStatus`, never anywhere else.
+enum CommandRunner {
+    static func run(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        do {
+            try await Interrupt.cancellingOnSIGINT(body)
+        } catch {
+            throw report(error)
+        }
+    }
+
+    /// Prints the failure and returns what to throw out of `run()`.
+    static func report(_ error: any Error) -> ExitCode {
+        let status = ExitStatus.forError(error)
+        switch status {
+        case .interrupted: Diagnostics.note("interrupted")
+        default: Diagnostics.error(String(describing: error))
+        }
+        return ExitCode(status.rawValue)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Locations the tests read, found relative to this file so they work from any worktree.
+enum TestPaths {
+    /// The repository root: three levels above this file (Tests/SquintCoreTests/TestPaths.swift).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let responses = corpus.appendingPathComponent("gemini-responses")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func response(_ name: String) throws -> String {
+        try String(contentsOf: responses.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    static func fixture(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name)))
+    }
+
+    /// A fresh, unique temporary directory (tests run in parallel).
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("squint-core-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

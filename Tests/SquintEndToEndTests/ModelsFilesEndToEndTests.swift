@@ -1,0 +1,65 @@
+import Foundation
+import GeminiTestServer
+import Testing
+
+@Suite struct ModelsFilesEndToEndTests {
+    @Test func modelsListsOnlyImageModels() async throws {
+        try await CLIHarness.with { h in
+            let result = try await h.run(["models"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let names = result.stdout.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }
+            #expect(names == ["gemini-2.0-flash", "gemini-2.5-flash", "gemini-2.5-pro"])
+            let all = try await h.run(["models", "--all", "--json"])
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+            #expect(entries.count == FakeModel.defaults.count)
+            #expect(entries.contains { $0["name"] as? String == "gemini-embedding-001" })
+        }
+    }
+
+    @Test func modelsFollowsPagesAndExits3OnABadKey() async throws {
+        try await CLIHarness.with { h in
+            h.server.setModels((1...120).map { FakeModel(id: "gemini-test-\($0)", displayName: "T\($0)", supportedGenerationMethods: ["generateContent"]) })
+            let json = try await h.run(["models", "--json"])
+            let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+            #expect(entries?.count == 120)
+            let refused = try await h.run(["models"], environment: ["GOOGLE_API_KEY": "wrong"])
+            #expect(refused.status == 3)
+            #expect(!refused.stderr.contains("wrong"))
+        }
+    }
+
+    @Test func filesListAndDelete() async throws {
+        try await CLIHarness.with { h in
+            let cat = h.server.seedFile(displayName: "cat.png", mimeType: "image/png", sizeBytes: 2048)
+            h.server.seedFile(displayName: "dog.jpg", mimeType: "image/jpeg", sizeBytes: 3_000_000)
+            let list = try await h.run(["files", "list"])
+            #expect(list.status == 0, "\(list.stderr)")
+            let lines = list.stdout.split(separator: "\n")
+            #expect(lines.count == 2)
+            #expect(lines[0].hasPrefix(cat.name + "  image/png  2.0 KB  ACTIVE"))
+            #expect(lines[1].contains("2.9 MB"))
+
+            let json = try await h.run(["files", "list", "--json"])
+            let files = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(files.map { $0["displayName"] as? String } == ["cat.png", "dog.jpg"])
+
+            let deleted = try await h.run(["files", "delete", cat.name])
+            #expect(deleted.status == 0, "\(deleted.stderr)")
+            #expect(h.server.files.count == 1)
+            let bare = try await h.run(["files", "delete", String(cat.name.dropFirst("files/".count))])
+            #expect(bare.status == 3)
+            #expect(h.server.requests(for: .deleteFile).last?.path == "/v1beta/\(cat.name)")
+            let bad = try await h.run(["files", "delete", "a/b"])
+            #expect(bad.status == 2)
+        }
+    }
+
+    @Test func emptyFileListSaysSo() async throws {
+        try await CLIHarness.with { h in
+            let result = try await h.run(["files"])
+            #expect(result.status == 0)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("no uploaded files"))
+        }
+    }
+}

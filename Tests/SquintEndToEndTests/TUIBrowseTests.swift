@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// The TUI in tmux without a model: browsing, filtering, help, resizing, quitting, hostile file names.
+@Suite(.serialized) struct TUIBrowseTests {
+    func photos() throws -> URL {
+        try TUIFixtures.folder([("coffee.png", "coffee.png"), ("chelsea.png", "cat2.png"), ("rocket.jpg", "cat10.jpg"),
+                                ("astronaut.png", "astronaut.png")])
+    }
+
+    @Test func opensAFolderMovesAndFilters() throws {
+        let dir = try photos()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("nested"), withIntermediateDirectories: true)
+        let tui = try TUISession(["--protocol", "ascii", dir.path])
+        defer { tui.close() }
+        let first = try tui.waitFor("cat10.jpg")
+        // Natural order, folders first: nested/, astronaut, cat2, cat10, coffee.
+        let order = ["nested/", "astronaut.png", "cat2.png", "cat10.jpg", "coffee.png"].map { first.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(zip(order, order.dropFirst()).allSatisfy { $0! < $1! }, "list not in natural order:\n\(first)")
+        try tui.press("j", "j")
+        try tui.waitFor("2/5")
+        try tui.press("/")
+        try tui.type("cat1")
+        let filtered = try tui.waitUntil("filter to cat10") { $0.contains("/cat1") && !$0.contains("astronaut.png") }
+        #expect(filtered.contains("cat10.jpg"))
+        #expect(!filtered.contains("coffee.png"))
+        try tui.press("Escape")
+        try tui.waitFor("coffee.png")
+    }
+
+    @Test func helpIsGeneratedFromTheKeymap() throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", dir.path])
+        defer { tui.close() }
+        try tui.waitFor("coffee.png")
+        try tui.press("?")
+        let help = try tui.waitFor("Keys")
+        #expect(help.contains("next image with pending review"))
+        #expect(help.contains("j/↓"))
+        try tui.press("Escape")
+        try tui.waitUntil("help closed") { !$0.contains("next image with pending review") }
+    }
+
+    @Test func quitRestoresTheTerminal() throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", dir.path])
+        defer { tui.close() }
+        try tui.waitFor("coffee.png")
+        try tui.press("q")
+        try tui.waitFor("[exit 0]")
+        let flags = try tui.paneFlags()
+        #expect(!flags.alternate, "still in the alternate screen")
+        #expect(flags.cursorVisible, "cursor left hidden")
+    }
+
+    @Test(arguments: ["C-c", "TERM", "HUP"])
+    func signalsRestoreTheTerminal(_ how: String) throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", dir.path])
+        defer { tui.close() }
+        try tui.waitFor("coffee.png")
+        if how == "C-c" {
+            try tui.press("C-c")
+        } else {
+            let shell = try tui.tmux(["list-panes", "-t", tui.session, "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let child = try #require(TUISession.childProcess(of: Int32(shell) ?? 0), "squint is not running")
+            kill(child, how == "TERM" ? SIGTERM : SIGHUP)
+        }
+        try tui.waitFor("[exit")
+        let flags = try tui.paneFlags()
+        #expect(!flags.alternate)
+        #expect(flags.cursorVisible)
+    }
+
+    @Test func aFileNamedWithEscapeSequencesDoesNothing() throws {
+        let dir = try photos()
+        let evil = "\u{1B}]0;pwned\u{7}\u{1B}[31mred\u{1B}[2J.png"
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("coffee.png"), to: dir.appendingPathComponent(evil))
+        let tui = try TUISession(["--protocol", "ascii", dir.path])
+        defer { tui.close() }
+        let screen = try tui.waitFor("pwned")
+        #expect(screen.contains("^[]0;pwned^G"), "the name is shown in caret notation:\n\(screen)")
+        #expect(screen.contains("coffee.png"), "the screen was not cleared by the name")
+        let title = try tui.tmux(["display-message", "-p", "-t", tui.session, "#{pane_title}"])
+        #expect(!title.contains("pwned"), "the file name changed the title")
+        try tui.press("G")
+        try tui.waitFor("5/5")
+        let colored = try tui.tmux(["capture-pane", "-p", "-e", "-t", tui.session])
+        #expect(!colored.contains("\u{1B}[2J"))
+    }
+
+    @Test func resizingRelaysOutWithoutLeftovers() throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", dir.path], columns: 160, rows: 45)
+        defer { tui.close() }
+        try tui.waitFor("coffee.png")
+        try tui.resize(columns: 80, rows: 24)
+        let small = try tui.waitUntil("80x24 layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.first.map { $0.count <= 80 } == true && screen.contains("coffee.png") && screen.contains("ask›")
+        }
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        try tui.resize(columns: 130, rows: 40)
+        let big = try tui.waitUntil("130 wide") { $0.split(separator: "\n").contains { $0.count > 100 } && $0.contains("ask›") }
+        let borders = big.split(separator: "\n").filter { $0.contains("┌") }
+        #expect(!borders.isEmpty)
+    }
+
+    @Test func askingWithoutAKeyExplainsHowToSetIt() throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", dir.path])
+        defer { tui.close() }
+        try tui.waitFor("coffee.png")
+        try tui.press("j", "c")
+        try tui.waitFor("GEMINI_API_KEY")
+    }
+}
