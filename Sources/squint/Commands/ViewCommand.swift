@@ -97,7 +97,7 @@ struct ViewCommand: AsyncParsableCommand {
         var bitmap = try Self.decode(data, name: image, info: info, fitting: target)
         if !overlays.isEmpty { bitmap.draw(overlays) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
-        FileHandle.standardOutput.write(Data(output.bytes + [0x0A]))
+        try Self.writeToStandardOutput(output.bytes + [0x0A])
     }
 
     /// JPEG's reduced-size decode (libjpeg-turbo's n/8 scaling) is close to a block average: from a 1/4
@@ -119,6 +119,25 @@ struct ViewCommand: AsyncParsableCommand {
         let decoded = try ImageLoader.decode(data: data, name: name, maxSize: intermediate)
         let fitted = decoded.size.shrunk(toFit: target)
         return decoded.size == fitted ? decoded : decoded.resized(to: fitted, filter: .lanczos3)
+    }
+
+    /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
+    static func writeToStandardOutput(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputFailure(description: "cannot write to standard output (\(String(cString: strerror(errno))))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    struct OutputFailure: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// Asks the terminal only when standard output is one and something is left to find out.
