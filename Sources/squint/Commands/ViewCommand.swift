@@ -82,7 +82,8 @@ struct ViewCommand: AsyncParsableCommand {
         let preference = ProtocolPreference(argument: graphicsProtocol) ?? .auto
         let capabilities = terminalCapabilities(fallbackCell: fallbackCell, preference: preference)
         let chosen = RendererSelector.choose(preference, capabilities: capabilities)
-        if chosen.isPixelProtocol || preference == .auto, let notice = RendererSelector.tmuxNotice(capabilities) {
+        let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
+        if let notice = RendererSelector.tmuxNotice(capabilities, forced: forced) {
             FileHandle.standardError.write(Data("squint: \(notice)\n".utf8))
         }
         // Plain characters when the output goes to a file or a pipe: colour codes there are noise.
@@ -147,8 +148,12 @@ struct ViewCommand: AsyncParsableCommand {
         if isatty(STDOUT_FILENO) == 1 && !fullySpecified {
             return TerminalProbe(fallbackCellSize: fallbackCell, environment: environment).run()
         }
+        // Not asking the terminal, but a picture going to tmux still needs its passthrough.
+        let hints = TerminalEnvironment(environment)
+        let tmux = isatty(STDOUT_FILENO) == 1 && hints.inTmux ? TmuxStatus.query() : nil
         return TerminalCapabilities.resolve(
-            replies: nil, environment: TerminalEnvironment(environment), window: nil, tmux: nil, fallbackCellSize: fallbackCell)
+            replies: nil, environment: hints, window: TerminalProbe.windowSize(of: STDOUT_FILENO), tmux: tmux,
+            fallbackCellSize: fallbackCell)
     }
 }
 
