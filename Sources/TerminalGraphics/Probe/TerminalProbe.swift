@@ -71,6 +71,10 @@ public struct TerminalProbe: Sendable {
     /// Raw mode, the batch, replies until DA1 or the timeout, a drain, then the old mode back with
     /// pending input flushed. Returns nil when the terminal could not be put in raw mode.
     static func exchange(fd: Int32, timeoutMilliseconds: Int) -> ProbeReplies? {
+        // A background job changing the terminal's mode would be stopped by SIGTTOU; and its
+        // replies would go to whoever is in the foreground. Only the foreground asks.
+        let foreground = tcgetpgrp(fd)
+        guard foreground < 0 || foreground == getpgrp() else { return nil }
         var saved = termios()
         guard tcgetattr(fd, &saved) == 0 else { return nil }
         var raw = saved
