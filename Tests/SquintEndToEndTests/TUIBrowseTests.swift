@@ -19,7 +19,7 @@ import Testing
         #expect(order.allSatisfy { $0 != nil })
         #expect(zip(order, order.dropFirst()).allSatisfy { $0! < $1! }, "list not in natural order:\n\(first)")
         try tui.press("j", "j")
-        try tui.waitFor("2/5")
+        try tui.waitFor("3/5")
         try tui.press("/")
         try tui.type("cat1")
         let filtered = try tui.waitUntil("filter to cat10") { $0.contains("/cat1") && !$0.contains("astronaut.png") }

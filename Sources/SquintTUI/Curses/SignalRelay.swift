@@ -50,7 +50,7 @@ enum SignalRelay {
                 raise(sig)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = 0
             sigaction(sig, &action, nil)
         }
         signal(SIGPIPE, SIG_IGN)

@@ -24,7 +24,7 @@ extension TUIApp {
             if picture != nil { erasePicture() }
             return
         }
-        if picture?.key == want || pictureTask?.key == want { return }
+        if picture?.key == want || pictureTask?.key == want || failedPictureKey == want { return }
         pictureTask?.task.cancel()
         if let shown = picture, shown.key.area != want.area || shown.key.image != want.image && state.previewError != nil {
             erasePicture()

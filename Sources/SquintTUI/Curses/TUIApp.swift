@@ -38,6 +38,8 @@ public final class TUIApp {
     var answerCache: (key: String, width: Int, lines: [StyledLine])?
     var modalWasOpen = false
     var pendingTerminalBytes: [UInt8] = []
+    /// The last picture that failed, so it is not retried on every frame.
+    var failedPictureKey: PictureKey?
 
     init(state: AppState, services: AppServices, options: Options) {
         self.state = state
@@ -158,6 +160,7 @@ public final class TUIApp {
         case .pictureFailed(let key, let message):
             guard pictureTask?.key == key else { return }
             pictureTask = nil
+            failedPictureKey = key
             if let image = key.image { dispatch(.previewFailed(image: image, message: message)) }
             erasePicture()
         }
