@@ -46,25 +46,16 @@ struct ViewBenchmarks {
         }
     }
 
-    /// Lanczos downscales of the full-resolution image, by size (chafa's output is 1200×798): made by
-    /// ImageMagick's `convert -filter Lanczos` when present, so the reference does not share our
-    /// resampler; otherwise by Imaging's Lanczos-3.
+    /// Lanczos-3 downscales of the full-resolution image, by size (chafa's output is 1200×798). Our own
+    /// plain separable filter over every source pixel (no block pre-reduction, no shortcuts), so the
+    /// reference does not share Squint's resampler.
     private func lanczosReferences(_ path: String) -> (PixelSize) -> Bitmap? {
         var cache: [PixelSize: Bitmap] = [:]
+        let full = try? ImageLoader.decodeFull(data: ImageLoader.read(url: URL(fileURLWithPath: path)), name: path)
         return { size in
             if let cached = cache[size] { return cached }
-            var scaled: Bitmap?
-            if let convert = which("convert") {
-                let png = FileManager.default.temporaryDirectory.appendingPathComponent("squint-bench-ref-\(getpid()).png")
-                defer { try? FileManager.default.removeItem(at: png) }
-                if spawn([convert, path, "-filter", "Lanczos", "-resize", "\(size.width)x\(size.height)!", png.path], stdout: "/dev/null") != nil,
-                   let data = try? Data(contentsOf: png) {
-                    scaled = try? ImageLoader.decodeFull(data: data, name: png.lastPathComponent)
-                }
-            }
-            if scaled == nil, let data = try? ImageLoader.read(url: URL(fileURLWithPath: path)) {
-                scaled = (try? ImageLoader.decodeFull(data: data, name: path))?.resized(to: size, filter: .lanczos3)
-            }
+            guard let full else { return nil }
+            let scaled = ReferenceLanczos.resize(full, to: size)
             cache[size] = scaled
             return scaled
         }
@@ -117,17 +108,26 @@ struct ViewBenchmarks {
     }
 
     /// Runs `command` with stdout to `stdout`, returning wall seconds and the child's peak RSS in KiB.
+    ///
+    /// The peak comes from GNU time's `%M` when it is installed: Linux hands a forked child the
+    /// parent's RSS high-water mark, so wait4's ru_maxrss for a child of this (large) process would
+    /// report our own size; `time` forks the command from its own small process.
     private func spawn(_ command: [String], stdout: String) -> (Double, Int)? {
+        let timeTool = "/usr/bin/time"
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("squint-bench-rss-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let useTime = FileManager.default.isExecutableFile(atPath: timeTool)
+        let full = useTime ? [timeTool, "-f", "%M", "-o", report.path] + command : command
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let arguments = command.map { strdup($0) } + [nil]
+        let arguments = full.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
         var pid: pid_t = 0
         let start = DispatchTime.now()
-        guard posix_spawn(&pid, command[0], &actions, nil, arguments, environ) == 0 else { return nil }
+        guard posix_spawn(&pid, full[0], &actions, nil, arguments, environ) == 0 else { return nil }
         var status: Int32 = 0
         var usage = rusage()
         guard wait4(pid, &status, 0, &usage) == pid else { return nil }
@@ -135,6 +135,10 @@ struct ViewBenchmarks {
         guard status == 0 else {
             print("  \(command[0]) exited with status \(status)")
             return nil
+        }
+        if useTime, let text = try? String(contentsOf: report, encoding: .utf8),
+           let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            return (seconds, kilobytes)
         }
         return (seconds, Int(usage.ru_maxrss))
     }

@@ -120,6 +120,12 @@ import Testing
         let blockedCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "KITTY_WINDOW_ID": "1", "TERM": "tmux-256color"], tmux: blocked)
         #expect(RendererSelector.choose(.auto, capabilities: blockedCaps) == .symbols)
         #expect(RendererSelector.tmuxNotice(blockedCaps) == TmuxStatus.passthroughOffMessage)
+        #expect(blockedCaps.blockedByTmux == [.kitty])
+        // Nothing outside could show pictures: no nagging, unless a pixel protocol is asked for.
+        let plainCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "TERM": "tmux-256color"], tmux: blocked)
+        #expect(RendererSelector.tmuxNotice(plainCaps) == nil)
+        #expect(RendererSelector.tmuxNotice(plainCaps, forced: .sixel) == TmuxStatus.passthroughOffMessage)
+        #expect(RendererSelector.tmuxNotice(plainCaps, forced: .symbols) == nil)
 
         let kittyInTmux = TmuxStatus(displayLine: "0|256,RGB|xterm-kitty", allowPassthrough: "on")
         let kittyCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "KITTY_WINDOW_ID": "1"], tmux: kittyInTmux)

@@ -22,6 +22,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
     /// Largest sixel image (XTSMGRAPHICS); nil when the terminal did not say.
     public var sixelMaxGeometry: PixelSize?
     public var overSSH: Bool
+    /// Pixel protocols the terminal outside tmux would take but tmux's `allow-passthrough off` keeps out.
+    public var blockedByTmux: Set<GraphicsProtocol> = []
     /// False when there was no terminal to ask (stdout redirected, no /dev/tty): everything came from hints.
     public var probed: Bool
 
@@ -64,6 +66,7 @@ public struct TerminalCapabilities: Sendable, Equatable {
         fallbackTerminalSize: CellSize = .fallbackTerminal
     ) -> TerminalCapabilities {
         let answered = replies ?? ProbeReplies()
+        var blocked: Set<GraphicsProtocol> = []
         var protocols = environment.hintedProtocols
         let version = answered.terminalVersion ?? ""
         if answered.kittyGraphics == true { protocols.insert(.kitty) }
@@ -73,8 +76,10 @@ public struct TerminalCapabilities: Sendable, Equatable {
             if tmux.outerSixel { protocols.insert(.sixel) } else if answered.advertisesSixel, tmux.nativeSixel { protocols.insert(.sixel) }
             if !tmux.passthroughAllowed {
                 // Without passthrough only tmux's own sixel can get through.
+                let before = protocols
                 protocols.subtract([.kitty, .iterm])
                 if !tmux.nativeSixel { protocols.remove(.sixel) }
+                blocked = before.subtracting(protocols)
             }
         } else if answered.advertisesSixel || (answered.sixelMaxGeometry != nil) {
             protocols.insert(.sixel)
@@ -82,12 +87,14 @@ public struct TerminalCapabilities: Sendable, Equatable {
         var depth = environment.colorDepth
         if depth != .monochrome, protocols.contains(.kitty) || protocols.contains(.iterm) { depth = .truecolor }
         let (cell, source) = CellGeometry.resolveCellSize(window: window, replies: answered, fallback: fallbackCellSize)
-        return TerminalCapabilities(
+        var capabilities = TerminalCapabilities(
             protocols: protocols, colorDepth: depth, cellSize: cell, cellSizeSource: source,
             terminalSize: CellGeometry.resolveTerminalSize(window: window, replies: answered, fallback: fallbackTerminalSize),
             tmux: tmux, background: answered.background, terminalName: answered.terminalVersion,
             sixelColorRegisters: answered.sixelColorRegisters, sixelMaxGeometry: answered.sixelMaxGeometry,
             overSSH: environment.overSSH, probed: replies != nil
         )
+        capabilities.blockedByTmux = blocked
+        return capabilities
     }
 }

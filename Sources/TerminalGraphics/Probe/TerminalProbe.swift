@@ -71,6 +71,10 @@ public struct TerminalProbe: Sendable {
     /// Raw mode, the batch, replies until DA1 or the timeout, a drain, then the old mode back with
     /// pending input flushed. Returns nil when the terminal could not be put in raw mode.
     static func exchange(fd: Int32, timeoutMilliseconds: Int) -> ProbeReplies? {
+        // A background job changing the terminal's mode would be stopped by SIGTTOU; and its
+        // replies would go to whoever is in the foreground. Only the foreground asks.
+        let foreground = tcgetpgrp(fd)
+        guard foreground < 0 || foreground == getpgrp() else { return nil }
         var saved = termios()
         guard tcgetattr(fd, &saved) == 0 else { return nil }
         var raw = saved
@@ -98,8 +102,13 @@ public struct TerminalProbe: Sendable {
         readReplies(fd: fd, into: &parser, until: start + timeoutMilliseconds, stopWhenComplete: true)
         // Drain: a slow terminal may still be answering. Wait for DA1 a little longer (or for a quiet
         // spell) so its replies are consumed here rather than read later as keys.
-        let drainEnd = monotonicMilliseconds() + (parser.isComplete ? 20 : timeoutMilliseconds)
-        readReplies(fd: fd, into: &parser, until: drainEnd, stopWhenComplete: false, quietMilliseconds: parser.isComplete ? 10 : 60)
+        // Complete: only a stray byte can still come, so stop at the first quiet 10 ms. Not complete:
+        // wait up to one more timeout for DA1, which closes the batch.
+        if parser.isComplete {
+            readReplies(fd: fd, into: &parser, until: monotonicMilliseconds() + 20, stopWhenComplete: false, quietMilliseconds: 10)
+        } else {
+            readReplies(fd: fd, into: &parser, until: monotonicMilliseconds() + timeoutMilliseconds, stopWhenComplete: true)
+        }
         tcflush(fd, TCIFLUSH)
         return parser.replies
     }

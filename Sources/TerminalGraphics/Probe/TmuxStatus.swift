@@ -31,6 +31,12 @@ public struct TmuxStatus: Sendable, Equatable {
         passthroughAllowed = passthrough == "on" || passthrough == "all"
     }
 
+    /// Asks the tmux server this process runs under (runs `tmux display` and `tmux show`); nil when
+    /// there is no tmux to ask.
+    public static func query() -> TmuxStatus? {
+        TmuxQuery.status()
+    }
+
     /// The one message to show when images need passthrough and tmux blocks it.
     public static let passthroughOffMessage =
         "tmux blocks image passthrough; run `tmux set -g allow-passthrough on` to see pictures instead of symbols"

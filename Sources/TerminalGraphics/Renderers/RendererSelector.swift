@@ -45,9 +45,13 @@ public enum RendererSelector {
         }
     }
 
-    /// The one line to show, once, when tmux's `allow-passthrough` keeps pictures out.
-    public static func tmuxNotice(_ capabilities: TerminalCapabilities) -> String? {
-        guard let tmux = capabilities.tmux, !tmux.passthroughAllowed, !tmux.nativeSixel else { return nil }
-        return TmuxStatus.passthroughOffMessage
+    /// The one line to show, once, when tmux's `allow-passthrough` keeps out pictures the terminal
+    /// outside could show (or the person asked for `forced`).
+    public static func tmuxNotice(_ capabilities: TerminalCapabilities, forced: GraphicsProtocol? = nil) -> String? {
+        guard let tmux = capabilities.tmux, !tmux.passthroughAllowed else { return nil }
+        if let forced {
+            return forced.isPixelProtocol && capabilities.needsPassthrough(for: forced) ? TmuxStatus.passthroughOffMessage : nil
+        }
+        return capabilities.blockedByTmux.isEmpty ? nil : TmuxStatus.passthroughOffMessage
     }
 }

@@ -109,17 +109,33 @@ extension SixelEncoder {
                     while x <= end {
                         var lower = row[x]
                         var upper = full & ~painted[x]
+                        painted[x] |= lower
                         var runEnd = x + 1
+                        // Eight columns at a time while the whole group keeps the run going: if the
+                        // group's union of own bits fits inside its intersection of free bits, so does
+                        // every prefix of it.
+                        while runEnd + 8 <= end + 1 {
+                            let own8 = UnsafeRawPointer(row + runEnd).loadUnaligned(as: UInt64.self)
+                            let painted8 = UnsafeRawPointer(painted + runEnd).loadUnaligned(as: UInt64.self)
+                            let groupLower = lower | Self.orOfBytes(own8)
+                            let groupUpper = upper & ~Self.orOfBytes(painted8)
+                            if groupLower & ~groupUpper != 0 { break }
+                            lower = groupLower
+                            upper = groupUpper
+                            UnsafeMutableRawPointer(painted + runEnd).storeBytes(of: painted8 | own8, as: UInt64.self)
+                            runEnd += 8
+                        }
                         while runEnd <= end {
-                            let nextLower = lower | row[runEnd]
+                            let own = row[runEnd]
+                            let nextLower = lower | own
                             let nextUpper = upper & ~painted[runEnd]
                             if nextLower & ~nextUpper != 0 { break }
                             lower = nextLower
                             upper = nextUpper
+                            painted[runEnd] |= own
                             runEnd += 1
                         }
                         writeRun(&out, character: 63 + lower, length: runEnd - x)
-                        for column in x..<runEnd { painted[column] |= row[column] }
                         x = runEnd
                     }
                     (row + start).update(repeating: 0, count: end - start + 1)
@@ -133,6 +149,15 @@ extension SixelEncoder {
             }
         }
         return out.bytes()
+    }
+
+    /// The OR of a word's eight bytes.
+    @inline(__always)
+    static func orOfBytes(_ word: UInt64) -> UInt8 {
+        var value = word | word >> 32
+        value |= value >> 16
+        value |= value >> 8
+        return UInt8(truncatingIfNeeded: value)
     }
 
     @inline(__always)

@@ -25,6 +25,15 @@ public struct SixelEncoder: Sendable {
             for x in 0..<width {
                 let index = rowStart + x
                 let (r, g, b) = flatten(pixels, index, background)
+                // Fast path: the left neighbour's colour within the tolerance is acceptable whatever
+                // the nearest colour is, so neither the table nor the other distances are needed.
+                if x > 0 && tolerance > 0 {
+                    let left = Int(indices[index - 1])
+                    if lookup.distance(left, r, g, b) <= tolerance {
+                        indices[index] = UInt8(truncatingIfNeeded: left)
+                        continue
+                    }
+                }
                 var chosen = lookup.nearest(r, g, b)
                 if tolerance > 0 {
                     let limit = lookup.distance(chosen, r, g, b) + tolerance
@@ -160,6 +169,15 @@ public struct SixelEncoder: Sendable {
             for x in 0..<width {
                 let index = rowStart + x
                 let (r, g, b) = flatten(pixels, index, background)
+                // Fast path: the left neighbour's colour within the tolerance is acceptable whatever
+                // the nearest colour is, so neither the table nor the other distances are needed.
+                if x > 0 && tolerance > 0 {
+                    let left = Int(indices[index - 1])
+                    if lookup.distance(left, r, g, b) <= tolerance {
+                        indices[index] = UInt8(truncatingIfNeeded: left)
+                        continue
+                    }
+                }
                 var chosen = lookup.nearest(r, g, b)
                 if tolerance > 0 {
                     let limit = lookup.distance(chosen, r, g, b) + tolerance

@@ -49,13 +49,19 @@ struct ViewCommand: AsyncParsableCommand {
         }
         if let cols, cols < 1 { throw ValidationError("--cols must be at least 1") }
         if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
+        do {
+            _ = try CellGeometry.parseCellSize(cellSize)
+        } catch {
+            throw ValidationError("--cell-size: \(error)")
+        }
     }
 
     func run() async throws {
         do {
             try view()
         } catch {
-            let message = error is ImagingError ? "\(error)" : "\(image): \(error)"
+            // Imaging's and the detections file's errors already name their file.
+            let message = error is ImagingError || error is DetectionOverlays.Failure ? "\(error)" : "\(image): \(error)"
             FileHandle.standardError.write(Data("squint view: \(TerminalSanitizer.sanitize(message))\n".utf8))
             throw ExitCode(1)
         }
@@ -76,7 +82,8 @@ struct ViewCommand: AsyncParsableCommand {
         let preference = ProtocolPreference(argument: graphicsProtocol) ?? .auto
         let capabilities = terminalCapabilities(fallbackCell: fallbackCell, preference: preference)
         let chosen = RendererSelector.choose(preference, capabilities: capabilities)
-        if chosen.isPixelProtocol || preference == .auto, let notice = RendererSelector.tmuxNotice(capabilities) {
+        let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
+        if let notice = RendererSelector.tmuxNotice(capabilities, forced: forced) {
             FileHandle.standardError.write(Data("squint: \(notice)\n".utf8))
         }
         // Plain characters when the output goes to a file or a pipe: colour codes there are noise.
@@ -91,20 +98,21 @@ struct ViewCommand: AsyncParsableCommand {
         var bitmap = try Self.decode(data, name: image, info: info, fitting: target)
         if !overlays.isEmpty { bitmap.draw(overlays) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
-        FileHandle.standardOutput.write(Data(output.bytes + [0x0A]))
+        try Self.writeToStandardOutput(output.bytes + [0x0A])
     }
 
-    /// JPEG's reduced-size decode (libjpeg-turbo's n/8 scaling) is a block average: from a 1/4 decode,
-    /// even a Lanczos resample stays ~1.4 dB short of a Lanczos downscale of the full image. Decoding
-    /// at the n/8 scale that gives at least twice the target and resampling once from there costs
-    /// little more (entropy decoding dominates) and keeps the picture as sharp as a true Lanczos.
+    /// JPEG's reduced-size decode (libjpeg-turbo's n/8 scaling) is close to a block average: from a 1/4
+    /// decode of a 6000x4000 photo even a Lanczos resample to 1200x800 is only 37.7 dB from a Lanczos
+    /// downscale of the full image, which costs the sixel 1.4 dB. Decoding at the n/8 scale that gives
+    /// at least 1.5 times the target (3/8 here) and resampling once from there gives 50.6 dB, for
+    /// little more time: entropy decoding dominates either way.
     static func decode(_ data: Data, name: String, info: ImageInfo, fitting target: PixelSize) throws -> Bitmap {
         let upright = info.uprightSize
-        guard info.format == .jpeg, upright.width >= 2 * target.width, upright.height >= 2 * target.height else {
+        guard info.format == .jpeg, 2 * upright.width >= 3 * target.width, 2 * upright.height >= 3 * target.height else {
             return try ImageLoader.decode(data: data, name: name, maxSize: target)
         }
         var eighths = 8
-        for numerator in 1...8 where upright.width * numerator >= 2 * target.width * 8 && upright.height * numerator >= 2 * target.height * 8 {
+        for numerator in 1...8 where 2 * upright.width * numerator >= 3 * target.width * 8 && 2 * upright.height * numerator >= 3 * target.height * 8 {
             eighths = numerator
             break
         }
@@ -114,6 +122,25 @@ struct ViewCommand: AsyncParsableCommand {
         return decoded.size == fitted ? decoded : decoded.resized(to: fitted, filter: .lanczos3)
     }
 
+    /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
+    static func writeToStandardOutput(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputFailure(description: "cannot write to standard output (\(String(cString: strerror(errno))))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    struct OutputFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// Asks the terminal only when standard output is one and something is left to find out.
     private func terminalCapabilities(fallbackCell: PixelSize, preference: ProtocolPreference) -> TerminalCapabilities {
         let environment = ProcessInfo.processInfo.environment
@@ -121,14 +148,18 @@ struct ViewCommand: AsyncParsableCommand {
         if isatty(STDOUT_FILENO) == 1 && !fullySpecified {
             return TerminalProbe(fallbackCellSize: fallbackCell, environment: environment).run()
         }
+        // Not asking the terminal, but a picture going to tmux still needs its passthrough.
+        let hints = TerminalEnvironment(environment)
+        let tmux = isatty(STDOUT_FILENO) == 1 && hints.inTmux ? TmuxStatus.query() : nil
         return TerminalCapabilities.resolve(
-            replies: nil, environment: TerminalEnvironment(environment), window: nil, tmux: nil, fallbackCellSize: fallbackCell)
+            replies: nil, environment: hints, window: TerminalProbe.windowSize(of: STDOUT_FILENO), tmux: tmux,
+            fallbackCellSize: fallbackCell)
     }
 }
 
 /// The detections of `squint detect --json`, turned into overlays. Coordinates there are pixels of the
 /// upright original; overlays want fractions of it, so one list draws on the preview and the export alike.
-private enum DetectionOverlays {
+enum DetectionOverlays {
     struct File: Decodable {
         var width: Double
         var height: Double
@@ -148,9 +179,15 @@ private enum DetectionOverlays {
 
     static func load(path: String) throws -> [Overlay] {
         let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw Failure(description: "\(path): cannot read the detections file")
+        }
         let file: File
         do {
-            file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+            file = try JSONDecoder().decode(File.self, from: data)
         } catch {
             throw Failure(description: "\(path): not a `squint detect --json` result (\(shortReason(error)))")
         }
