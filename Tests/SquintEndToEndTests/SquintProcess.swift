@@ -41,46 +41,38 @@ enum SquintProcess {
         }
     }
 
+    /// Spawns squint with standard output and error going to files, then waits for its own pid.
+    ///
+    /// Files, not pipes: a pipe's write end leaks into any child spawned at the same moment by another test
+    /// (a tmux server lives for minutes), and reading to end-of-file then waits for that child, not for squint.
     private static func runBlocking(_ arguments: [String], environment: [String: String], stdin: Data?,
                                     interruptAfter marker: String?) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read stderr concurrently so a full pipe cannot stall the child.
-        let errBox = DataBox()
-        let errReader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        errReader.start()
-        var stdout = Data()
-        var interrupted = false
-        while true {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            stdout.append(chunk)
-            if let marker, !interrupted, String(decoding: stdout, as: UTF8.self).contains(marker) {
-                process.interrupt()
-                interrupted = true
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("squint-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outPath = dir.appendingPathComponent("stdout").path, errPath = dir.appendingPathComponent("stderr").path
+        let inPath = dir.appendingPathComponent("stdin").path
+        try (stdin ?? Data()).write(to: URL(fileURLWithPath: inPath))
+
+        let pid = try ChildProcess.spawn([binary.path] + arguments, environment: environment, stdin: inPath,
+                                         stdout: outPath, stderr: .file(errPath))
+        var status: Int32 = 0
+        if let marker {
+            var interrupted = false
+            while waitpid(pid, &status, WNOHANG) == 0 {
+                if !interrupted, let text = try? String(contentsOfFile: outPath, encoding: .utf8), text.contains(marker) {
+                    kill(pid, SIGINT)
+                    interrupted = true
+                }
+                usleep(10_000)
             }
+            status = ChildProcess.exitCode(status)
+        } else {
+            status = ChildProcess.wait(pid)
         }
-        process.waitUntilExit()
-        while !errReader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: errBox.get(), as: UTF8.self))
+        return Result(status: status,
+                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 }
 
-/// Bytes handed from a reader thread to the waiting test.
-final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
-}

@@ -21,13 +21,13 @@ import Testing
             let dir = try folder()
             let tui = try start(server, dir)
             defer { tui.close() }
-            try tui.waitFor("cat.png")
+            try await tui.waitFor("cat.png")
             try tui.press("j", "i")
             try tui.type("what is this?")
             try tui.press("Enter")
-            let partial = try tui.waitFor("A tabby cat")
+            let partial = try await tui.waitFor("A tabby cat")
             #expect(!partial.contains("**cat**"), "bold markers are rendered, not shown")
-            let done = try tui.waitUntil("the whole answer") { $0.contains("• whiskers") && $0.contains("• stripes") }
+            let done = try await tui.waitUntil("the whole answer") { $0.contains("• whiskers") && $0.contains("• stripes") }
             #expect(done.contains("what is this?"))
             let request = try #require(server.requests(for: .streamGenerateContent).first)
             #expect(String(decoding: request.body, as: UTF8.self).contains("what is this?"))
@@ -40,12 +40,12 @@ import Testing
             let dir = try folder()
             let tui = try start(server, dir)
             defer { tui.close() }
-            try tui.waitFor("cat.png")
+            try await tui.waitFor("cat.png")
             try tui.press("j", "c")
-            try tui.waitFor("captioning")
-            try tui.waitFor("First part arrived.")
+            try await tui.waitFor("captioning")
+            try await tui.waitFor("First part arrived.")
             try tui.press("Escape")
-            let screen = try tui.waitFor("cancelled")
+            let screen = try await tui.waitFor("cancelled")
             #expect(screen.contains("First part arrived."))
             #expect(!screen.contains("never shown"))
         }
@@ -60,23 +60,23 @@ import Testing
             do {
                 let tui = try start(server, dir, home: home)
                 defer { tui.close() }
-                try tui.waitFor("cat.png")
+                try await tui.waitFor("cat.png")
                 try tui.press("j", "d")
-                let found = try tui.waitUntil("detections listed") { $0.contains("2 pending") && $0.contains("laptop") }
+                let found = try await tui.waitUntil("detections listed") { $0.contains("2 pending") && $0.contains("laptop") }
                 #expect(found.contains("┏") || found.contains("┌"), "box outlines are drawn over the picture:\n\(found)")
                 try tui.press("a")
-                try tui.waitFor("✓ accepted")
+                try await tui.waitFor("✓ accepted")
                 try tui.press("x")
-                try tui.waitFor("✗ rejected")
+                try await tui.waitFor("✗ rejected")
                 try tui.press("q")
-                try tui.waitFor("[exit 0]")
+                try await tui.waitFor("[exit 0]")
             }
             let again = try start(server, dir, home: home)
             defer { again.close() }
-            let list = try again.waitFor("cat.png")
+            let list = try await again.waitFor("cat.png")
             #expect(list.contains("✓"), "the image shows as answered in the list:\n\(list)")
             try again.press("j")
-            let restored = try again.waitUntil("review state restored") { $0.contains("✓ accepted") && $0.contains("✗ rejected") }
+            let restored = try await again.waitUntil("review state restored") { $0.contains("✓ accepted") && $0.contains("✗ rejected") }
             #expect(restored.contains("laptop"))
         }
     }

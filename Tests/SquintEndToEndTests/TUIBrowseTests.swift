@@ -116,20 +116,20 @@ import Testing
         try await tui.waitFor("GEMINI_API_KEY")
     }
 
-    @Test func themesComeFromTheFlagAndTCyclesThem() throws {
+    @Test func themesComeFromTheFlagAndTCyclesThem() async throws {
         let dir = try photos()
         let tui = try TUISession(["--protocol", "ascii", "--theme", "light", dir.path], environment: ["NO_COLOR": "1"])
         defer { tui.close() }
-        try tui.waitUntil("light theme in the status bar") { $0.contains("ascii · light") }
+        try await tui.waitUntil("light theme in the status bar") { $0.contains("ascii · light") }
         try tui.press("t")
-        try tui.waitFor("theme: high-contrast")
+        try await tui.waitFor("theme: high-contrast")
         try tui.press("t")
-        try tui.waitFor("theme: monochrome")
+        try await tui.waitFor("theme: monochrome")
     }
 
-    @Test func anUnknownThemeIsAOneLineError() throws {
+    @Test func anUnknownThemeIsAOneLineError() async throws {
         let dir = try photos()
-        let result = try SquintProcess.run(["--protocol", "ascii", "--theme", "sparkly", dir.path])
+        let result = try await SquintProcess.run(["--protocol", "ascii", "--theme", "sparkly", dir.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown theme \"sparkly\""))
     }

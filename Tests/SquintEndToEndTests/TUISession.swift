@@ -17,12 +17,15 @@ final class TUISession {
     let socket: String
     let home: URL
     let session = "squint"
+    /// Whether `home` was made here (and is removed on close) rather than handed in to be reused.
+    private let ownsHome: Bool
 
     /// Starts `squint ARGS` at `columns`×`rows` with an isolated XDG data/config home (reused when given).
     init(_ arguments: [String], columns: Int = 120, rows: Int = 40, environment: [String: String] = [:],
          home: URL? = nil) throws {
         let id = UUID().uuidString.prefix(8)
         socket = "/tmp/squint-tui-\(id).sock"
+        ownsHome = home == nil
         self.home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("squint-tui-home-\(id)")
         try FileManager.default.createDirectory(at: self.home, withIntermediateDirectories: true)
         var env: [String: String] = [
@@ -48,6 +51,7 @@ final class TUISession {
     func close() {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: socket)
+        if ownsHome { try? FileManager.default.removeItem(at: home) }
     }
 
     /// The first child of `parent` (the shell tmux started runs squint as its child), read from /proc.
@@ -64,28 +68,15 @@ final class TUISession {
 
     /// Runs one tmux command and returns its output.
     ///
-    /// posix_spawn and waitpid rather than Foundation's Process: the tmux server forked by the first command
-    /// inherits Process's exit-watching descriptor and keeps it open, so Process would never see the client exit.
+    /// Through `ChildProcess`: the tmux server forked by the first command must inherit nothing of the tests.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("squint-tmux-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let argv = ["tmux", "-S", socket] + arguments
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for arg in cArgs { free(arg) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
-        guard spawned == 0 else { throw Failure.tmux("cannot run tmux (\(spawned))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = ChildProcess.wait(try ChildProcess.spawn(argv, searchPath: true, stdout: output.path,
+                                                              stderr: .sameAsStandardOutput))
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-        let exited = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128
         if exited != 0 { throw Failure.tmux("\(arguments.first ?? ""): \(text)") }
         return text
     }
