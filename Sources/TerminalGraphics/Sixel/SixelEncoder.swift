@@ -11,58 +11,9 @@ import Imaging
 public struct SixelEncoder: Sendable {
     /// How colours that fall between two palette entries are spread.
     public enum Dithering: Sendable, Hashable {
+        /// Each pixel takes its nearest colour, or its neighbour's when that is within `coherence`.
         case none
-        /// Nearest colours, except that the left or upper neighbour's colour is kept when it is within
-    /// `tolerance` of the nearest: the eye does not see the difference, the run-length coder does.
-    private static func mapCoherently(
-        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, rows: Range<Int>, tolerance: Int32, background: RGB,
-        lookup: borrowing PaletteLookup, into indices: UnsafeMutableBufferPointer<UInt8>
-    ) {
-        for y in rows {
-            let rowStart = y * width
-            // Within a sixel band the row above shares the band; across bands it buys nothing.
-            let useAbove = y % 6 != 0
-            for x in 0..<width {
-                let index = rowStart + x
-                let (r, g, b) = flatten(pixels, index, background)
-                // Fast path: the left neighbour's colour within the tolerance is acceptable whatever
-                // the nearest colour is, so neither the table nor the other distances are needed.
-                if x > 0 && tolerance > 0 {
-                    let left = Int(indices[index - 1])
-                    if lookup.distance(left, r, g, b) <= tolerance {
-                        indices[index] = UInt8(truncatingIfNeeded: left)
-                        continue
-                    }
-                }
-                var chosen = lookup.nearest(r, g, b)
-                if tolerance > 0 {
-                    let limit = lookup.distance(chosen, r, g, b) + tolerance
-                    if x > 0 {
-                        let left = Int(indices[index - 1])
-                        if left != chosen && lookup.distance(left, r, g, b) <= limit { chosen = left }
-                    }
-                    if useAbove {
-                        let above = Int(indices[index - width])
-                        if above != chosen && lookup.distance(above, r, g, b) <= limit { chosen = above }
-                    }
-                }
-                indices[index] = UInt8(truncatingIfNeeded: chosen)
-            }
-        }
-    }
-
-    /// Row ranges made of whole 6-row bands, one per worker; one range for small images, where
-    /// starting threads costs more than it saves.
-    static func bandAlignedStrips(width: Int, height: Int) -> [Range<Int>] {
-        let bands = (height + 5) / 6
-        let workers = width * height < 250_000 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, bands))
-        return (0..<workers).map { worker in
-            let firstBand = bands * worker / workers, endBand = bands * (worker + 1) / workers
-            return (firstBand * 6)..<min(height, endBand * 6)
-        }
-    }
-
-    /// Serpentine Floyd–Steinberg with the error scaled by `strength` (0...1): a little breaks up
+        /// Serpentine Floyd–Steinberg with the error scaled by `strength` (0...1): a little breaks up
         /// banding in skies without the grain (and the bytes) full diffusion costs.
         case floydSteinberg(strength: Float)
     }
