@@ -84,6 +84,18 @@ struct ConfigTestFolder: ~Copyable {
         #expect(config.spatial.thinkingBudget == 128)
     }
 
+    @Test func maxMegapixelsBecomesThePixelBudget() throws {
+        #expect(SquintConfiguration().pixelBudget.maxPixels == 100_000_000)
+        #expect(try SquintConfiguration.parse("max_megapixels = 12.5").0.pixelBudget.maxPixels == 12_500_000)
+        #expect(try SquintConfiguration.parse("max_megapixels = 300").0.pixelBudget.maxPixels == 300_000_000)
+    }
+
+    @Test func theTUIKeysTableIsNotAnUnknownKey() throws {
+        let (config, warnings) = try SquintConfiguration.parse("[keys]\naccept = [\"y\"]\n")
+        #expect(warnings.isEmpty)
+        #expect(config == SquintConfiguration())
+    }
+
     @Test func iterm2IsAnAliasForIterm() throws {
         #expect(try SquintConfiguration.parse("protocol = \"iTerm2\"").0.graphicsProtocol == .iterm)
     }
@@ -107,6 +119,8 @@ struct ConfigTestFolder: ~Copyable {
         ("[retry]\ninitial_backoff = \"2m\"\nmax_backoff = \"1m\"", "retry.initial_backoff"),
         ("timeouts = 5", "timeouts"),
         ("[spatial]\ntemperature = 3", "spatial.temperature"),
+        ("max_megapixels = 0", "max_megapixels"),
+        ("max_megapixels = \"lots\"", "max_megapixels"),
     ])
     func badValuesNameTheKey(text: String, key: String) throws {
         let error = try #require(throws: ConfigurationError.self) { try SquintConfiguration.parse(text, path: "c.toml") }

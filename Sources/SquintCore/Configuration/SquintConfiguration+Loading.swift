@@ -69,6 +69,12 @@ private struct TableReader {
                     throw .badValue(path, key: key, expected: "one of " + GraphicsProtocolSetting.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 config.graphicsProtocol = setting
+            case "max_megapixels":
+                guard let number = value.double ?? value.int.map(Double.init), number > 0, number <= 10_000 else {
+                    throw .badValue(path, key: key, expected: "a number of megapixels above 0, at most 10000")
+                }
+                config.maxMegapixels = number
+            case "keys": break  // the TUI's keymap reads [keys] itself (Keymap.overrides)
             case "timeouts": try readTimeouts(try subtable(value, key), into: &config.timeouts)
             case "retry": try readRetry(try subtable(value, key), into: &config.retry)
             case "spatial": try readSpatial(try subtable(value, key), into: &config.spatial)

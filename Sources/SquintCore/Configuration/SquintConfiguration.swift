@@ -18,6 +18,9 @@ public struct SquintConfiguration: Sendable, Equatable {
     public var theme: String = "default"
     /// `protocol`: the terminal graphics protocol, overriding the probe.
     public var graphicsProtocol: GraphicsProtocolSetting = .auto
+    /// `max_megapixels`: larger images are refused before anything large is allocated (a decompression bomb
+    /// would otherwise take gigabytes).
+    public var maxMegapixels: Double = 100
     /// `[timeouts]`
     public var timeouts = Timeouts()
     /// `[retry]`
@@ -68,4 +71,11 @@ public struct SquintConfiguration: Sendable, Equatable {
 /// on TerminalGraphics, so the TUI converts with `ProtocolPreference(argument: setting.rawValue)`.
 public enum GraphicsProtocolSetting: String, Sendable, CaseIterable {
     case auto, kitty, sixel, iterm, symbols, ascii
+}
+
+import Imaging
+
+extension SquintConfiguration {
+    /// `max_megapixels` as the decoders take it.
+    public var pixelBudget: PixelBudget { PixelBudget(megapixels: maxMegapixels) }
 }

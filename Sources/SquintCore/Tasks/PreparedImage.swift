@@ -20,8 +20,8 @@ public struct PreparedImage: Sendable, Equatable {
 
     /// Prepares `data` (a file named `name`): with `maxSide`, oriented upright and downscaled so its longest
     /// side is at most `maxSide`, re-encoded as PNG. Files that are already upright and small enough are
-    /// sent as they are (a JPEG stays a compact JPEG).
-    public static func prepare(data: Data, name: String, maxSide: Int?) throws -> PreparedImage {
+    /// sent as they are (a JPEG stays a compact JPEG). Images decoded here are held to `budget`.
+    public static func prepare(data: Data, name: String, maxSide: Int?, budget: PixelBudget = .default) throws -> PreparedImage {
         let info = try ImageLoader.info(data: data, name: name)
         let upright = info.uprightSize
         guard let maxSide else {
@@ -31,7 +31,7 @@ public struct PreparedImage: Sendable, Equatable {
         if target == upright && info.orientation == .up && info.format != .heif {
             return PreparedImage(data: data, mimeType: info.format.mimeType, uprightSize: upright, sentSize: upright)
         }
-        var bitmap = try ImageLoader.decode(data: data, name: name, maxSize: target)
+        var bitmap = try ImageLoader.decode(data: data, name: name, maxSize: target, budget: budget)
         if bitmap.size != target { bitmap = bitmap.resized(to: target) }
         let encoded = try PNGEncoder.encode(bitmap)
         return PreparedImage(data: encoded, mimeType: ImageFormat.png.mimeType, uprightSize: upright, sentSize: target)

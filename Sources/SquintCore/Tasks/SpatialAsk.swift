@@ -21,6 +21,8 @@ public struct SpatialAsk: Sendable {
     public var thinkingBudget: Int?
     /// Requests estimated above this many bytes upload their image through the Files API.
     public var inlineLimit = RequestPlanner.inlineRequestLimit
+    /// Images with more pixels are refused before decoding (`max_megapixels`).
+    public var pixelBudget = PixelBudget.default
 
     public init(task: AskTask, what: String? = nil, model: String,
                 maxImageSide: Int = TaskPrompt.defaultMaxImageSide, itemLimit: Int = TaskPrompt.defaultItemLimit,
@@ -52,7 +54,8 @@ public struct SpatialAsk: Sendable {
         let prompt = self.prompt
         let image: PreparedImage
         do {
-            image = try PreparedImage.prepare(data: Data(original.bytes), name: path, maxSide: prompt.task.isSpatial ? prompt.maxImageSide : nil)
+            image = try PreparedImage.prepare(data: Data(original.bytes), name: path, maxSide: prompt.task.isSpatial ? prompt.maxImageSide : nil,
+                                           budget: pixelBudget)
         } catch let error as ImagingError {
             throw AskError.unsupportedImage(path, detail: error.description)
         }

@@ -11,13 +11,16 @@ public struct GeminiAnswerService: AnswerService {
     let cache: any UploadCache
     public let modelName: String
     let spatial: SquintConfiguration.SpatialSettings
+    let pixelBudget: PixelBudget
 
-    public init(client: GeminiClient, store: Store?, model: String, spatial: SquintConfiguration.SpatialSettings) {
+    public init(client: GeminiClient, store: Store?, model: String, spatial: SquintConfiguration.SpatialSettings,
+                pixelBudget: PixelBudget = .default) {
         self.client = client
         self.store = store
         self.cache = store.map { StoreUploadCache(store: $0) } ?? InMemoryUploadCache()
         self.modelName = model
         self.spatial = spatial
+        self.pixelBudget = pixelBudget
     }
 
     public func run(_ spec: RequestSpec) -> AsyncThrowingStream<AnswerUpdate, any Error> {
@@ -48,8 +51,9 @@ public struct GeminiAnswerService: AnswerService {
     func perform(_ spec: RequestSpec, _ continuation: AsyncThrowingStream<AnswerUpdate, any Error>.Continuation) async throws {
         guard let first = spec.images.first else { return }
         let task = Self.task(for: spec.kind)
-        let ask = SpatialAsk(task: task, what: spec.question.isEmpty ? nil : spec.question, model: modelName,
+        var ask = SpatialAsk(task: task, what: spec.question.isEmpty ? nil : spec.question, model: modelName,
                              maxImageSide: spatial.maxSide, temperature: spatial.temperature, thinkingBudget: spatial.thinkingBudget)
+        ask.pixelBudget = pixelBudget
         var (question, image) = try ask.makeAsk(imagePath: first)
         for other in spec.images.dropFirst() { question.images.append(try AskImage.load(path: other)) }
         let planner = RequestPlanner(uploader: client, cache: cache)

@@ -6,10 +6,12 @@ import TerminalGraphics
 public struct GraphicsPreviewService: PreviewService {
     let renderer: any ImageRenderer
     let cellSize: PixelSize
+    let budget: PixelBudget
 
-    public init(renderer: any ImageRenderer, cellSize: PixelSize) {
+    public init(renderer: any ImageRenderer, cellSize: PixelSize, budget: PixelBudget = .default) {
         self.renderer = renderer
         self.cellSize = cellSize
+        self.budget = budget
     }
 
     public var modeName: String { renderer.kind.rawValue }
@@ -17,7 +19,7 @@ public struct GraphicsPreviewService: PreviewService {
     public var cellPixelSize: PixelSize { cellSize }
 
     public func decode(path: String, fitting: PixelSize) async throws -> Bitmap {
-        try await ImageLoader.decode(url: URL(fileURLWithPath: path), maxSize: fitting)
+        try await ImageLoader.decode(url: URL(fileURLWithPath: path), maxSize: fitting, budget: budget)
     }
 
     public func composite(_ bitmap: Bitmap, detections: [DetectionItem], options: OverlayOptions) -> Bitmap {

@@ -48,7 +48,7 @@ struct BrowseCommand: AsyncParsableCommand {
         let capabilities = Self.capabilities(preference: preference, environment: environment)
         let proto = RendererSelector.choose(preference, capabilities: capabilities)
         let renderer = RendererSelector.renderer(for: proto, capabilities: capabilities)
-        let previews = GraphicsPreviewService(renderer: renderer, cellSize: capabilities.cellSize)
+        let previews = GraphicsPreviewService(renderer: renderer, cellSize: capabilities.cellSize, budget: config.pixelBudget)
 
         let store = try? Store(url: Store.defaultURL(environment: environment))
         let reviewStore: any ReviewStore = store.map { CoreReviewStore(store: $0) } ?? MemoryReviewStore()
@@ -58,7 +58,7 @@ struct BrowseCommand: AsyncParsableCommand {
             client = GeminiClient(configuration: settings.gemini, environment: environment)
         }
         let answers = client.map {
-            GeminiAnswerService(client: $0, store: store, model: chosenModel, spatial: config.spatial)
+            GeminiAnswerService(client: $0, store: store, model: chosenModel, spatial: config.spatial, pixelBudget: config.pixelBudget)
         }
         let services = AppServices(previews: previews, answers: answers, store: reviewStore)
         let themeName = theme ?? (config.theme == "default" ? nil : config.theme)

@@ -19,10 +19,11 @@ struct SpatialCommandRunner: Sendable {
     private func runUnmapped() async throws {
         let settings = try options.api.settings(environment: environment)
         let configuration = settings.configuration
-        let ask = SpatialAsk(task: task, what: options.what, model: options.model ?? configuration.model,
+        var ask = SpatialAsk(task: task, what: options.what, model: options.model ?? configuration.model,
                              maxImageSide: options.maxSide ?? configuration.spatial.maxSide,
                              itemLimit: options.limit ?? TaskPrompt.defaultItemLimit,
                              temperature: configuration.spatial.temperature, thinkingBudget: configuration.spatial.thinkingBudget)
+        ask.pixelBudget = configuration.pixelBudget
         let store: Store?
         do {
             store = try Store(url: Store.defaultURL(environment: environment))
@@ -42,7 +43,7 @@ struct SpatialCommandRunner: Sendable {
         }
 
         let maskFiles = try writeMasks(answer)
-        if let out = options.out { try writeAnnotated(answer, to: out) }
+        if let out = options.out { try writeAnnotated(answer, to: out, budget: configuration.pixelBudget) }
         let output: String
         if options.json {
             output = SpatialReport(image: answer.imagePath, size: answer.image.uprightSize, model: answer.model,
@@ -70,9 +71,9 @@ struct SpatialCommandRunner: Sendable {
     }
 
     /// The full-resolution upright image with boxes, points and masks drawn, as PNG.
-    private func writeAnnotated(_ answer: SpatialAnswer, to path: String) throws {
+    private func writeAnnotated(_ answer: SpatialAnswer, to path: String, budget: PixelBudget) throws {
         let url = URL(fileURLWithPath: answer.imagePath)
-        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent)
+        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent, budget: budget)
         bitmap.draw(Detection.overlays(for: answer.result.detections, imageSize: bitmap.size))
         try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: path))
     }
