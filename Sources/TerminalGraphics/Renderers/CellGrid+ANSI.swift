@@ -1,6 +1,7 @@
 extension CellGrid {
-    /// The grid as SGR-coloured text, rows separated by CR LF (no trailing newline), for printing
-    /// outside curses (`squint view`). Colours are written only when they change.
+    /// The grid as SGR-coloured text, rows separated by LF (no trailing newline), for printing outside
+    /// curses (`squint view`): the terminal's own ONLCR adds the CR, and text saved to a file stays plain
+    /// lines for other tools. Colours are written only when they change.
     public func ansiBytes() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(columns * rows * 24)
@@ -22,7 +23,7 @@ extension CellGrid {
                 out.append(contentsOf: Array(cell.character.utf8))
             }
             if colorDepth != .monochrome { out.append(contentsOf: Array("\u{1B}[0m".utf8)) }
-            if row < rows - 1 { out.append(contentsOf: [0x0D, 0x0A]) }
+            if row < rows - 1 { out.append(0x0A) }
         }
         return out
     }

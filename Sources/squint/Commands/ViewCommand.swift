@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Imaging
+import SquintCore
 import TerminalGraphics
 #if canImport(Glibc)
 import Glibc
@@ -25,8 +26,8 @@ struct ViewCommand: AsyncParsableCommand {
     @Argument(help: "The image file (JPEG, PNG, WebP, HEIC/HEIF).")
     var image: String
 
-    @Option(name: .customLong("protocol"), help: "auto, kitty, sixel, iterm, symbols or ascii.")
-    var graphicsProtocol: String = "auto"
+    @Option(name: .customLong("protocol"), help: "auto, kitty, sixel, iterm, symbols or ascii (default: protocol in the config, else auto).")
+    var graphicsProtocol: String?
 
     @Option(help: "Width of the picture in cells (default: the terminal's width).")
     var cols: Int?
@@ -44,7 +45,7 @@ struct ViewCommand: AsyncParsableCommand {
     var out: String?
 
     func validate() throws {
-        guard ProtocolPreference(argument: graphicsProtocol) != nil else {
+        if let graphicsProtocol, ProtocolPreference(argument: graphicsProtocol) == nil {
             throw ValidationError("--protocol must be auto, kitty, sixel, iterm, symbols or ascii")
         }
         if let cols, cols < 1 { throw ValidationError("--cols must be at least 1") }
@@ -61,7 +62,8 @@ struct ViewCommand: AsyncParsableCommand {
             try view()
         } catch {
             // Imaging's and the detections file's errors already name their file.
-            let message = error is ImagingError || error is DetectionOverlays.Failure ? "\(error)" : "\(image): \(error)"
+            let namesItsFile = error is ImagingError || error is DetectionOverlays.Failure || error is ConfigurationError
+            let message = namesItsFile ? "\(error)" : "\(image): \(error)"
             FileHandle.standardError.write(Data("squint view: \(TerminalSanitizer.sanitize(message))\n".utf8))
             throw ExitCode(1)
         }
@@ -69,17 +71,19 @@ struct ViewCommand: AsyncParsableCommand {
 
     private func view() throws {
         let fallbackCell = try CellGeometry.parseCellSize(cellSize)
+        let config = try SquintConfiguration.load(environment: ProcessInfo.processInfo.environment).configuration
+        let budget = config.pixelBudget
         let data = try ImageLoader.read(url: URL(fileURLWithPath: image))
         let overlays = try detections.map { try DetectionOverlays.load(path: $0) } ?? []
 
         if let out {
-            var bitmap = try ImageLoader.decodeFull(data: data, name: image)
+            var bitmap = try ImageLoader.decodeFull(data: data, name: image, budget: budget)
             bitmap.draw(overlays)
             try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: out))
             return
         }
 
-        let preference = ProtocolPreference(argument: graphicsProtocol) ?? .auto
+        let preference = ProtocolPreference(argument: graphicsProtocol ?? config.graphicsProtocol.rawValue) ?? .auto
         let capabilities = terminalCapabilities(fallbackCell: fallbackCell, preference: preference)
         let chosen = RendererSelector.choose(preference, capabilities: capabilities)
         let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
@@ -95,7 +99,7 @@ struct ViewCommand: AsyncParsableCommand {
             rows: rows ?? max(1, capabilities.terminalSize.rows - (capabilities.probed ? 1 : 0)))
         let info = try ImageLoader.info(data: data, name: image)
         let target = renderer.targetPixelSize(for: info.uprightSize, in: area, cellSize: capabilities.cellSize)
-        var bitmap = try Self.decode(data, name: image, info: info, fitting: target)
+        var bitmap = try Self.decode(data, name: image, info: info, fitting: target, budget: budget)
         if !overlays.isEmpty { bitmap.draw(overlays) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
         try Self.writeToStandardOutput(output.bytes + [0x0A])
@@ -106,10 +110,11 @@ struct ViewCommand: AsyncParsableCommand {
     /// downscale of the full image, which costs the sixel 1.4 dB. Decoding at the n/8 scale that gives
     /// at least 1.5 times the target (3/8 here) and resampling once from there gives 50.6 dB, for
     /// little more time: entropy decoding dominates either way.
-    static func decode(_ data: Data, name: String, info: ImageInfo, fitting target: PixelSize) throws -> Bitmap {
+    static func decode(_ data: Data, name: String, info: ImageInfo, fitting target: PixelSize,
+                       budget: PixelBudget = .default) throws -> Bitmap {
         let upright = info.uprightSize
         guard info.format == .jpeg, 2 * upright.width >= 3 * target.width, 2 * upright.height >= 3 * target.height else {
-            return try ImageLoader.decode(data: data, name: name, maxSize: target)
+            return try ImageLoader.decode(data: data, name: name, maxSize: target, budget: budget)
         }
         var eighths = 8
         for numerator in 1...8 where 2 * upright.width * numerator >= 3 * target.width * 8 && 2 * upright.height * numerator >= 3 * target.height * 8 {
@@ -117,7 +122,7 @@ struct ViewCommand: AsyncParsableCommand {
             break
         }
         let intermediate = PixelSize(width: (upright.width * eighths + 7) / 8, height: (upright.height * eighths + 7) / 8)
-        let decoded = try ImageLoader.decode(data: data, name: name, maxSize: intermediate)
+        let decoded = try ImageLoader.decode(data: data, name: name, maxSize: intermediate, budget: budget)
         let fitted = decoded.size.shrunk(toFit: target)
         return decoded.size == fitted ? decoded : decoded.resized(to: fitted, filter: .lanczos3)
     }
@@ -154,79 +159,5 @@ struct ViewCommand: AsyncParsableCommand {
         return TerminalCapabilities.resolve(
             replies: nil, environment: hints, window: TerminalProbe.windowSize(of: STDOUT_FILENO), tmux: tmux,
             fallbackCellSize: fallbackCell)
-    }
-}
-
-/// The detections of `squint detect --json`, turned into overlays. Coordinates there are pixels of the
-/// upright original; overlays want fractions of it, so one list draws on the preview and the export alike.
-enum DetectionOverlays {
-    struct File: Decodable {
-        var width: Double
-        var height: Double
-        var detections: [Detection]
-    }
-
-    struct Detection: Decodable {
-        var label: String?
-        var box: [Double]?
-        var point: [Double]?
-        var mask: String?
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    static func load(path: String) throws -> [Overlay] {
-        let url = URL(fileURLWithPath: path)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw Failure(description: "\(path): cannot read the detections file")
-        }
-        let file: File
-        do {
-            file = try JSONDecoder().decode(File.self, from: data)
-        } catch {
-            throw Failure(description: "\(path): not a `squint detect --json` result (\(shortReason(error)))")
-        }
-        guard file.width > 0, file.height > 0 else { throw Failure(description: "\(path): width and height must be positive") }
-        let labels = file.detections.map { $0.label ?? "" }
-        let colours = OverlayPalette.standard.colors(forLabels: labels)
-        var overlays: [Overlay] = []
-        for detection in file.detections {
-            let label = detection.label.map { TerminalSanitizer.sanitize($0) }
-            let colour = colours[detection.label ?? ""] ?? OverlayPalette.standard.color(at: 0)
-            var rect: UnitRect?
-            if let box = detection.box, box.count == 4 {
-                rect = UnitRect(minX: box[0] / file.width, minY: box[1] / file.height, maxX: box[2] / file.width, maxY: box[3] / file.height)
-            }
-            if let maskPath = detection.mask, !maskPath.isEmpty {
-                let maskURL = maskPath.hasPrefix("/") ? URL(fileURLWithPath: maskPath)
-                    : url.deletingLastPathComponent().appendingPathComponent(maskPath)
-                let mask = try ImageLoader.decodeGray(data: ImageLoader.read(url: maskURL), name: maskPath)
-                // A mask the size of the whole image covers it all; otherwise it is the box's plane.
-                let plane = (Double(mask.width) == file.width && Double(mask.height) == file.height) ? UnitRect.full : (rect ?? .full)
-                overlays.append(.mask(mask, in: plane, color: colour))
-            }
-            if let rect {
-                overlays.append(.box(rect, color: colour, label: label))
-            }
-            if let point = detection.point, point.count == 2 {
-                overlays.append(.point(UnitPoint(x: point[0] / file.width, y: point[1] / file.height), color: colour, label: rect == nil ? label : nil))
-            }
-        }
-        return overlays
-    }
-
-    private static func shortReason(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "missing \"\(key.stringValue)\""
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.dataCorrupted: "invalid JSON"
-        default: (error as NSError).localizedDescription
-        }
     }
 }
