@@ -20,7 +20,8 @@ extension Bitmap {
             source = source.boxReduced(blockX: blockX, blockY: blockY)
         }
         if source.width != size.width {
-            source = source.horizontalPass(ResampleWeights(source: source.width, destination: size.width, filter: filter))
+            source = source.horizontalPass(ResampleWeights(source: source.width, destination: size.width, filter: filter),
+                                           opaque: !hasAlpha)
         }
         if source.height != size.height {
             source = source.verticalPass(ResampleWeights(source: source.height, destination: size.height, filter: filter))
@@ -66,7 +67,7 @@ extension Bitmap {
         }
     }
 
-    private func horizontalPass(_ table: ResampleWeights) -> Bitmap {
+    private func horizontalPass(_ table: ResampleWeights, opaque: Bool) -> Bitmap {
         let outWidth = table.starts.count
         let w = width, h = height, taps = table.taps
         let shift = ResampleWeights.precisionBits
@@ -76,21 +77,26 @@ extension Bitmap {
                 table.starts.withUnsafeBufferPointer { starts in
                     table.counts.withUnsafeBufferPointer { counts in
                         Bitmap(width: outWidth, height: h) { destination in
-                            for y in 0..<h {
-                                let row = source.baseAddress! + y * w * 4
-                                let out = destination.baseAddress! + y * outWidth * 4
-                                for ox in 0..<outWidth {
-                                    var r = half, g = half, b = half, a = half
-                                    var p = row + starts[ox] * 4
-                                    let k = weights.baseAddress! + ox * taps
-                                    for tap in 0..<counts[ox] {
-                                        let weight = k[tap]
-                                        r &+= weight &* Int32(p[0]); g &+= weight &* Int32(p[1])
-                                        b &+= weight &* Int32(p[2]); a &+= weight &* Int32(p[3])
-                                        p += 4
+                            forEachRowStrip(h, work: outWidth * h * 4) { rows in
+                                for y in rows {
+                                    let row = source.baseAddress! + y * w * 4
+                                    let out = destination.baseAddress! + y * outWidth * 4
+                                    for ox in 0..<outWidth {
+                                        // One pixel's four channels per tap as one SIMD multiply-add.
+                                        var sum = SIMD4<Int32>(repeating: half)
+                                        var p = UnsafeRawPointer(row + starts[ox] * 4)
+                                        let k = weights.baseAddress! + ox * taps
+                                        for tap in 0..<counts[ox] {
+                                            let pixel = SIMD4<Int32>(truncatingIfNeeded: p.loadUnaligned(as: SIMD4<UInt8>.self))
+                                            sum &+= pixel &* k[tap]
+                                            p += 4
+                                        }
+                                        let shifted = sum &>> shift
+                                        let o = out + ox * 4
+                                        o[0] = clamp(shifted[0]); o[1] = clamp(shifted[1]); o[2] = clamp(shifted[2])
+                                        // An opaque image stays exactly opaque whatever the filter's ringing.
+                                        o[3] = opaque ? 255 : clamp(shifted[3])
                                     }
-                                    out[ox * 4] = clamp(r >> shift); out[ox * 4 + 1] = clamp(g >> shift)
-                                    out[ox * 4 + 2] = clamp(b >> shift); out[ox * 4 + 3] = clamp(a >> shift)
                                 }
                             }
                         }
@@ -101,26 +107,33 @@ extension Bitmap {
     }
 
     /// Row-at-a-time: every tap adds a whole source row into an accumulator row, which the compiler
-    /// vectorises and which reads memory sequentially.
+    /// vectorises and which reads memory sequentially. Strips of output rows run on all cores.
     private func verticalPass(_ table: ResampleWeights) -> Bitmap {
         let outHeight = table.starts.count
         let rowLength = width * 4
         let shift = ResampleWeights.precisionBits
         let half: Int32 = 1 << (shift - 1)
-        var accumulator = [Int32](repeating: 0, count: rowLength)
         return pixels.withUnsafeBufferPointer { source in
-            accumulator.withUnsafeMutableBufferPointer { acc in
+            table.weights.withUnsafeBufferPointer { weights in
                 Bitmap(width: width, height: outHeight) { destination in
-                    for oy in 0..<outHeight {
-                        for index in 0..<rowLength { acc[index] = half }
-                        let start = table.starts[oy]
-                        for tap in 0..<table.counts[oy] {
-                            let weight = table.weights[oy * table.taps + tap]
-                            let row = source.baseAddress! + (start + tap) * rowLength
-                            for index in 0..<rowLength { acc[index] &+= weight &* Int32(row[index]) }
+                    forEachRowStrip(outHeight, work: outHeight * rowLength) { rows in
+                        let acc = UnsafeMutablePointer<Int32>.allocate(capacity: rowLength)
+                        defer { acc.deallocate() }
+                        for oy in rows {
+                            for index in 0..<rowLength { acc[index] = half }
+                            let start = table.starts[oy]
+                            for tap in 0..<table.counts[oy] {
+                                // 16-bit operands (14-bit weights, 8-bit pixels) with a 32-bit product: x86-64's
+                                // baseline SSE2 has that multiply (pmullw/pmulhw), not a 32-bit one.
+                                let weight = Int16(truncatingIfNeeded: weights[oy * table.taps + tap])
+                                let row = source.baseAddress! + (start + tap) * rowLength
+                                for index in 0..<rowLength {
+                                    acc[index] &+= Int32(weight) &* Int32(Int16(row[index]))
+                                }
+                            }
+                            let out = destination.baseAddress! + oy * rowLength
+                            for index in 0..<rowLength { out[index] = clamp(acc[index] >> shift) }
                         }
-                        let out = destination.baseAddress! + oy * rowLength
-                        for index in 0..<rowLength { out[index] = clamp(acc[index] >> shift) }
                     }
                 }
             }

@@ -124,7 +124,7 @@ struct ViewCommand: AsyncParsableCommand {
         let intermediate = PixelSize(width: (upright.width * eighths + 7) / 8, height: (upright.height * eighths + 7) / 8)
         let decoded = try ImageLoader.decode(data: data, name: name, maxSize: intermediate, budget: budget)
         let fitted = decoded.size.shrunk(toFit: target)
-        return decoded.size == fitted ? decoded : decoded.resized(to: fitted, filter: .lanczos3)
+        return decoded.size == fitted ? decoded : decoded.resized(to: fitted, filter: .catmullRom)
     }
 
     /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
