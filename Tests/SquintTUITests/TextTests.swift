@@ -75,3 +75,14 @@ import Testing
         #expect(MarkdownLite.render("2 ** 3 and `x", width: 40)[0].text == "2 ** 3 and `x")
     }
 }
+
+@Suite struct AnswerHintTests {
+    @Test func hintsBreakBetweenItemsAndNeverOverflow() {
+        let items = ["i ask", "c caption", "d detect", "s segment", "p points", "? help"]
+        let narrow = AnswerView.hintLines(items, width: 30)
+        #expect(narrow == ["i ask · c caption · d detect", "s segment · p points · ? help"])
+        #expect(AnswerView.hintLines(items, width: 200).count == 1)
+        #expect(AnswerView.hintLines(items, width: 8).allSatisfy { $0.count <= 9 })
+        #expect(AnswerView.hintLines(items, width: 8).joined(separator: " · ") == items.joined(separator: " · "))
+    }
+}

@@ -9,9 +9,16 @@ enum AnswerView {
         let scrollInfo = total > rows ? "\(min(total, top + rows))/\(total)" : ""
         canvas.frame(title: shown.streaming ? "Answer (streaming)" : "Answer", focused: state.focus == .answer, right: scrollInfo)
         if shown.text.isEmpty && shown.question.isEmpty {
-            let hint = state.selectedImage == nil ? "select an image" :
-                "\(state.keymap.hint(.focusPrompt)) ask · \(state.keymap.hint(.caption)) caption · \(state.keymap.hint(.detect)) detect · \(state.keymap.hint(.help)) help"
-            canvas.put(2, 1, hint, .dim, maxWidth: canvas.width - 3)
+            guard state.selectedImage != nil else {
+                canvas.put(2, 1, "select an image", .dim, maxWidth: canvas.width - 3)
+                return
+            }
+            let keys = state.keymap
+            let items = ["\(keys.hint(.focusPrompt)) ask", "\(keys.hint(.caption)) caption", "\(keys.hint(.detect)) detect",
+                         "\(keys.hint(.segment)) segment", "\(keys.hint(.points)) points", "\(keys.hint(.help)) help"]
+            for (row, line) in hintLines(items, width: canvas.width - 3).prefix(rows).enumerated() {
+                canvas.put(2, 1 + row, line, .dim, maxWidth: canvas.width - 3)
+            }
             return
         }
         for row in 0..<rows {
@@ -23,6 +30,24 @@ enum AnswerView {
                 x += DisplayWidth.of(span.text)
             }
         }
+    }
+
+    /// `items` joined by " · ", broken between items so that no line is wider than `width`.
+    static func hintLines(_ items: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for item in items {
+            if current.isEmpty {
+                current = item
+            } else if DisplayWidth.of(current) + 3 + DisplayWidth.of(item) <= width {
+                current += " · " + item
+            } else {
+                lines.append(current)
+                current = item
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// The lines to show: the question as a heading, a blank line, then the answer.
