@@ -17,8 +17,24 @@ guard FileManager.default.isExecutableFile(atPath: squint) else {
     exit(1)
 }
 
+if CommandLine.arguments.dropFirst().first == "serve" {
+    runDemoServer(answer: CommandLine.arguments.dropFirst(2).first)
+    exit(0)
+}
+
+/// `SQUINT_BENCH=view,tui` runs only those sections (view, imaging, tui); all by default.
+let sections = Set((ProcessInfo.processInfo.environment["SQUINT_BENCH"] ?? "view,imaging,tui").split(separator: ",").map(String.init))
+
 print("squint-bench: corpus \(corpus.path)")
-print("\n# squint view --protocol sixel against chafa, img2sixel and djpeg (median of 5 runs)")
-ViewBenchmarks(squint: squint, corpus: corpus, runs: 5).run()
-print("\n# Imaging")
-runImagingBenchmarks(corpus: corpus)
+if sections.contains("view") {
+    print("\n# squint view --protocol sixel against chafa, img2sixel and djpeg (median of 5 runs)")
+    ViewBenchmarks(squint: squint, corpus: corpus, runs: 5).run()
+}
+if sections.contains("imaging") {
+    print("\n# Imaging")
+    runImagingBenchmarks(corpus: corpus)
+}
+if sections.contains("tui") {
+    print("\n# TUI (in process: state machine, preview cache, renderers; terminal write excluded)")
+    runTUIBenchmarks(corpus: corpus)
+}

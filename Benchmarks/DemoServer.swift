@@ -1,0 +1,24 @@
+import Foundation
+import GeminiTestServer
+
+/// `squint-bench serve`: the fake Gemini server on 127.0.0.1 for trying the TUI without a key or a network,
+/// and for screenshots. Every streamed question is answered with `answer` (default: two boxes), so `d` in the
+/// TUI draws detections. Prints the base URL and runs until killed.
+func runDemoServer(answer: String?) {
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        do {
+            let server = try await FakeGeminiServer.start()
+            let text = answer ?? #"```json\#n[{"box_2d": [120, 180, 760, 820], "label": "cat"}, {"box_2d": [300, 320, 520, 470], "label": "left eye"}]\#n```"#
+            server.setDefault(.streamedAnswer(text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0) + "\n" }), for: .streamGenerateContent)
+            FileHandle.standardOutput.write(Data("fake Gemini server: GEMINI_API_KEY=demo squint --base-url \(server.baseURL) DIR\n".utf8))
+            try await Task.sleep(for: .seconds(365 * 24 * 3600))
+            try await server.stop()
+        } catch {
+            print("squint-bench serve: \(error)")
+            done.signal()
+        }
+    }
+    done.wait()
+}
