@@ -35,6 +35,24 @@ import Testing
         #expect(ThemeColor.rgb(0x4e, 0x4e, 0x4e).paletteIndex(colors: 16) == 8)
     }
 
+    @Test("every shipped theme keeps text readable on 8, 16 and 256 colours", arguments: [8, 16, 256])
+    func textStaysVisibleOnSmallPalettes(colors: Int) throws {
+        for theme in ThemeLoader.available(configDirectory: nil) {
+            for role in ThemeRole.allCases {
+                let style = theme.style(role)
+                let background = style.background.paletteIndex(colors: colors)
+                let foreground = ThemeColor.legibleForeground(style.foreground.paletteIndex(colors: colors), on: background)
+                if background >= 0 { #expect(foreground != background, "\(theme.name).\(role) on \(colors) colours") }
+            }
+        }
+        // Light grey on dark grey: both white on 8 colours, so the text turns black.
+        let grey = ThemeColor.rgb(0xd0, 0xd0, 0xd0).paletteIndex(colors: 8), bar = ThemeColor.rgb(0x3a, 0x3a, 0x3a).paletteIndex(colors: 8)
+        #expect(grey == bar)
+        #expect(ThemeColor.legibleForeground(grey, on: bar) == 0)
+        #expect(ThemeColor.legibleForeground(3, on: 0) == 3)
+        #expect(ThemeColor.legibleForeground(-1, on: -1) == -1)
+    }
+
     @Test func badThemesSayWhy() {
         #expect(throws: ThemeError.self) { try ThemeLoader.parse("[styles]\nsparkle = { fg = \"red\" }", fallbackName: "x") }
         #expect(throws: ThemeError.self) { try ThemeLoader.parse("[styles]\ntext = { fg = \"#zzzzzz\" }", fallbackName: "x") }

@@ -28,7 +28,9 @@ final class StyleTable {
             if style.underline { attrs |= CursesAttributes.underline }
             if style.reverse { attrs |= CursesAttributes.reverse }
             if style.dim { attrs |= CursesAttributes.dim }
-            let pair = pairs.pair(foreground: pairs.colorNumber(style.foreground), background: pairs.colorNumber(style.background))
+            let background = pairs.colorNumber(style.background)
+            let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground)), on: Int(background)))
+            let pair = pairs.pair(foreground: foreground, background: background)
             resolved[role] = Resolved(attrs: attrs, pair: pair)
         }
     }

@@ -60,6 +60,15 @@ public enum ThemeColor: Sendable, Hashable {
         }
     }
 
+    /// `foreground`, unless a small palette turned it into the background's own colour (light grey text on a
+    /// dark grey bar both become white on 8 colours): then black or white, whichever shows on that background.
+    /// Numbers are curses colour numbers; -1 (the terminal default) and direct RGB (above 255) pass through.
+    public static func legibleForeground(_ foreground: Int, on background: Int) -> Int {
+        guard foreground == background, (0..<256).contains(background) else { return foreground }
+        let (r, g, b) = xtermRGB(background)
+        return (r * 299 + g * 587 + b * 114) / 1000 > 128 ? 0 : 7
+    }
+
     /// xterm's default RGB for a palette index.
     static func xtermRGB(_ index: Int) -> (Int, Int, Int) {
         let basic: [(Int, Int, Int)] = [
