@@ -1,6 +1,9 @@
 # `make run` and `make test` install what is missing (scripts/bootstrap), build, and go.
 SWIFT ?= swift
 SAMPLES ?= Samples
+# Release builds link the Swift runtime and Foundation statically: about 5 ms less to start, which a person
+# feels in `squint view` and the benchmarks measure.
+RELEASE ?= -c release --static-swift-stdlib
 
 .PHONY: all bootstrap build run test bench release clean
 
@@ -20,12 +23,12 @@ test: bootstrap
 	$(SWIFT) test --skip-build
 
 bench: bootstrap
-	$(SWIFT) build -c release --product squint
-	$(SWIFT) build -c release --product squint-bench
+	$(SWIFT) build $(RELEASE) --product squint
+	$(SWIFT) build $(RELEASE) --product squint-bench
 	.build/release/squint-bench
 
 release: bootstrap
-	$(SWIFT) build -c release --product squint
+	$(SWIFT) build $(RELEASE) --product squint
 	@echo "built .build/release/squint"
 
 clean:
