@@ -88,23 +88,7 @@ struct ViewBenchmarks {
               let data = try? Data(contentsOf: png),
               let decoded = try? ImageLoader.decodeFull(data: data, name: png.lastPathComponent),
               let expected = reference(decoded.size) else { return nil }
-        return Self.psnr(decoded, expected)
-    }
-
-    static func psnr(_ a: Bitmap, _ b: Bitmap) -> Double {
-        var sum = 0.0
-        a.pixels.withUnsafeBufferPointer { a in
-            b.pixels.withUnsafeBufferPointer { b in
-                for index in stride(from: 0, to: a.count, by: 4) {
-                    for channel in 0..<3 {
-                        let d = Double(a[index + channel]) - Double(b[index + channel])
-                        sum += d * d
-                    }
-                }
-            }
-        }
-        let mse = sum / Double(a.width * a.height * 3)
-        return mse == 0 ? 99 : 10 * log10(255 * 255 / mse)
+        return decoded.psnr(against: expected)
     }
 
     /// Runs `command` with stdout to `stdout`, returning wall seconds and the child's peak RSS in KiB.

@@ -40,19 +40,6 @@ import Testing
         return try decodeSixel(result.stdout)
     }
 
-    static func psnr(_ a: Bitmap, _ b: Bitmap) -> Double {
-        precondition(a.size == b.size, "\(a.size) vs \(b.size)")
-        var sum = 0.0
-        for index in stride(from: 0, to: a.pixels.count, by: 4) {
-            for channel in 0..<3 {
-                let d = Double(a.pixels[index + channel]) - Double(b.pixels[index + channel])
-                sum += d * d
-            }
-        }
-        let mse = sum / Double(a.width * a.height * 3)
-        return mse == 0 ? 99 : 10 * log10(255 * 255 / mse)
-    }
-
     static let formats = ["coffee_baseline.jpg", "coffee_progressive.jpg", "coffee_cmyk.jpg", "coffee_gray.jpg",
                           "coffee_16bit.png", "coffee_alpha.png", "coffee_gray.png", "coffee_interlaced.png",
                           "coffee_palette.png", "coffee_lossy.webp", "coffee_lossless_alpha.webp", "coffee.heic",
@@ -67,7 +54,7 @@ import Testing
         let fitted = original.size.shrunk(toFit: PixelSize(width: 400, height: 300))
         #expect(printed.size == fitted)
         let reference = original.resized(to: fitted).flattened(over: RGBA(0, 0, 0, 255))
-        #expect(Self.psnr(printed, reference) > 28, "\(name) does not look like itself")
+        #expect(printed.psnr(against: reference) > 28, "\(name) does not look like itself")
     }
 
     @Test("every EXIF orientation prints like upright.png", arguments: 1...8)
@@ -75,7 +62,7 @@ import Testing
         let upright = try await sixel(of: Self.corpus.appendingPathComponent("orientation/upright.png").path)
         let printed = try await sixel(of: Self.corpus.appendingPathComponent("orientation/orientation_\(value).jpg").path)
         #expect(printed.size == upright.size)
-        if printed.size == upright.size { #expect(Self.psnr(printed, upright) > 28) }
+        if printed.size == upright.size { #expect(printed.psnr(against: upright) > 28) }
         // The same comparison tells a wrong orientation apart: upright against itself turned half a turn.
         var turned = upright
         for y in 0..<upright.height {
@@ -84,7 +71,7 @@ import Testing
                 for channel in 0..<4 { turned.pixels[(y * upright.width + x) * 4 + channel] = upright.pixels[from + channel] }
             }
         }
-        #expect(Self.psnr(turned, upright) < 20)
+        #expect(turned.psnr(against: upright) < 20)
     }
 
     @Test func asciiToAPipeIsPlainTextThatFits() async throws {

@@ -35,18 +35,7 @@ enum TestSupport {
     static func clamp(_ value: Double) -> UInt8 { UInt8(max(0, min(255, value.rounded()))) }
 
     /// PSNR in dB over R, G and B.
-    static func psnr(_ a: Bitmap, _ b: Bitmap) -> Double {
-        precondition(a.width == b.width && a.height == b.height)
-        var sum = 0.0
-        for index in stride(from: 0, to: a.pixels.count, by: 4) {
-            for channel in 0..<3 {
-                let d = Double(a.pixels[index + channel]) - Double(b.pixels[index + channel])
-                sum += d * d
-            }
-        }
-        let mse = sum / Double(a.width * a.height * 3)
-        return mse == 0 ? 99 : 10 * log10(255 * 255 / mse)
-    }
+    static func psnr(_ a: Bitmap, _ b: Bitmap) -> Double { a.psnr(against: b) }
 
     /// Width and height from a PNG's IHDR.
     static func pngSize(_ data: Data) -> PixelSize? {
