@@ -16,6 +16,28 @@ import Testing
         }
     }
 
+    @Test func requestsGoThroughHTTPProxyUnlessNoProxyNamesTheHost() async throws {
+        try await CLIHarness.with { h in
+            let port = try #require(Int(h.server.baseURL.split(separator: ":").last ?? ""))
+            let proxy = try ConnectProxy(upstreamPort: port)
+            defer { proxy.stop() }
+            // An origin nobody can resolve: only a proxy that tunnels to the fake server can answer for it.
+            let origin = "http://gemini.proxy-test.invalid:9"
+            let proxied = try await h.run(["models"], environment: [
+                "GOOGLE_GEMINI_BASE_URL": origin, "HTTP_PROXY": "http://127.0.0.1:\(proxy.port)",
+            ])
+            #expect(proxied.status == 0, "\(proxied.stderr)")
+            #expect(proxied.stdout.contains("gemini-2.5-flash"))
+            #expect(proxy.targets.contains("gemini.proxy-test.invalid:9"), "\(proxy.targets)")
+            let tunnels = proxy.targets.count
+            let bypassed = try await h.run(["models"], environment: [
+                "GOOGLE_GEMINI_BASE_URL": origin, "http_proxy": "127.0.0.1:\(proxy.port)", "NO_PROXY": "example.com, .invalid",
+            ])
+            #expect(bypassed.status == 4, "\(bypassed.stderr)")
+            #expect(proxy.targets.count == tunnels, "NO_PROXY: the proxy is not asked")
+        }
+    }
+
     @Test func modelsFollowsPagesAndExits3OnABadKey() async throws {
         try await CLIHarness.with { h in
             h.server.setModels((1...120).map { FakeModel(id: "gemini-test-\($0)", displayName: "T\($0)", supportedGenerationMethods: ["generateContent"]) })
