@@ -36,5 +36,19 @@ if sections.contains("imaging") {
 }
 if sections.contains("tui") {
     print("\n# TUI (in process: state machine, preview cache, renderers; terminal write excluded)")
-    runTUIBenchmarks(corpus: corpus)
+    if sections == ["tui"] {
+        runTUIBenchmarks(corpus: corpus)
+    } else {
+        // A fresh process, so that resident memory is the TUI's own, not what the sections above left behind.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.environment = ProcessInfo.processInfo.environment.merging(["SQUINT_BENCH": "tui"]) { $1 }
+        let output = Pipe()
+        child.standardOutput = output
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        print(text.split(separator: "\n").drop { !$0.hasPrefix("case") }.joined(separator: "\n"))
+    }
 }
