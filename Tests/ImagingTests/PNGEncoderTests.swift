@@ -45,4 +45,9 @@ import Testing
         #expect(error.description.hasPrefix("out.png: cannot write"))
         #expect(!error.description.contains("\n"))
     }
+
+    @Test func largeExportsUseFastCompressionSmallOnesTheSmallest() {
+        #expect(PNGEncoder.exportEffort(for: PixelSize(width: 6000, height: 4000)) == .fast)
+        #expect(PNGEncoder.exportEffort(for: PixelSize(width: 1920, height: 1080)) == .small)
+    }
 }

@@ -11,6 +11,12 @@ public enum PNGEncoder {
         case fast
     }
 
+    /// The effort for an annotated export: above 8 megapixels `.small` takes seconds (5 s for 24 MP, against
+    /// 1.3 s for `.fast` with a file about 60% larger), which a person waiting on a command notices more.
+    public static func exportEffort(for size: PixelSize) -> Effort {
+        size.width * size.height > 8_000_000 ? .fast : .small
+    }
+
     /// Encodes RGBA (straight alpha). Fully opaque bitmaps are written as RGB: a quarter smaller, same pixels.
     public static func encode(_ bitmap: Bitmap, effort: Effort = .small) throws -> Data {
         let opaque = !Bitmap.hasTranslucency(bitmap.pixels)

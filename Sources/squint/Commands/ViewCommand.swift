@@ -79,7 +79,7 @@ struct ViewCommand: AsyncParsableCommand {
         if let out {
             var bitmap = try ImageLoader.decodeFull(data: data, name: image, budget: budget)
             bitmap.draw(overlays)
-            try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: out))
+            try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: out), effort: PNGEncoder.exportEffort(for: bitmap.size))
             return
         }
 

@@ -75,6 +75,6 @@ struct SpatialCommandRunner: Sendable {
         let url = URL(fileURLWithPath: answer.imagePath)
         var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent, budget: budget)
         bitmap.draw(Detection.overlays(for: answer.result.detections, imageSize: bitmap.size))
-        try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: path))
+        try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: path), effort: PNGEncoder.exportEffort(for: bitmap.size))
     }
 }
