@@ -78,6 +78,19 @@ import Testing
             try again.press("j")
             let restored = try await again.waitUntil("review state restored") { $0.contains("✓ accepted") && $0.contains("✗ rejected") }
             #expect(restored.contains("laptop"))
+
+            // Export from inside: `e` asks the format, `c` writes COCO next to the images, `y` a YOLO folder.
+            try again.press("e")
+            try await again.waitFor("c COCO")
+            try again.press("c")
+            try await again.waitFor("as COCO")
+            let written = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("squint-") && $0.hasSuffix(".json") }
+            let coco = try String(contentsOf: dir.appendingPathComponent(try #require(written.first)), encoding: .utf8)
+            #expect(coco.contains("\"cat\"") && coco.contains("\"annotations\""), "\(coco)")
+            try again.press("e", "y")
+            try await again.waitFor("as YOLO")
+            let classes = try String(contentsOf: dir.appendingPathComponent("squint-yolo/classes.txt"), encoding: .utf8)
+            #expect(classes.contains("cat"))
         }
     }
 }
