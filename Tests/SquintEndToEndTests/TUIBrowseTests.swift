@@ -35,8 +35,8 @@ import Testing
         defer { tui.close() }
         try await tui.waitFor("coffee.png")
         try tui.press("?")
-        let help = try await tui.waitFor("Keys")
-        #expect(help.contains("next image with pending review"))
+        // Waits for the whole table, not just its title: tmux may show a frame half written.
+        let help = try await tui.waitUntil("the help table") { $0.contains("Keys") && $0.contains("next image with pending review") }
         #expect(help.contains("j/↓"))
         try tui.press("Escape")
         try await tui.waitUntil("help closed") { !$0.contains("next image with pending review") }

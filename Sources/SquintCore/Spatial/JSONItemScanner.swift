@@ -1,3 +1,4 @@
+import GeminiAPI
 /// Finds the list of items in a model's free text and splits it into top-level JSON objects, without
 /// needing the whole text to be valid JSON.
 ///
@@ -35,7 +36,7 @@ struct JSONItemScanner {
         if let objectStart = bytes.firstIndex(of: UInt8(ascii: "{")) {
             var outcome = scanElements(bytes, from: objectStart, region: region, insideList: false)
             // A lone wrapper object with an empty list (`{"boxes": []}`) holds no items.
-            if outcome.items.count == 1, let value = LooseJSON.parse(outcome.items[0].text), isEmptyWrapper(value) {
+            if outcome.items.count == 1, let value = JSONValue.parseLoosely(outcome.items[0].text), isEmptyWrapper(value) {
                 outcome.items = []
             }
             return outcome
@@ -88,7 +89,7 @@ struct JSONItemScanner {
         return false
     }
 
-    private static func isEmptyWrapper(_ value: LooseJSON) -> Bool {
+    private static func isEmptyWrapper(_ value: JSONValue) -> Bool {
         guard case .object(let members) = value, members.count == 1, case .array(let list)? = members.values.first else { return false }
         return list.isEmpty
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GeminiAPI
 import Imaging
 
 /// Turns a model's spatial answer (boxes, points, masks as JSON, however messy) into `Detection`s in pixels of
@@ -29,7 +30,7 @@ public struct SpatialParser: Sendable {
             return result
         }
         for (index, item) in outcome.items.enumerated() {
-            guard item.isObject, let value = LooseJSON.parse(item.text), case .object = value else {
+            guard item.isObject, let value = JSONValue.parseLoosely(item.text), case .object = value else {
                 result.droppedCount += 1
                 result.warnings.append("item \(index + 1) is not a JSON object; dropped")
                 continue
@@ -49,16 +50,16 @@ public struct SpatialParser: Sendable {
         return result
     }
 
-    private func detection(from item: LooseJSON, index: Int, imageSize: PixelSize, warnings: inout [String]) -> Detection? {
+    private func detection(from item: JSONValue, index: Int, imageSize: PixelSize, warnings: inout [String]) -> Detection? {
         let number = index + 1
-        let givenLabel = item["label"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let givenLabel = item["label"]?.looseString?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let label = givenLabel.isEmpty ? "object \(number)" : givenLabel
         let quoted = "item \(number) (\"\(label)\")"
 
         var box2D: [Double]?
         for key in Self.boxKeys {
             guard let value = item[key] else { continue }
-            if let numbers = value.numbers, numbers.count == 4 {
+            if let numbers = value.looseNumbers, numbers.count == 4 {
                 box2D = numbers
             } else {
                 warnings.append("\(quoted): \(key) is not 4 numbers; ignored")
@@ -67,7 +68,7 @@ public struct SpatialParser: Sendable {
         }
         var rawPoint: [Double]?
         if let value = item["point"] {
-            if let numbers = value.numbers, numbers.count == 2 {
+            if let numbers = value.looseNumbers, numbers.count == 2 {
                 rawPoint = numbers
             } else {
                 warnings.append("\(quoted): point is not [y, x]; ignored")
@@ -112,7 +113,7 @@ public struct SpatialParser: Sendable {
     }
 
     /// Decodes, resizes (PIL BILINEAR) to the box's integer pixel size, thresholds at > 127 and places the mask.
-    private func decodeMask(_ value: LooseJSON, box: PixelBox, imageSize: PixelSize) throws(SpatialError) -> MaskPlane {
+    private func decodeMask(_ value: JSONValue, box: PixelBox, imageSize: PixelSize) throws(SpatialError) -> MaskPlane {
         guard case .string(let text) = value else { throw .maskNotAString }
         guard let maskDecoder else { throw .maskDecodingUnavailable }
         guard let bytes = MaskData.bytes(fromMaskString: text) else { throw .maskNotBase64 }
