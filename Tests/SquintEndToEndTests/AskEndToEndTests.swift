@@ -122,6 +122,18 @@ import Testing
             let images = object?["images"] as? [[String: Any]]
             #expect(images?.first?["sentAs"] as? String == file.name)
             #expect(images?.last?["sentAs"] as? String == "inline")
+
+            // A second question about the same file reuses the upload from the store: no bytes go up again.
+            let again = try await h.run(["ask", big, "-p", "and now?"])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(h.server.requests(for: .uploadStart).count == 1)
+            #expect(again.stderr.contains("reusing the upload of \(big)"), "\(again.stderr)")
+            // Both answers are in history, newest first, under the first image and under the other one.
+            let history = try await h.run(["history", big])
+            #expect(history.status == 0, "\(history.stderr)")
+            #expect(history.stdout.contains("Q: and now?") && history.stdout.contains("Q: q"), "\(history.stdout)")
+            let other = try await h.run(["history", CLIHarness.corpusJPEG])
+            #expect(other.stdout.contains("Q: q"), "\(other.stdout)")
         }
     }
 

@@ -56,7 +56,9 @@ extension TUIApp {
             requests[id]?.cancel()
             requests[id] = nil
         case .review(let action):
-            Task.detached {
+            let previous = reviewWrites
+            reviewWrites = Task.detached {
+                await previous?.value
                 do { try await store.apply(action) } catch { inbox.post(.reviewFailed(message: "could not save the review: \(error)")) }
             }
         case .export(let format, let folder):

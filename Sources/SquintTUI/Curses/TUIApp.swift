@@ -28,6 +28,9 @@ public final class TUIApp {
     var requests: [Int: Task<Void, Never>] = [:]
     var prefetch: Task<Void, Never>?
     var pictureTask: (key: PictureKey, task: Task<Void, Never>)?
+    /// The last review decision being written; each write waits for the one before, so decisions land in the
+    /// order they were made, and quitting waits for the last one.
+    var reviewWrites: Task<Void, Never>?
 
     // What is on screen
     var picture: PreviewView.Picture?
@@ -84,6 +87,7 @@ public final class TUIApp {
     }
 
     func shutdown() {
+        finishReviewWrites()
         for task in requests.values { task.cancel() }
         pictureTask?.task.cancel()
         prefetch?.cancel()
@@ -92,6 +96,17 @@ public final class TUIApp {
         screen.end()
         writeToTerminal(tail + "\u{1B}[?25h\u{1B}[0m")
         inbox.close()
+    }
+
+    /// Blocks this (curses) thread until every review decision is in the store: `x` then `q` must not lose the `x`.
+    func finishReviewWrites() {
+        guard let writes = reviewWrites else { return }
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            await writes.value
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 10)
     }
 
     static func monotonic() -> Double {

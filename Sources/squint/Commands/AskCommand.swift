@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeminiAPI
+import Imaging
 import SquintCore
 
 /// `squint ask IMAGE... -p QUESTION`: a thin adapter over `RequestPlanner` and `GeminiClient`.
@@ -75,8 +76,11 @@ struct AskCommand: AsyncParsableCommand {
         let options = AskOptions(model: model ?? settings.configuration.model, systemInstruction: system,
                                  temperature: temperature)
         let question = Ask(images: loaded, question: prompt, options: options)
+        let store = Self.openStore()
+        // The store's upload cache: a second question about a large image refers to the upload, sends no bytes.
+        let cache: any UploadCache = store.map { StoreUploadCache(store: $0) } ?? InMemoryUploadCache()
         try await GeminiClient.withClient(configuration: settings.gemini) { client in
-            let planner = RequestPlanner(uploader: client, cache: InMemoryUploadCache(), progress: Self.report)
+            let planner = RequestPlanner(uploader: client, cache: cache, progress: Self.report)
             let plan = try await planner.plan(question)
             recorder.planned(plan, images: loaded)
             let request = plan.generateContentRequest
@@ -100,6 +104,29 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         if let blocked = recorder.blockedError { throw blocked }
+        if let store { saveToHistory(recorder.snapshot(total: clock.now - started), images: loaded, in: store) }
+    }
+
+    private static func openStore() -> Store? {
+        do {
+            return try Store(url: Store.defaultURL(environment: ProcessInfo.processInfo.environment))
+        } catch {
+            Diagnostics.warning("the store cannot be opened, so the answer will not be in history: \(error)")
+            return nil
+        }
+    }
+
+    /// The finished answer goes into history (`squint history`, the TUI's answered marks) under every image.
+    private func saveToHistory(_ record: AskRecorder.Snapshot, images loaded: [AskImage], in store: Store) {
+        let size = (try? ImageLoader.info(data: Data(loaded[0].bytes), name: images[0]).uprightSize) ?? PixelSize(width: 0, height: 0)
+        let draft = AnswerDraft(imagePath: images[0], otherImagePaths: Array(images.dropFirst()), task: AskTask.question.rawValue,
+                                question: prompt, text: record.answer.text, model: record.answer.modelVersion ?? record.model,
+                                usage: TokenUsage(record.answer.usage, estimatedImageTokens: nil), imageSize: size)
+        do {
+            _ = try store.saveAnswer(draft, detections: [])
+        } catch {
+            Diagnostics.warning("the answer was not saved: \(error)")
+        }
     }
 
     /// Uploads take a while; say so on stderr (never on stdout, which holds only the answer).
