@@ -123,13 +123,9 @@ extension Bitmap {
                             for index in 0..<rowLength { acc[index] = half }
                             let start = table.starts[oy]
                             for tap in 0..<table.counts[oy] {
-                                // 16-bit operands (14-bit weights, 8-bit pixels) with a 32-bit product: x86-64's
-                                // baseline SSE2 has that multiply (pmullw/pmulhw), not a 32-bit one.
-                                let weight = Int16(truncatingIfNeeded: weights[oy * table.taps + tap])
+                                let weight = weights[oy * table.taps + tap]
                                 let row = source.baseAddress! + (start + tap) * rowLength
-                                for index in 0..<rowLength {
-                                    acc[index] &+= Int32(weight) &* Int32(Int16(row[index]))
-                                }
+                                for index in 0..<rowLength { acc[index] &+= weight &* Int32(row[index]) }
                             }
                             let out = destination.baseAddress! + oy * rowLength
                             for index in 0..<rowLength { out[index] = clamp(acc[index] >> shift) }

@@ -1,3 +1,5 @@
+import Imaging
+
 /// Squint's settings from `$XDG_CONFIG_HOME/squint/config.toml`, every field defaulted so a missing file is fine.
 ///
 /// The API key is deliberately not a field: it comes from the environment or from `apiKeyFile` (see
@@ -72,8 +74,6 @@ public struct SquintConfiguration: Sendable, Equatable {
 public enum GraphicsProtocolSetting: String, Sendable, CaseIterable {
     case auto, kitty, sixel, iterm, symbols, ascii
 }
-
-import Imaging
 
 extension SquintConfiguration {
     /// `max_megapixels` as the decoders take it.
