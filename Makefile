@@ -20,7 +20,7 @@ run: build
 
 test: bootstrap
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) scripts/run-tests
 
 bench: bootstrap
 	$(SWIFT) build $(RELEASE) --product squint

@@ -136,8 +136,10 @@ public final class FakeGeminiServer: Sendable {
     public var acceptedConnections: Int { state.withLock { $0.acceptedConnections } }
 
     /// Waits until `condition` holds, checking every 10 ms; false after `timeout`. For tests that must wait for a
-    /// request to arrive or a connection to close, without guessing a sleep.
-    public func wait(timeout: Duration = .seconds(10),
+    /// request to arrive or a connection to close, without guessing a sleep. The default is generous: on a
+    /// loaded 2-core CI machine the client's task can wait seconds for a cooperative thread, and a passing
+    /// test returns as soon as the condition holds anyway.
+    public func wait(timeout: Duration = .seconds(60),
                      until condition: @Sendable (FakeGeminiServer) -> Bool) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout

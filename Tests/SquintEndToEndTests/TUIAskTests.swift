@@ -62,8 +62,12 @@ import Testing
                 defer { tui.close() }
                 try await tui.waitFor("cat.png")
                 try tui.press("j", "d")
-                let found = try await tui.waitUntil("detections listed") { $0.contains("2 pending") && $0.contains("laptop") }
-                #expect(found.contains("┏") || found.contains("┌"), "box outlines are drawn over the picture:\n\(found)")
+                // Panels are framed with light lines; only the selected detection's outline is heavy. The
+                // picture may still be decoding when the answer is in: wait for both.
+                let found = try await tui.waitUntil("detections listed and outlined") {
+                    $0.contains("2 pending") && $0.contains("laptop") && $0.contains("┏")
+                }
+                #expect(found.contains("┛"), "the selected box is outlined over the picture:\n\(found)")
                 try tui.press("a")
                 try await tui.waitFor("✓ accepted")
                 try tui.press("x")

@@ -13,10 +13,11 @@ import Testing
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("nested"), withIntermediateDirectories: true)
         let tui = try TUISession(["--protocol", "ascii", dir.path])
         defer { tui.close() }
-        let first = try await tui.waitFor("cat10.jpg")
-        // Natural order, folders first: nested/, astronaut, cat2, cat10, coffee.
-        let order = ["nested/", "astronaut.png", "cat2.png", "cat10.jpg", "coffee.png"].map { first.range(of: $0)?.lowerBound }
-        #expect(order.allSatisfy { $0 != nil })
+        // Natural order, folders first: nested/, astronaut, cat2, cat10, coffee. The list fills in as the
+        // folder is read, so wait for all of it.
+        let names = ["nested/", "astronaut.png", "cat2.png", "cat10.jpg", "coffee.png"]
+        let first = try await tui.waitUntil("the whole folder listed") { screen in names.allSatisfy { screen.contains($0) } }
+        let order = names.map { first.range(of: $0)?.lowerBound }
         #expect(zip(order, order.dropFirst()).allSatisfy { $0! < $1! }, "list not in natural order:\n\(first)")
         try tui.press("j", "j")
         try await tui.waitFor("3/5")
@@ -79,9 +80,10 @@ import Testing
         try FileManager.default.copyItem(at: dir.appendingPathComponent("coffee.png"), to: dir.appendingPathComponent(evil))
         let tui = try TUISession(["--protocol", "ascii", dir.path])
         defer { tui.close() }
-        let screen = try await tui.waitFor("pwned")
+        // The list fills in as the folder is read: wait for the evil name and a later one. Had the name
+        // cleared the screen, coffee.png would never be seen with it.
+        let screen = try await tui.waitUntil("the evil name beside coffee.png") { $0.contains("pwned") && $0.contains("coffee.png") }
         #expect(screen.contains("^[]0;pwned^G"), "the name is shown in caret notation:\n\(screen)")
-        #expect(screen.contains("coffee.png"), "the screen was not cleared by the name")
         let title = try tui.tmux(["display-message", "-p", "-t", tui.session, "#{pane_title}"])
         #expect(!title.contains("pwned"), "the file name changed the title")
         try tui.press("G")

@@ -73,9 +73,10 @@ import Glibc
     @Test func lateRepliesAreDrainedNotLeftForTheKeyboard() throws {
         let pty = try PseudoTerminal()
         defer { pty.close() }
-        // The terminal takes 250 ms to answer a probe that waits 200 ms: the replies land in the drain.
-        let player = answer(on: pty.terminal, chunks: [RecordedReplies.kitty], pause: 250_000)
-        let replies = TerminalProbe.exchange(fd: pty.program, timeoutMilliseconds: 200)
+        // The terminal takes 900 ms to answer a probe that waits 600 ms: the replies land in the drain, which
+        // waits up to another 600 ms. Wide margins both ways: a loaded CI machine wakes threads late.
+        let player = answer(on: pty.terminal, chunks: [RecordedReplies.kitty], pause: 900_000)
+        let replies = TerminalProbe.exchange(fd: pty.program, timeoutMilliseconds: 600)
         #expect(replies?.kittyGraphics == true)
         usleep(100_000)
         #expect(!pendingInput(pty.program), "late replies reached the keyboard input")

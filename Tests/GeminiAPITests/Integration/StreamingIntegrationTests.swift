@@ -187,7 +187,7 @@ struct StreamingIntegrationTests {
             #expect(h.server.openConnections >= 1)
             consumer.cancel()
             #expect(await consumer.value == ["first "])
-            #expect(await h.server.wait(timeout: .seconds(10)) { $0.openConnections == 0 })
+            #expect(await h.server.wait { $0.openConnections == 0 })
         }
     }
 

@@ -164,7 +164,7 @@ struct UnaryCancellationTests {
             call.cancel()
             let error = await call.value
             #expect(error?.category == .cancelled)
-            #expect(await h.server.wait(timeout: .seconds(10)) { $0.openConnections == 0 })
+            #expect(await h.server.wait { $0.openConnections == 0 })
             #expect(h.server.requests(for: .generateContent).count == 1)
         }
     }
