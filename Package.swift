@@ -34,6 +34,7 @@ let package = Package(
         systemLibrary("CNcursesw", pkgConfig: "ncursesw", apt: "libncursesw5-dev", brew: "ncurses"),
         systemLibrary("CChafa", pkgConfig: "chafa", apt: "libchafa-dev", brew: "chafa"),
         systemLibrary("CTurboJPEG", pkgConfig: "libturbojpeg", apt: "libturbojpeg0-dev", brew: "jpeg-turbo"),
+        systemLibrary("CLibJPEG", pkgConfig: "libjpeg", apt: "libjpeg-dev", brew: "jpeg-turbo"),
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev", brew: "libpng"),
         systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev", brew: "webp"),
         systemLibrary("CHeif", pkgConfig: "libheif", apt: "libheif-dev", brew: "libheif"),
@@ -48,8 +49,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libjpeg's scanline API behind a setjmp-safe C interface: JPEG rows while the rest still decodes.
+        .target(name: "CJPEGScanlines", dependencies: ["CLibJPEG"]),
         // Decoding, orientation, resampling, overlays, PNG encoding.
-        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CPNG", "CWebP", "CHeif"]),
+        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeif"]),
         // Terminal capability probe and image renderers (kitty, sixel, iTerm2, symbols, ASCII).
         .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa"]),
         // The shared client core: asking about images, spatial parsing, the store, exports, configuration.

@@ -20,6 +20,9 @@ extension PixelSize {
         return fitting(into: box)
     }
 
+    /// Whether both sides are at least `other`'s.
+    public func covers(_ other: PixelSize) -> Bool { width >= other.width && height >= other.height }
+
     /// Width and height swapped.
     public var transposed: PixelSize { PixelSize(width: height, height: width) }
 }

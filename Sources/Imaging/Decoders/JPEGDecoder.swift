@@ -41,21 +41,19 @@ struct JPEGDecoder: ImageDecoder {
         }
     }
 
-    /// The smallest libjpeg-turbo scaling factor (n/8, never above 1) whose output still covers `target`.
+    /// The smallest libjpeg scaling factor n/8 (n in 1...8, never above full size) whose output still covers
+    /// `target`; 8 when none does.
+    static func scaleEighths(of size: PixelSize, covering target: PixelSize) -> Int {
+        (1...8).first { scaledSize(of: size, eighths: $0).covers(target) } ?? 8
+    }
+
+    /// The size libjpeg decodes `size` to at `eighths`/8: each side rounded up.
+    static func scaledSize(of size: PixelSize, eighths: Int) -> PixelSize {
+        PixelSize(width: (size.width * eighths + 7) / 8, height: (size.height * eighths + 7) / 8)
+    }
+
     static func scaledSize(of size: PixelSize, covering target: PixelSize) -> PixelSize {
-        var count: Int32 = 0
-        guard let factors = tjGetScalingFactors(&count) else { return size }
-        var best = size
-        for index in 0..<Int(count) {
-            let factor = factors[index]
-            let num = Int(factor.num), denom = Int(factor.denom)
-            guard num <= denom else { continue }
-            let candidate = PixelSize(width: (size.width * num + denom - 1) / denom, height: (size.height * num + denom - 1) / denom)
-            if candidate.width >= target.width, candidate.height >= target.height, candidate.pixelCount < best.pixelCount {
-                best = candidate
-            }
-        }
-        return best
+        scaledSize(of: size, eighths: scaleEighths(of: size, covering: target))
     }
 
     private static func withHandle<T>(_ body: (tjhandle) throws -> T) throws -> T {
@@ -85,7 +83,12 @@ struct JPEGDecoder: ImageDecoder {
     /// only the last warning, so a missing end marker after the first scan counts as truncation too. Other
     /// warnings (extraneous bytes between markers, common in camera files) leave a complete picture.
     private static func failure(_ handle: tjhandle, _ bytes: UnsafeRawBufferPointer, fatal: Bool) -> DecodeFailure? {
-        let message = lastMessage(handle)
+        failure(message: lastMessage(handle), bytes, fatal: fatal)
+    }
+
+    /// The verdict on libjpeg's last `message` (fatal error or warning): truncated, corrupt, or nil when the
+    /// picture is complete after all. Shared with `JPEGStreamingDecoder`.
+    static func failure(message: String, _ bytes: UnsafeRawBufferPointer, fatal: Bool) -> DecodeFailure? {
         let scan = JPEGMetadata(scanning: bytes).firstScanOffset
         let cutShort = scan.map { !JPEGMetadata.hasEndMarker(bytes, after: $0) } ?? false
         if message.contains("Premature end of JPEG") || message.contains("insufficient data") || cutShort {

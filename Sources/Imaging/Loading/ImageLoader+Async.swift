@@ -2,16 +2,18 @@ import Foundation
 
 extension ImageLoader {
     /// Reads and decodes a file off the calling actor (the UI loop never waits on libjpeg), checking for
-    /// cancellation between read, header, decode, resample and orientation: a preview the user has already
-    /// scrolled past stops at the next stage boundary.
+    /// cancellation between read, header, decode, resample and orientation (and between rows of a JPEG
+    /// being resampled as it decodes): a preview the user has already scrolled past stops soon.
     @concurrent
-    public static func decode(url: URL, maxSize: PixelSize?, budget: PixelBudget = .default) async throws -> Bitmap {
-        try await load(url: url, maxSize: maxSize, budget: budget).bitmap
+    public static func decode(url: URL, maxSize: PixelSize?, budget: PixelBudget = .default,
+                              downscaling: Downscaling = .standard) async throws -> Bitmap {
+        try await load(url: url, maxSize: maxSize, budget: budget, downscaling: downscaling).bitmap
     }
 
     /// `decode(url:maxSize:budget:)` with the file's header facts alongside the bitmap.
     @concurrent
-    public static func load(url: URL, maxSize: PixelSize?, budget: PixelBudget = .default) async throws -> DecodedImage {
+    public static func load(url: URL, maxSize: PixelSize?, budget: PixelBudget = .default,
+                            downscaling: Downscaling = .standard) async throws -> DecodedImage {
         try Task.checkCancellation()
         let name = url.lastPathComponent
         let data = try read(url: url)
@@ -19,7 +21,8 @@ extension ImageLoader {
         let format = try detect(data, name: name)
         let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
         try Task.checkCancellation()
-        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: true)
+        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget,
+                                downscaling: downscaling, cancellable: true)
         return DecodedImage(info: info, bitmap: bitmap)
     }
 

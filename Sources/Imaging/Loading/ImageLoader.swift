@@ -12,17 +12,20 @@ public enum ImageLoader {
         return try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
     }
 
-    /// Decodes an image shown upright; with `maxSize`, fitted inside it (aspect ratio kept, never enlarged).
-    /// `name` is only used in error messages (pass the file's last path component).
-    public static func decode(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> Bitmap {
-        try load(data: data, name: name, maxSize: maxSize, budget: budget).bitmap
+    /// Decodes an image shown upright; with `maxSize`, fitted inside it (aspect ratio kept, never enlarged)
+    /// the way `downscaling` says. `name` is only used in error messages (pass the file's last path component).
+    public static func decode(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default,
+                              downscaling: Downscaling = .standard) throws -> Bitmap {
+        try load(data: data, name: name, maxSize: maxSize, budget: budget, downscaling: downscaling).bitmap
     }
 
-    /// `decode(data:name:maxSize:budget:)` with the header facts alongside the bitmap.
-    public static func load(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default) throws -> DecodedImage {
+    /// `decode(data:name:maxSize:budget:downscaling:)` with the header facts alongside the bitmap.
+    public static func load(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default,
+                            downscaling: Downscaling = .standard) throws -> DecodedImage {
         let format = try detect(data, name: name)
         let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
-        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget, cancellable: false)
+        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget,
+                                downscaling: downscaling, cancellable: false)
         return DecodedImage(info: info, bitmap: bitmap)
     }
 
@@ -72,22 +75,46 @@ public enum ImageLoader {
     }
 
     static func decode(
-        data: Data, name: String, format: ImageFormat, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget, cancellable: Bool
+        data: Data, name: String, format: ImageFormat, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget,
+        downscaling: Downscaling = .standard, cancellable: Bool
     ) throws -> Bitmap {
         try run(name) { try budget.check(info.storedSize) }
         let upright = info.uprightSize
         let targetUpright = maxSize.map { upright.shrunk(toFit: $0) }
         let targetStored = targetUpright.map { info.orientation.swapsAxes ? $0.transposed : $0 }
         let wanted = targetStored.flatMap { $0 == info.storedSize ? nil : $0 }
+        // A smaller JPEG is resampled while it decodes (CMYK ones, which libjpeg cannot give as RGB rows,
+        // go the usual way).
+        if format == .jpeg, let wanted, let streamed = try run(name, {
+            try decodeJPEGResampling(data, info: info, to: wanted, downscaling: downscaling, cancellable: cancellable)
+        }) {
+            return streamed.oriented(info.orientation)
+        }
+        let decodeTarget = wanted.map { format == .jpeg ? downscaling.jpegDecodeTarget(for: $0) : $0 }
         var bitmap = try run(name) {
-            try data.withUnsafeBytes { try format.decoder.decode($0, target: wanted, budget: budget) }
+            try data.withUnsafeBytes { try format.decoder.decode($0, target: decodeTarget, budget: budget) }
         }
         if cancellable { try Task.checkCancellation() }
         if let wanted, bitmap.size != wanted {
-            bitmap = bitmap.resized(to: wanted)
+            bitmap = bitmap.resized(to: wanted, filter: downscaling.filter)
             if cancellable { try Task.checkCancellation() }
         }
         return bitmap.oriented(info.orientation)
+    }
+
+    /// `JPEGStreamingDecoder` at the scale `downscaling` asks for, when the reduction left for the filter is
+    /// below 4x per axis, where `Bitmap.resized(to:filter:)` would not block-average first either (a tiny
+    /// thumbnail of a huge photo goes the usual way, and gives the same pixels).
+    private static func decodeJPEGResampling(
+        _ data: Data, info: ImageInfo, to wanted: PixelSize, downscaling: Downscaling, cancellable: Bool
+    ) throws -> Bitmap? {
+        let eighths = JPEGDecoder.scaleEighths(of: info.storedSize, covering: downscaling.jpegDecodeTarget(for: wanted))
+        let decoded = JPEGDecoder.scaledSize(of: info.storedSize, eighths: eighths)
+        guard decoded.width / wanted.width < 4, decoded.height / wanted.height < 4 else { return nil }
+        return try data.withUnsafeBytes { bytes in
+            try JPEGStreamingDecoder.decode(bytes, scaleEighths: eighths, to: wanted, filter: downscaling.filter,
+                                            isCancelled: { cancellable && Task.isCancelled })
+        }
     }
 
     static func detect(_ data: Data, name: String) throws -> ImageFormat {

@@ -69,36 +69,14 @@ extension Bitmap {
 
     private func horizontalPass(_ table: ResampleWeights, opaque: Bool) -> Bitmap {
         let outWidth = table.starts.count
-        let w = width, h = height, taps = table.taps
-        let shift = ResampleWeights.precisionBits
-        let half: Int32 = 1 << (shift - 1)
+        let w = width, h = height
         return pixels.withUnsafeBufferPointer { source in
-            table.weights.withUnsafeBufferPointer { weights in
-                table.starts.withUnsafeBufferPointer { starts in
-                    table.counts.withUnsafeBufferPointer { counts in
-                        Bitmap(width: outWidth, height: h) { destination in
-                            forEachRowStrip(h, work: outWidth * h * 4) { rows in
-                                for y in rows {
-                                    let row = source.baseAddress! + y * w * 4
-                                    let out = destination.baseAddress! + y * outWidth * 4
-                                    for ox in 0..<outWidth {
-                                        // One pixel's four channels per tap as one SIMD multiply-add.
-                                        var sum = SIMD4<Int32>(repeating: half)
-                                        var p = UnsafeRawPointer(row + starts[ox] * 4)
-                                        let k = weights.baseAddress! + ox * taps
-                                        for tap in 0..<counts[ox] {
-                                            let pixel = SIMD4<Int32>(truncatingIfNeeded: p.loadUnaligned(as: SIMD4<UInt8>.self))
-                                            sum &+= pixel &* k[tap]
-                                            p += 4
-                                        }
-                                        let shifted = sum &>> shift
-                                        let o = out + ox * 4
-                                        o[0] = clamp(shifted[0]); o[1] = clamp(shifted[1]); o[2] = clamp(shifted[2])
-                                        // An opaque image stays exactly opaque whatever the filter's ringing.
-                                        o[3] = opaque ? 255 : clamp(shifted[3])
-                                    }
-                                }
-                            }
+            table.withKernels { kernels in
+                Bitmap(width: outWidth, height: h) { destination in
+                    forEachRowStrip(h, work: outWidth * h * 4) { rows in
+                        for y in rows {
+                            kernels.horizontal(source.baseAddress! + y * w * 4, into: destination.baseAddress! + y * outWidth * 4,
+                                               opaque: opaque)
                         }
                     }
                 }
@@ -106,29 +84,19 @@ extension Bitmap {
         }
     }
 
-    /// Row-at-a-time: every tap adds a whole source row into an accumulator row, which the compiler
-    /// vectorises and which reads memory sequentially. Strips of output rows run on all cores.
+    /// Strips of output rows run on all cores.
     private func verticalPass(_ table: ResampleWeights) -> Bitmap {
         let outHeight = table.starts.count
         let rowLength = width * 4
-        let shift = ResampleWeights.precisionBits
-        let half: Int32 = 1 << (shift - 1)
         return pixels.withUnsafeBufferPointer { source in
-            table.weights.withUnsafeBufferPointer { weights in
+            table.withKernels { kernels in
                 Bitmap(width: width, height: outHeight) { destination in
                     forEachRowStrip(outHeight, work: outHeight * rowLength) { rows in
-                        let acc = UnsafeMutablePointer<Int32>.allocate(capacity: rowLength)
-                        defer { acc.deallocate() }
+                        let accumulator = UnsafeMutablePointer<Int32>.allocate(capacity: rowLength)
+                        defer { accumulator.deallocate() }
                         for oy in rows {
-                            for index in 0..<rowLength { acc[index] = half }
-                            let start = table.starts[oy]
-                            for tap in 0..<table.counts[oy] {
-                                let weight = weights[oy * table.taps + tap]
-                                let row = source.baseAddress! + (start + tap) * rowLength
-                                for index in 0..<rowLength { acc[index] &+= weight &* Int32(row[index]) }
-                            }
-                            let out = destination.baseAddress! + oy * rowLength
-                            for index in 0..<rowLength { out[index] = clamp(acc[index] >> shift) }
+                            kernels.vertical(oy, source: source.baseAddress!, rowLength: rowLength, accumulator: accumulator,
+                                             into: destination.baseAddress! + oy * rowLength)
                         }
                     }
                 }
@@ -171,9 +139,4 @@ extension Bitmap {
         }
         return copy
     }
-}
-
-@inline(__always)
-private func clamp(_ value: Int32) -> UInt8 {
-    UInt8(truncatingIfNeeded: value < 0 ? 0 : (value > 255 ? 255 : value))
 }

@@ -99,32 +99,11 @@ struct ViewCommand: AsyncParsableCommand {
             rows: rows ?? max(1, capabilities.terminalSize.rows - (capabilities.probed ? 1 : 0)))
         let info = try ImageLoader.info(data: data, name: image)
         let target = renderer.targetPixelSize(for: info.uprightSize, in: area, cellSize: capabilities.cellSize)
-        var bitmap = try Self.decode(data, name: image, info: info, fitting: target, budget: budget)
+        // The sharper downscaling: this one picture is looked at closely.
+        var bitmap = try ImageLoader.decode(data: data, name: image, maxSize: target, budget: budget, downscaling: .detailed)
         if !overlays.isEmpty { bitmap.draw(overlays) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
         try Self.writeToStandardOutput(output.bytes + [0x0A])
-    }
-
-    /// JPEG's reduced-size decode (libjpeg-turbo's n/8 scaling) is close to a block average: from a 1/4
-    /// decode of a 6000x4000 photo even a Lanczos resample to 1200x800 is only 37.7 dB from a Lanczos
-    /// downscale of the full image, which costs the sixel 1.4 dB. Decoding at the n/8 scale that gives
-    /// at least 1.5 times the target (3/8 here) and resampling once from there gives 50.6 dB, for
-    /// little more time: entropy decoding dominates either way.
-    static func decode(_ data: Data, name: String, info: ImageInfo, fitting target: PixelSize,
-                       budget: PixelBudget = .default) throws -> Bitmap {
-        let upright = info.uprightSize
-        guard info.format == .jpeg, 2 * upright.width >= 3 * target.width, 2 * upright.height >= 3 * target.height else {
-            return try ImageLoader.decode(data: data, name: name, maxSize: target, budget: budget)
-        }
-        var eighths = 8
-        for numerator in 1...8 where 2 * upright.width * numerator >= 3 * target.width * 8 && 2 * upright.height * numerator >= 3 * target.height * 8 {
-            eighths = numerator
-            break
-        }
-        let intermediate = PixelSize(width: (upright.width * eighths + 7) / 8, height: (upright.height * eighths + 7) / 8)
-        let decoded = try ImageLoader.decode(data: data, name: name, maxSize: intermediate, budget: budget)
-        let fitted = decoded.size.shrunk(toFit: target)
-        return decoded.size == fitted ? decoded : decoded.resized(to: fitted, filter: .catmullRom)
     }
 
     /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
