@@ -10,6 +10,15 @@ func systemLibrary(_ name: String, pkgConfig: String, apt: String, brew: String)
     .systemLibrary(name: name, pkgConfig: pkgConfig, providers: [.apt([apt]), .brew([brew])])
 }
 
+/// libheif's header. On Linux nothing links libheif (CHeifLoader opens it when a HEIF first comes along, sparing
+/// every start its codecs' initialisers), so no pkg-config, whose flags would link it: the header is in
+/// /usr/include. Elsewhere pkg-config finds the header and links the library.
+#if os(Linux)
+let heifHeaders: Target = .systemLibrary(name: "CHeif", providers: [.apt(["libheif-dev"])])
+#else
+let heifHeaders = systemLibrary("CHeif", pkgConfig: "libheif", apt: "libheif-dev", brew: "libheif")
+#endif
+
 let package = Package(
     name: "squint",
     platforms: [.macOS(.v14)],
@@ -37,7 +46,9 @@ let package = Package(
         systemLibrary("CLibJPEG", pkgConfig: "libjpeg", apt: "libjpeg-dev", brew: "jpeg-turbo"),
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev", brew: "libpng"),
         systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev", brew: "webp"),
-        systemLibrary("CHeif", pkgConfig: "libheif", apt: "libheif-dev", brew: "libheif"),
+        heifHeaders,
+        // libheif, opened on first use on Linux (see heif_loader.h).
+        .target(name: "CHeifLoader", dependencies: ["CHeif"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
         // The Gemini REST client: wire models, transport, SSE, Files API, errors, retries. No UI, no imaging.
         .target(
@@ -52,7 +63,7 @@ let package = Package(
         // libjpeg's scanline API behind a setjmp-safe C interface: JPEG rows while the rest still decodes.
         .target(name: "CJPEGScanlines", dependencies: ["CLibJPEG"]),
         // Decoding, orientation, resampling, overlays, PNG encoding.
-        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeif"]),
+        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeifLoader"]),
         // Terminal capability probe and image renderers (kitty, sixel, iTerm2, symbols, ASCII).
         .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa"]),
         // The shared client core: asking about images, spatial parsing, the store, exports, configuration.
@@ -96,7 +107,8 @@ let package = Package(
         ),
 
         .testTarget(name: "GeminiAPITests", dependencies: ["GeminiAPI", "GeminiTestServer"]),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
+        // The HEIF tests write HEIF files with libheif's encoder, so they link it.
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], linkerSettings: [.linkedLibrary("heif")]),
         .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
         .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),

@@ -8,7 +8,7 @@ import Testing
     static let corpus = TUIFixtures.corpus
 
     /// Runs `squint view` with an empty config folder (or `config`), output to a file.
-    func view(_ arguments: [String], config: String? = nil) async throws -> SquintProcess.Result {
+    func view(_ arguments: [String], config: String? = nil, environment extra: [String: String] = [:]) async throws -> SquintProcess.Result {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("squint-view-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home.appendingPathComponent("squint"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
@@ -16,7 +16,7 @@ import Testing
         return try await SquintProcess.run(["view"] + arguments, environment: [
             "XDG_CONFIG_HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "TERM": "xterm-256color", "LANG": "C.UTF-8",
-        ], inheritEnvironment: false)
+        ].merging(extra) { $1 }, inheritEnvironment: false)
     }
 
     /// The picture in a sixel stream, through the reference decoder.
@@ -55,6 +55,23 @@ import Testing
         #expect(printed.size == fitted)
         let reference = original.resized(to: fitted).flattened(over: RGBA(0, 0, 0, 255))
         #expect(printed.psnr(against: reference) > 28, "\(name) does not look like itself")
+    }
+
+    /// libheif and its codecs cost every start about 3 ms when linked: they are loaded for a HEIF only.
+    /// (glibc's loader lists every library it loads with LD_DEBUG=libs.)
+    @Test("libheif is loaded for a HEIF only") func libheifIsLoadedOnDemand() async throws {
+        #if os(Linux)
+        let arguments = ["--protocol", "ascii", "--cols", "20", "--rows", "5"]
+        let jpeg = try await view([Self.corpus.appendingPathComponent("formats/coffee_baseline.jpg").path] + arguments,
+                                  environment: ["LD_DEBUG": "libs"])
+        try #require(jpeg.status == 0, "\(jpeg.stderr.suffix(500))")
+        #expect(jpeg.stderr.contains("libpng16"), "LD_DEBUG did not list the libraries")
+        #expect(!jpeg.stderr.contains("libheif"), "a JPEG view loaded libheif")
+        let heic = try await view([Self.corpus.appendingPathComponent("formats/coffee.heic").path] + arguments,
+                                  environment: ["LD_DEBUG": "libs"])
+        try #require(heic.status == 0, "\(heic.stderr.suffix(500))")
+        #expect(heic.stderr.contains("libheif.so.1"))
+        #endif
     }
 
     @Test("every EXIF orientation prints like upright.png", arguments: 1...8)

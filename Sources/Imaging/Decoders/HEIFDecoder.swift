@@ -1,33 +1,33 @@
-import CHeif
+import CHeifLoader
 
 /// HEIC/HEIF through libheif: the primary image, with the transforms the file declares (irot, imir, clap)
 /// applied by libheif, so HEIF needs no EXIF orientation step of its own (the HEIF spec makes those
 /// transforms authoritative and tells readers to ignore the EXIF tag).
 struct HEIFDecoder: ImageDecoder {
     func info(_ bytes: UnsafeRawBufferPointer) throws -> ImageInfo {
-        try Self.withPrimaryImage(bytes) { handle in
+        try Self.withPrimaryImage(bytes) { heif, handle in
             ImageInfo(
-                format: .heif, storedSize: Self.size(of: handle), orientation: .up,
-                hasAlpha: heif_image_handle_has_alpha_channel(handle) != 0
+                format: .heif, storedSize: Self.size(of: handle, heif), orientation: .up,
+                hasAlpha: heif.image_handle_has_alpha_channel(handle) != 0
             )
         }
     }
 
     func decode(_ bytes: UnsafeRawBufferPointer, target: PixelSize?, budget: PixelBudget) throws -> Bitmap {
-        try Self.withPrimaryImage(bytes) { handle in
-            try budget.check(Self.size(of: handle))
-            let hasAlpha = heif_image_handle_has_alpha_channel(handle) != 0
-            guard let options = heif_decoding_options_alloc() else { throw DecodeFailure(.corrupt, "could not start the HEIF decoder") }
-            defer { heif_decoding_options_free(options) }
+        try Self.withPrimaryImage(bytes) { heif, handle in
+            try budget.check(Self.size(of: handle, heif))
+            let hasAlpha = heif.image_handle_has_alpha_channel(handle) != 0
+            guard let options = heif.decoding_options_alloc() else { throw DecodeFailure(.corrupt, "could not start the HEIF decoder") }
+            defer { heif.decoding_options_free(options) }
             options.pointee.ignore_transformations = 0
             var image: OpaquePointer?
-            try Self.check(heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGBA, options))
+            try Self.check(heif.decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGBA, options))
             guard let image else { throw DecodeFailure(.corrupt, "not a valid HEIF (no image decoded)") }
-            defer { heif_image_release(image) }
-            let width = Int(heif_image_get_width(image, heif_channel_interleaved))
-            let height = Int(heif_image_get_height(image, heif_channel_interleaved))
+            defer { heif.image_release(image) }
+            let width = Int(heif.image_get_width(image, heif_channel_interleaved))
+            let height = Int(heif.image_get_height(image, heif_channel_interleaved))
             var rowStride: Int32 = 0
-            guard width > 0, height > 0, let plane = heif_image_get_plane_readonly(image, heif_channel_interleaved, &rowStride) else {
+            guard width > 0, height > 0, let plane = heif.image_get_plane_readonly(image, heif_channel_interleaved, &rowStride) else {
                 throw DecodeFailure(.corrupt, "not a valid HEIF (empty image)")
             }
             return Bitmap(width: width, height: height) { buffer in
@@ -44,26 +44,32 @@ struct HEIFDecoder: ImageDecoder {
     }
 
     /// The displayed size: libheif reports the handle's size after rotation and cropping.
-    private static func size(of handle: OpaquePointer) -> PixelSize {
-        PixelSize(width: Int(heif_image_handle_get_width(handle)), height: Int(heif_image_handle_get_height(handle)))
+    private static func size(of handle: OpaquePointer, _ heif: squint_heif_api) -> PixelSize {
+        PixelSize(width: Int(heif.image_handle_get_width(handle)), height: Int(heif.image_handle_get_height(handle)))
     }
 
-    /// libheif's one-time set-up (decoder plugins), run exactly once — Swift initialises a static `let` under
-    /// a lock — instead of lazily inside the first `heif_context_alloc`, which two preview tasks may race for.
-    /// Never balanced by `heif_deinit`: the process ends first.
-    private static let initialised: Bool = heif_init(nil).code == heif_error_Ok
+    /// libheif, loaded and initialised on first use (see CHeifLoader); its functions are never nil then.
+    private static func library() throws -> squint_heif_api {
+        var reason: UnsafePointer<CChar>?
+        guard let api = squint_heif_api(&reason) else {
+            throw DecodeFailure(.unsupported, "HEIF needs libheif: \(reason.map { String(cString: $0) } ?? "it could not be loaded")")
+        }
+        return api.pointee
+    }
 
-    private static func withPrimaryImage<T>(_ bytes: UnsafeRawBufferPointer, _ body: (OpaquePointer) throws -> T) throws -> T {
-        guard initialised else { throw DecodeFailure(.unsupported, "libheif could not be initialised") }
-        guard let context = heif_context_alloc() else { throw DecodeFailure(.corrupt, "could not start the HEIF decoder") }
-        defer { heif_context_free(context) }
+    private static func withPrimaryImage<T>(
+        _ bytes: UnsafeRawBufferPointer, _ body: (squint_heif_api, OpaquePointer) throws -> T
+    ) throws -> T {
+        let heif = try library()
+        guard let context = heif.context_alloc() else { throw DecodeFailure(.corrupt, "could not start the HEIF decoder") }
+        defer { heif.context_free(context) }
         // `without_copy`: libheif reads from our buffer, which outlives the context (both live in this call).
-        try check(heif_context_read_from_memory_without_copy(context, bytes.baseAddress, bytes.count, nil))
+        try check(heif.context_read_from_memory_without_copy(context, bytes.baseAddress, bytes.count, nil))
         var handle: OpaquePointer?
-        try check(heif_context_get_primary_image_handle(context, &handle))
+        try check(heif.context_get_primary_image_handle(context, &handle))
         guard let handle else { throw DecodeFailure(.corrupt, "not a valid HEIF (no primary image)") }
-        defer { heif_image_handle_release(handle) }
-        return try body(handle)
+        defer { heif.image_handle_release(handle) }
+        return try body(heif, handle)
     }
 
     private static func check(_ error: heif_error) throws {
