@@ -114,19 +114,37 @@ struct PaletteQuantizer {
         }
     }
 
+    /// One Lloyd step: every bin joins its nearest centre, every centre moves to its members' mean. The
+    /// centres are searched eight at a time (planes of R, G and B), the step's whole cost.
     private static func kMeansStep(_ bins: [Bin], centres: [SIMD3<Float>]) -> [SIMD3<Float>] {
+        let groups = (centres.count + 7) / 8
+        // Padding lanes sit far away, so they never win.
+        var planes = [SIMD8<Float>](repeating: SIMD8(repeating: 1e9), count: groups * 3)
+        for (index, centre) in centres.enumerated() {
+            planes[index / 8 * 3][index % 8] = centre.x
+            planes[index / 8 * 3 + 1][index % 8] = centre.y
+            planes[index / 8 * 3 + 2][index % 8] = centre.z
+        }
         var sums = [SIMD4<Float>](repeating: .zero, count: centres.count)
-        centres.withUnsafeBufferPointer { centres in
+        let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+        planes.withUnsafeBufferPointer { planes in
             for bin in bins {
-                let colour = SIMD3(bin.r, bin.g, bin.b)
-                var best = 0
-                var bestDistance = Float.greatestFiniteMagnitude
-                for index in 0..<centres.count {
-                    let delta = centres[index] - colour
-                    let distance = (delta * delta).sum()
-                    if distance < bestDistance { bestDistance = distance; best = index }
+                let r = SIMD8<Float>(repeating: bin.r), g = SIMD8<Float>(repeating: bin.g), b = SIMD8<Float>(repeating: bin.b)
+                var best = SIMD8<Float>(repeating: .greatestFiniteMagnitude)
+                var bestIndex = SIMD8<Int32>(repeating: 0)
+                for group in 0..<groups {
+                    let dr = planes[group * 3] - r, dg = planes[group * 3 + 1] - g, db = planes[group * 3 + 2] - b
+                    let distance = dr * dr + dg * dg + db * db
+                    let closer = distance .< best
+                    best.replace(with: distance, where: closer)
+                    bestIndex.replace(with: lanes &+ Int32(group * 8), where: closer)
                 }
-                sums[best] += SIMD4(colour * bin.weight, bin.weight)
+                var nearest = Int(bestIndex[0]), smallest = best[0]
+                for lane in 1..<8 where best[lane] < smallest || (best[lane] == smallest && Int(bestIndex[lane]) < nearest) {
+                    smallest = best[lane]
+                    nearest = Int(bestIndex[lane])
+                }
+                sums[nearest] += SIMD4(bin.r * bin.weight, bin.g * bin.weight, bin.b * bin.weight, bin.weight)
             }
         }
         return centres.indices.map { index in
