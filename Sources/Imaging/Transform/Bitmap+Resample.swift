@@ -73,7 +73,7 @@ extension Bitmap {
         return pixels.withUnsafeBufferPointer { source in
             table.withKernels { kernels in
                 Bitmap(width: outWidth, height: h) { destination in
-                    forEachRowStrip(h, work: outWidth * h * 4) { rows in
+                    RowStrips(rows: h, work: outWidth * h * 4).forEach { _, rows in
                         for y in rows {
                             kernels.horizontal(source.baseAddress! + y * w * 4, into: destination.baseAddress! + y * outWidth * 4,
                                                opaque: opaque)
@@ -91,7 +91,7 @@ extension Bitmap {
         return pixels.withUnsafeBufferPointer { source in
             table.withKernels { kernels in
                 Bitmap(width: width, height: outHeight) { destination in
-                    forEachRowStrip(outHeight, work: outHeight * rowLength) { rows in
+                    RowStrips(rows: outHeight, work: outHeight * rowLength).forEach { _, rows in
                         let accumulator = UnsafeMutablePointer<Int32>.allocate(capacity: rowLength)
                         defer { accumulator.deallocate() }
                         for oy in rows {

@@ -58,8 +58,9 @@ struct PaletteLookup: ~Copyable {
     /// Squared RGB distance from palette entry `index` to a colour.
     @inline(__always)
     func distance(_ index: Int, _ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int32 {
-        let dr = palette[index * 3] - Int32(r), dg = palette[index * 3 + 1] - Int32(g), db = palette[index * 3 + 2] - Int32(b)
-        return dr * dr + dg * dg + db * db
+        // At most 3 × 255², so the wrapping operators never wrap; they only skip the overflow checks.
+        let dr = palette[index &* 3] &- Int32(r), dg = palette[index &* 3 &+ 1] &- Int32(g), db = palette[index &* 3 &+ 2] &- Int32(b)
+        return dr &* dr &+ dg &* dg &+ db &* db
     }
 
     /// The nearest entry, lowest index on ties (as a plain scan would pick).

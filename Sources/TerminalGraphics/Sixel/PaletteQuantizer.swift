@@ -1,3 +1,5 @@
+import Imaging
+
 /// Picks up to 256 colours for an image: median cut over a 5-bit-per-channel histogram, refined by a
 /// few rounds of k-means on the histogram's bins.
 ///
@@ -9,33 +11,39 @@ struct PaletteQuantizer {
         var r: Float, g: Float, b: Float, weight: Float
     }
 
-    /// Histogram bins (mean colour and pixel count) of the opaque-flattened image.
+    /// Histogram bins (mean colour and pixel count) of the opaque-flattened image. Strips of the image
+    /// are counted on all cores, each into its own tables, which are then added up.
     static func histogram(_ pixels: UnsafeBufferPointer<UInt8>, pixelCount: Int, background: RGB) -> [Bin] {
         let binCount = 1 << 15
-        var counts = [UInt32](repeating: 0, count: binCount)
-        var sums = [UInt32](repeating: 0, count: binCount * 3)
         // At most ~4 M samples keeps the UInt32 sums from overflowing and the pass short.
         let step = max(1, pixelCount / 4_000_000)
-        counts.withUnsafeMutableBufferPointer { counts in
-            sums.withUnsafeMutableBufferPointer { sums in
-                var index = 0
-                while index < pixelCount {
-                    let (r, g, b) = SixelEncoder.flatten(pixels, index, background)
-                    let key = Int(r >> 3) << 10 | Int(g >> 3) << 5 | Int(b >> 3)
-                    counts[key] &+= 1
-                    sums[key * 3] &+= UInt32(r)
-                    sums[key * 3 + 1] &+= UInt32(g)
-                    sums[key * 3 + 2] &+= UInt32(b)
-                    index += step
-                }
+        let samples = (pixelCount + step - 1) / step
+        let strips = RowStrips(rows: samples, work: pixelCount * 4)
+        // Per strip: a count, then the sums of R, G and B, for every bin.
+        let tables = UnsafeMutablePointer<UInt32>.allocate(capacity: strips.ranges.count * binCount * 4)
+        defer { tables.deallocate() }
+        tables.initialize(repeating: 0, count: strips.ranges.count * binCount * 4)
+        strips.forEach { strip, range in
+            let table = tables + strip * binCount * 4
+            for sample in range {
+                let (r, g, b) = SixelEncoder.flatten(pixels, sample &* step, background)
+                let key = (Int(r >> 3) << 10 | Int(g >> 3) << 5 | Int(b >> 3)) &* 4
+                table[key] &+= 1
+                table[key &+ 1] &+= UInt32(r)
+                table[key &+ 2] &+= UInt32(g)
+                table[key &+ 3] &+= UInt32(b)
             }
         }
         var bins: [Bin] = []
         bins.reserveCapacity(8192)
-        for key in 0..<binCount where counts[key] > 0 {
-            let count = Float(counts[key])
-            bins.append(Bin(r: Float(sums[key * 3]) / count, g: Float(sums[key * 3 + 1]) / count,
-                            b: Float(sums[key * 3 + 2]) / count, weight: count))
+        for key in 0..<binCount {
+            var totals = SIMD4<UInt32>.zero
+            for strip in 0..<strips.ranges.count {
+                totals &+= UnsafeRawPointer(tables + (strip * binCount + key) * 4).loadUnaligned(as: SIMD4<UInt32>.self)
+            }
+            guard totals[0] > 0 else { continue }
+            let count = Float(totals[0])
+            bins.append(Bin(r: Float(totals[1]) / count, g: Float(totals[2]) / count, b: Float(totals[3]) / count, weight: count))
         }
         return bins
     }

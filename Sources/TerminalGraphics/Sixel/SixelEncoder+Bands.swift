@@ -32,15 +32,14 @@ extension SixelEncoder {
         }
 
         // Bands are independent: encode groups of them concurrently, then join in order.
-        let strips = bandAlignedStrips(width: width, height: height)
-        let parts = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: strips.count)
+        let strips = bandStrips(width: width, height: height)
+        let parts = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: strips.ranges.count)
         parts.initialize(repeating: [])
         defer { parts.deinitialize().deallocate() }
-        let slots = UncheckedSendable(parts), colours = max(1, palette.count)
+        let colours = max(1, palette.count)
         indices.withUnsafeBufferPointer { indices in
-            let source = UncheckedSendable(indices)
-            DispatchQueue.concurrentPerform(iterations: strips.count) { strip in
-                slots.value[strip] = encodeBands(source.value, width: width, rows: strips[strip], colours: colours)
+            strips.forEach { strip, rows in
+                parts[strip] = encodeBands(indices, width: width, rows: rows, colours: colours)
             }
         }
         out.reserve(parts.reduce(0) { $0 + $1.count } + 2)

@@ -65,13 +65,11 @@ public struct SixelEncoder: Sendable {
                 case .none:
                     // Strips of whole bands map independently (coherence looks left and up within a
                     // band only), each with its own lookup table: no shared mutable state.
-                    let strips = Self.bandAlignedStrips(width: bitmap.width, height: bitmap.height)
-                    let source = UncheckedSendable(pixels), target = UncheckedSendable(indices)
                     let width = bitmap.width, tolerance = coherence, background = background
-                    DispatchQueue.concurrentPerform(iterations: strips.count) { strip in
+                    Self.bandStrips(width: bitmap.width, height: bitmap.height).forEach { _, rows in
                         let lookup = PaletteLookup(colours: palette)
-                        Self.mapCoherently(source.value, width: width, rows: strips[strip], tolerance: tolerance,
-                                           background: background, lookup: lookup, into: target.value)
+                        Self.mapCoherently(pixels, width: width, rows: rows, tolerance: tolerance,
+                                           background: background, lookup: lookup, into: indices)
                     }
                 case .floydSteinberg(let strength):
                     let lookup = PaletteLookup(colours: palette)
@@ -99,8 +97,12 @@ public struct SixelEncoder: Sendable {
     @inline(__always)
     static func flatten(_ pixels: UnsafeBufferPointer<UInt8>, _ index: Int, _ background: RGB) -> (UInt8, UInt8, UInt8) {
         let offset = index &* 4
+        // One 32-bit load for the common opaque pixel (RGBA in memory order: red is the low byte).
+        let word = UInt32(littleEndian: UnsafeRawPointer(pixels.baseAddress! + offset).loadUnaligned(as: UInt32.self))
+        if word >= 0xFF00_0000 {
+            return (UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word >> 16))
+        }
         let alpha = pixels[offset + 3]
-        if alpha == 255 { return (pixels[offset], pixels[offset + 1], pixels[offset + 2]) }
         let a = UInt32(alpha), inverse = 255 - UInt32(alpha)
         return (UInt8((UInt32(pixels[offset]) * a + UInt32(background.r) * inverse + 127) / 255),
                 UInt8((UInt32(pixels[offset + 1]) * a + UInt32(background.g) * inverse + 127) / 255),
@@ -146,15 +148,10 @@ public struct SixelEncoder: Sendable {
         }
     }
 
-    /// Row ranges made of whole 6-row bands, one per worker; one range for small images, where
-    /// starting threads costs more than it saves.
-    static func bandAlignedStrips(width: Int, height: Int) -> [Range<Int>] {
-        let bands = (height + 5) / 6
-        let workers = width * height < 250_000 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, bands))
-        return (0..<workers).map { worker in
-            let firstBand = bands * worker / workers, endBand = bands * (worker + 1) / workers
-            return (firstBand * 6)..<min(height, endBand * 6)
-        }
+    /// Strips of whole 6-row bands, one per core up to four; one for small images, where starting threads
+    /// costs more than it saves.
+    static func bandStrips(width: Int, height: Int) -> RowStrips {
+        RowStrips(rows: height, alignment: 6, work: width * height * 4, maxStrips: 4)
     }
 
     /// Serpentine Floyd–Steinberg at reduced strength, errors kept in 1/16ths of a level.
