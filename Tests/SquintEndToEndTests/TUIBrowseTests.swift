@@ -30,6 +30,20 @@ import Testing
         try await tui.waitFor("coffee.png")
     }
 
+    /// Sixel pictures are written beside curses, not through it: the frame that puts one up must still clear
+    /// the "decoding…" the preview showed while waiting. (tmux shows the text layer; the picture itself goes
+    /// to the outer terminal.)
+    @Test func aGraphicsPictureLeavesNoDecodingMessageBeside() async throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "sixel", dir.path])
+        defer { tui.close() }
+        // The preview's title gains the picture's size in the frame that shows it.
+        let shown = try await tui.waitUntil("the picture's size in the title") { screen in
+            screen.split(separator: "\n").first.map { $0.contains("astronaut.png") && $0.contains("×") } ?? false
+        }
+        #expect(!shown.contains("decoding…"), "a stale message beside the picture:\n\(shown)")
+    }
+
     @Test func helpIsGeneratedFromTheKeymap() async throws {
         let dir = try photos()
         let tui = try TUISession(["--protocol", "ascii", dir.path])

@@ -48,16 +48,14 @@ extension TUIApp {
     }
 
     /// Puts a finished picture up: graphics pictures replace the old one (erased first), cell pictures are
-    /// drawn by the preview view on the next frame.
+    /// drawn by the preview view on the next frame. Either way the interior is cleared in that frame, before
+    /// graphics are written over it, so no "decoding…" or old cell picture is left beside the new one.
     func show(_ new: PreviewView.Picture) {
         if graphicsOnScreen != nil { eraseGraphics() }
         picture = new
         lastPreviewSignature = nil
-        if case .graphics = new.rendered {
-            graphicsNeedsWrite = true
-        } else {
-            previewNeedsClear = true
-        }
+        previewNeedsClear = true
+        if case .graphics = new.rendered { graphicsNeedsWrite = true }
     }
 
     func erasePicture() {
