@@ -54,7 +54,7 @@ public final class FakeGeminiServer: Sendable {
         let port = listener.channel.localAddress?.port ?? 0
         let base = "http://127.0.0.1:\(port)"
         let responder = Responder(state: state, baseURL: base, apiKey: apiKey)
-        let acceptTask = Task {
+        let accept: @Sendable () async -> Void = {
             await withDiscardingTaskGroup { group in
                 try? await listener.executeThenClose { connections in
                     for try await connection in connections {
@@ -63,6 +63,13 @@ public final class FakeGeminiServer: Sendable {
                 }
                 group.cancelAll()
             }
+        }
+        // Every task of the server (child tasks inherit the preference) runs on the listener's event loop.
+        let acceptTask: Task<Void, Never>
+        if #available(macOS 15.0, *) {
+            acceptTask = Task(executorPreference: EventLoopTaskExecutor(listener.channel.eventLoop)) { await accept() }
+        } else {
+            acceptTask = Task { await accept() }
         }
         return FakeGeminiServer(port: port, apiKey: apiKey, state: state, serverChannel: listener.channel,
                                 acceptTask: acceptTask)

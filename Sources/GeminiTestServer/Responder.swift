@@ -8,16 +8,20 @@ struct Responder: Sendable {
     let apiKey: String?
 
     /// Serves one connection until the client closes it, a reply drops it, or the server stops. A closed
-    /// connection cancels the work at once, so a reply paused for an hour does not outlive its client.
+    /// connection cancels the work at once, so a reply paused for an hour does not outlive its client. Child
+    /// tasks, not unstructured ones, so they keep the server's executor preference.
     func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
         state.connectionOpened()
         defer { state.connectionClosed() }
-        let work = Task { try? await handle(connection) }
-        connection.channel.closeFuture.whenComplete { _ in work.cancel() }
         await withTaskCancellationHandler {
-            await work.value
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { try? await handle(connection) }
+                group.addTask { try? await connection.channel.closeFuture.get() }
+                // Whichever ends first (the replies, or the connection) ends the other.
+                await group.next()
+                group.cancelAll()
+            }
         } onCancel: {
-            work.cancel()
             connection.channel.close(promise: nil)
         }
     }

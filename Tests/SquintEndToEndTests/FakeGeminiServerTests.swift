@@ -10,6 +10,29 @@ import Testing
         try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 
+    /// The server's tasks run on its own event loop thread, so it answers (pauses between chunks included)
+    /// while every thread of Swift's cooperative pool is busy with a parallel test's synchronous work.
+    @Test func answersWhileTheCooperativePoolIsBlocked() async throws {
+        try await withFakeServer { server in
+            server.enqueue(.streamedAnswer(["Two ", "cats."], delay: .milliseconds(50)), for: .streamGenerateContent)
+            let answered = DispatchSemaphore(value: 0)
+            let blockers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+            let outcome = Outcome()
+            Thread {
+                outcome.set(Result { try RawHTTP.requestBlocking(port: server.port, method: "POST", path: Self.streamPath, body: Array("{}".utf8)) })
+                for _ in 0..<blockers { answered.signal() }
+            }.start()
+            // Occupy every pool thread until the answer is in (or 15 s pass).
+            let inTime = await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<blockers { group.addTask { answered.wait(timeout: .now() + 15) == .success } }
+                return await group.reduce(true) { $0 && $1 }
+            }
+            #expect(inTime, "the server needed a cooperative thread to answer")
+            let response = try #require(try outcome.value?.get())
+            #expect(response.status == 200 && response.complete && response.chunks.count == 2)
+        }
+    }
+
     @Test(arguments: [(SSEFraming.lf, "\n\n"), (.crlf, "\r\n\r\n"), (.cr, "\r\r")])
     func streamedAnswerUsesTheFramingAndOneChunkPerEvent(framing: SSEFraming, separator: String) async throws {
         try await withFakeServer { server in
@@ -252,4 +275,12 @@ import Testing
             #expect(server.acceptedConnections == 1)
         }
     }
+}
+
+/// A result handed from a plain thread to the test.
+private final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Result<RawHTTP.Response, any Error>?
+    func set(_ result: Result<RawHTTP.Response, any Error>) { lock.withLock { stored = result } }
+    var value: Result<RawHTTP.Response, any Error>? { lock.withLock { stored } }
 }

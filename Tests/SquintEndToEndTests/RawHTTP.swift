@@ -42,6 +42,13 @@ enum RawHTTP {
         return try parse(raw)
     }
 
+    /// `request`, on the calling thread (which must not be one the server needs).
+    static func requestBlocking(port: Int, method: String, path: String, body: [UInt8] = []) throws -> Response {
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        request += "Content-Length: \(body.count)\r\n\r\n"
+        return try parse(exchange(port: port, bytes: Array(request.utf8) + body, stopAfter: nil))
+    }
+
     private static func exchange(port: Int, bytes: [UInt8], stopAfter: [UInt8]?) throws -> [UInt8] {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -50,7 +57,8 @@ enum RawHTTP {
         #endif
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        // Generous: on a loaded 2-core machine the in-process server's tasks can wait long for a thread.
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -71,7 +79,11 @@ enum RawHTTP {
         while true {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n == 0 { break }
-            guard n > 0 else { throw Failure(description: "recv() failed or timed out") }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let reason = errno == EAGAIN || errno == EWOULDBLOCK ? "timed out after 60 s" : String(cString: strerror(errno))
+                throw Failure(description: "recv() \(reason), \(received.count) bytes in")
+            }
             received += buffer[0..<n]
             if let stopAfter, received.firstRange(of: stopAfter) != nil { break }
         }
