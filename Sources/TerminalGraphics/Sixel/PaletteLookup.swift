@@ -7,10 +7,8 @@ struct PaletteLookup: ~Copyable {
     private static let empty: UInt16 = 0xFFFF
     private let table: UnsafeMutablePointer<UInt16>
     private let palette: UnsafeMutablePointer<Int32>
-    /// The palette again as planes of eight (R, G, B per group), padded with far-away colours, so a
-    /// table miss compares eight entries per instruction.
-    private let planes: UnsafeMutablePointer<SIMD8<Int32>>
-    private let groups: Int
+    /// The palette again as planes of eight, so a table miss compares eight entries per instruction.
+    private let planes: ColourPlanes<Int32>
     let count: Int
 
     /// `colours` are the palette as the terminal will show it (already rounded to sixel percents).
@@ -24,20 +22,14 @@ struct PaletteLookup: ~Copyable {
             palette[index * 3 + 1] = Int32(colour.g)
             palette[index * 3 + 2] = Int32(colour.b)
         }
-        groups = max(1, (colours.count + 7) / 8)
-        planes = .allocate(capacity: groups * 3)
-        planes.initialize(repeating: SIMD8(repeating: 4096), count: groups * 3)
-        for (index, colour) in colours.enumerated() {
-            planes[index / 8 * 3][index % 8] = Int32(colour.r)
-            planes[index / 8 * 3 + 1][index % 8] = Int32(colour.g)
-            planes[index / 8 * 3 + 2][index % 8] = Int32(colour.b)
+        planes = ColourPlanes(count: colours.count, padding: 4096) {
+            (Int32(colours[$0].r), Int32(colours[$0].g), Int32(colours[$0].b))
         }
     }
 
     deinit {
         table.deallocate()
         palette.deallocate()
-        planes.deallocate()
     }
 
     @inline(__always)
@@ -65,22 +57,6 @@ struct PaletteLookup: ~Copyable {
 
     /// The nearest entry, lowest index on ties (as a plain scan would pick).
     private func search(_ r: Int32, _ g: Int32, _ b: Int32) -> Int {
-        let red = SIMD8<Int32>(repeating: r), green = SIMD8<Int32>(repeating: g), blue = SIMD8<Int32>(repeating: b)
-        let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-        var best = SIMD8<Int32>(repeating: .max)
-        var bestIndex = SIMD8<Int32>(repeating: 0)
-        for group in 0..<groups {
-            let dr = planes[group * 3] &- red, dg = planes[group * 3 + 1] &- green, db = planes[group * 3 + 2] &- blue
-            let distance = dr &* dr &+ dg &* dg &+ db &* db
-            let closer = distance .< best
-            best.replace(with: distance, where: closer)
-            bestIndex.replace(with: lanes &+ Int32(group * 8), where: closer)
-        }
-        var found = Int(bestIndex[0]), smallest = best[0]
-        for lane in 1..<8 where best[lane] < smallest || (best[lane] == smallest && Int(bestIndex[lane]) < found) {
-            smallest = best[lane]
-            found = Int(bestIndex[lane])
-        }
-        return found
+        planes.nearest(r, g, b)
     }
 }

@@ -123,37 +123,13 @@ struct PaletteQuantizer {
     }
 
     /// One Lloyd step: every bin joins its nearest centre, every centre moves to its members' mean. The
-    /// centres are searched eight at a time (planes of R, G and B), the step's whole cost.
+    /// centres are searched eight at a time, the step's whole cost.
     private static func kMeansStep(_ bins: [Bin], centres: [SIMD3<Float>]) -> [SIMD3<Float>] {
-        let groups = (centres.count + 7) / 8
-        // Padding lanes sit far away, so they never win.
-        var planes = [SIMD8<Float>](repeating: SIMD8(repeating: 1e9), count: groups * 3)
-        for (index, centre) in centres.enumerated() {
-            planes[index / 8 * 3][index % 8] = centre.x
-            planes[index / 8 * 3 + 1][index % 8] = centre.y
-            planes[index / 8 * 3 + 2][index % 8] = centre.z
-        }
+        let planes = ColourPlanes<Float>(count: centres.count, padding: 1e9) { (centres[$0].x, centres[$0].y, centres[$0].z) }
         var sums = [SIMD4<Float>](repeating: .zero, count: centres.count)
-        let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-        planes.withUnsafeBufferPointer { planes in
-            for bin in bins {
-                let r = SIMD8<Float>(repeating: bin.r), g = SIMD8<Float>(repeating: bin.g), b = SIMD8<Float>(repeating: bin.b)
-                var best = SIMD8<Float>(repeating: .greatestFiniteMagnitude)
-                var bestIndex = SIMD8<Int32>(repeating: 0)
-                for group in 0..<groups {
-                    let dr = planes[group * 3] - r, dg = planes[group * 3 + 1] - g, db = planes[group * 3 + 2] - b
-                    let distance = dr * dr + dg * dg + db * db
-                    let closer = distance .< best
-                    best.replace(with: distance, where: closer)
-                    bestIndex.replace(with: lanes &+ Int32(group * 8), where: closer)
-                }
-                var nearest = Int(bestIndex[0]), smallest = best[0]
-                for lane in 1..<8 where best[lane] < smallest || (best[lane] == smallest && Int(bestIndex[lane]) < nearest) {
-                    smallest = best[lane]
-                    nearest = Int(bestIndex[lane])
-                }
-                sums[nearest] += SIMD4(bin.r * bin.weight, bin.g * bin.weight, bin.b * bin.weight, bin.weight)
-            }
+        for bin in bins {
+            let nearest = planes.nearest(bin.r, bin.g, bin.b)
+            sums[nearest] += SIMD4(bin.r * bin.weight, bin.g * bin.weight, bin.b * bin.weight, bin.weight)
         }
         return centres.indices.map { index in
             let sum = sums[index]
