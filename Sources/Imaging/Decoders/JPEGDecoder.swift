@@ -83,18 +83,24 @@ struct JPEGDecoder: ImageDecoder {
     /// only the last warning, so a missing end marker after the first scan counts as truncation too. Other
     /// warnings (extraneous bytes between markers, common in camera files) leave a complete picture.
     private static func failure(_ handle: tjhandle, _ bytes: UnsafeRawBufferPointer, fatal: Bool) -> DecodeFailure? {
-        failure(message: lastMessage(handle), bytes, fatal: fatal)
+        let message = lastMessage(handle)
+        return fatal ? fatalFailure(message: message, bytes) : truncation(message: message, bytes)
     }
 
-    /// The verdict on libjpeg's last `message` (fatal error or warning): truncated, corrupt, or nil when the
-    /// picture is complete after all. Shared with `JPEGStreamingDecoder`.
-    static func failure(message: String, _ bytes: UnsafeRawBufferPointer, fatal: Bool) -> DecodeFailure? {
+    /// After libjpeg's warnings only (last one `message`): truncated, or nil when the picture is complete
+    /// after all. Shared with `JPEGStreamingDecoder`.
+    static func truncation(message: String, _ bytes: UnsafeRawBufferPointer) -> DecodeFailure? {
         let scan = JPEGMetadata(scanning: bytes).firstScanOffset
         let cutShort = scan.map { !JPEGMetadata.hasEndMarker(bytes, after: $0) } ?? false
         if message.contains("Premature end of JPEG") || message.contains("insufficient data") || cutShort {
             return DecodeFailure(.truncated, "not a complete JPEG (premature end of data)")
         }
-        return fatal ? DecodeFailure(.corrupt, "not a valid JPEG (\(message))") : nil
+        return nil
+    }
+
+    /// After libjpeg gave up with `message`: truncated when the data ran out, else corrupt.
+    static func fatalFailure(message: String, _ bytes: UnsafeRawBufferPointer) -> DecodeFailure {
+        truncation(message: message, bytes) ?? DecodeFailure(.corrupt, "not a valid JPEG (\(message))")
     }
 
     private static func lastMessage(_ handle: tjhandle) -> String {

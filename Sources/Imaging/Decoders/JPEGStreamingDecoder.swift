@@ -26,7 +26,7 @@ enum JPEGStreamingDecoder {
         case SQUINT_JPEG_UNSUPPORTED: return nil
         default:
             let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw JPEGDecoder.failure(message: text, bytes, fatal: true) ?? DecodeFailure(.corrupt, "not a valid JPEG (\(text))")
+            throw JPEGDecoder.fatalFailure(message: text, bytes)
         }
         guard let decoder else { return nil }
         defer { squint_jpeg_scanlines_close(decoder) }
@@ -40,9 +40,9 @@ enum JPEGStreamingDecoder {
             defer { pipeline.stop() }
             try decodeRows(decoder, source: source, into: pipeline, bytes, isCancelled: isCancelled)
             if squint_jpeg_scanlines_finish(decoder) != 0 {
-                throw Self.failure(decoder, bytes, fatal: true)
+                throw JPEGDecoder.fatalFailure(message: Self.message(decoder), bytes)
             }
-            if squint_jpeg_scanlines_warnings(decoder) > 0, let failure = JPEGDecoder.failure(message: Self.message(decoder), bytes, fatal: false) {
+            if squint_jpeg_scanlines_warnings(decoder) > 0, let failure = JPEGDecoder.truncation(message: Self.message(decoder), bytes) {
                 throw failure
             }
             pipeline.stop()
@@ -61,7 +61,7 @@ enum JPEGStreamingDecoder {
             pipeline.waitForRoom(toWrite: next + count)
             for index in 0..<count { rows[index] = pipeline.ringRow(next + index) }
             let read = Int(squint_jpeg_scanlines_read(decoder, &rows, Int32(count)))
-            if read < 0 { throw failure(decoder, bytes, fatal: true) }
+            if read < 0 { throw JPEGDecoder.fatalFailure(message: message(decoder), bytes) }
             if read == 0 { throw DecodeFailure(.truncated, "not a complete JPEG (rows missing)") }
             next += read
             pipeline.decoded(next)
@@ -69,11 +69,6 @@ enum JPEGStreamingDecoder {
     }
 
     private static func message(_ decoder: OpaquePointer) -> String { String(cString: squint_jpeg_scanlines_message(decoder)) }
-
-    private static func failure(_ decoder: OpaquePointer, _ bytes: UnsafeRawBufferPointer, fatal: Bool) -> DecodeFailure {
-        let text = message(decoder)
-        return JPEGDecoder.failure(message: text, bytes, fatal: fatal) ?? DecodeFailure(.corrupt, "not a valid JPEG (\(text))")
-    }
 
     /// The ring of decoded rows between the decoding thread and the resampling worker.
     ///
