@@ -102,15 +102,15 @@ public enum ImageLoader {
         return bitmap.oriented(info.orientation)
     }
 
-    /// `JPEGStreamingDecoder` at the scale `downscaling` asks for, when the reduction left for the filter is
-    /// below 4x per axis, where `Bitmap.resized(to:filter:)` would not block-average first either (a tiny
-    /// thumbnail of a huge photo goes the usual way, and gives the same pixels).
+    /// `JPEGStreamingDecoder` at the scale `downscaling` asks for, when `Bitmap.resized(to:filter:)` would not
+    /// block-average first either, which the streaming resampler does not do (a tiny thumbnail of a huge
+    /// photo goes the usual way).
     private static func decodeJPEGResampling(
         _ data: Data, info: ImageInfo, to wanted: PixelSize, downscaling: Downscaling, cancellable: Bool
     ) throws -> Bitmap? {
         let eighths = JPEGDecoder.scaleEighths(of: info.storedSize, covering: downscaling.jpegDecodeTarget(for: wanted))
         let decoded = JPEGDecoder.scaledSize(of: info.storedSize, eighths: eighths)
-        guard decoded.width / wanted.width < 4, decoded.height / wanted.height < 4 else { return nil }
+        guard Bitmap.preReductionBlocks(from: decoded, to: wanted) == (1, 1) else { return nil }
         return try data.withUnsafeBytes { bytes in
             try JPEGStreamingDecoder.decode(bytes, scaleEighths: eighths, to: wanted, filter: downscaling.filter,
                                             isCancelled: { cancellable && Task.isCancelled })

@@ -14,8 +14,7 @@ extension Bitmap {
         if size == self.size { return self }
         let hasAlpha = Self.hasTranslucency(pixels)
         var source = hasAlpha ? premultiplied() : self
-        let blockX = max(1, width / size.width / 2)
-        let blockY = max(1, height / size.height / 2)
+        let (blockX, blockY) = Self.preReductionBlocks(from: self.size, to: size)
         if blockX > 1 || blockY > 1 {
             source = source.boxReduced(blockX: blockX, blockY: blockY)
         }
@@ -27,6 +26,12 @@ extension Bitmap {
             source = source.verticalPass(ResampleWeights(source: source.height, destination: size.height, filter: filter))
         }
         return hasAlpha ? source.unpremultiplied() : source
+    }
+
+    /// The integer blocks `resized(to:filter:)` averages first when shrinking `source` to `size`, leaving at
+    /// most 2–4x for the filter: (1, 1), no pre-reduction, below 4x per axis.
+    static func preReductionBlocks(from source: PixelSize, to size: PixelSize) -> (x: Int, y: Int) {
+        (max(1, source.width / size.width / 2), max(1, source.height / size.height / 2))
     }
 
     /// Averages `blockX` x `blockY` blocks; edge blocks average the pixels they have.

@@ -2,8 +2,8 @@
 /// soon as it comes, and each output row along y as soon as the last row under its filter has come. Fed by
 /// a decoder on another thread, the resampling is done by the time the last row is decoded.
 ///
-/// Same weights and arithmetic as `Bitmap.resized(to:filter:)`, which block-averages first from 4x per axis:
-/// below that the two give identical pixels (a JPEG decoded at the right n/8 scale is always below it).
+/// Same weights and arithmetic as `Bitmap.resized(to:filter:)`: where that does no block pre-reduction
+/// (`Bitmap.preReductionBlocks`), the two give identical pixels.
 final class RowStreamResampler {
     let sourceSize: PixelSize
     let size: PixelSize
