@@ -18,10 +18,9 @@ extension ImageLoader {
         let name = url.lastPathComponent
         let data = try read(url: url)
         try Task.checkCancellation()
-        let format = try detect(data, name: name)
-        let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
+        let info = try info(data: data, name: name)
         try Task.checkCancellation()
-        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget,
+        let bitmap = try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget,
                                 downscaling: downscaling, cancellable: true)
         return DecodedImage(info: info, bitmap: bitmap)
     }

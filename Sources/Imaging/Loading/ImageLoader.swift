@@ -19,13 +19,19 @@ public enum ImageLoader {
         try load(data: data, name: name, maxSize: maxSize, budget: budget, downscaling: downscaling).bitmap
     }
 
+    /// `decode(data:name:maxSize:budget:downscaling:)` for bytes whose header `info(data:name:)` has already
+    /// read, so it is not read again (for a HEIF that means parsing the whole container).
+    public static func decode(data: Data, name: String, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget = .default,
+                              downscaling: Downscaling = .standard) throws -> Bitmap {
+        try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget,
+                   downscaling: downscaling, cancellable: false)
+    }
+
     /// `decode(data:name:maxSize:budget:downscaling:)` with the header facts alongside the bitmap.
     public static func load(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default,
                             downscaling: Downscaling = .standard) throws -> DecodedImage {
-        let format = try detect(data, name: name)
-        let info = try run(name) { try data.withUnsafeBytes { try format.decoder.info($0) } }
-        let bitmap = try decode(data: data, name: name, format: format, info: info, maxSize: maxSize, budget: budget,
-                                downscaling: downscaling, cancellable: false)
+        let info = try info(data: data, name: name)
+        let bitmap = try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget, downscaling: downscaling)
         return DecodedImage(info: info, bitmap: bitmap)
     }
 
@@ -75,9 +81,10 @@ public enum ImageLoader {
     }
 
     static func decode(
-        data: Data, name: String, format: ImageFormat, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget,
+        data: Data, name: String, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget,
         downscaling: Downscaling = .standard, cancellable: Bool
     ) throws -> Bitmap {
+        let format = info.format
         try run(name) { try budget.check(info.storedSize) }
         let upright = info.uprightSize
         let targetUpright = maxSize.map { upright.shrunk(toFit: $0) }

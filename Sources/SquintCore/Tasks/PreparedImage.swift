@@ -31,7 +31,7 @@ public struct PreparedImage: Sendable, Equatable {
         if target == upright && info.orientation == .up && info.format != .heif {
             return PreparedImage(data: data, mimeType: info.format.mimeType, uprightSize: upright, sentSize: upright)
         }
-        var bitmap = try ImageLoader.decode(data: data, name: name, maxSize: target, budget: budget)
+        var bitmap = try ImageLoader.decode(data: data, name: name, info: info, maxSize: target, budget: budget)
         if bitmap.size != target { bitmap = bitmap.resized(to: target) }
         let encoded = try PNGEncoder.encode(bitmap)
         return PreparedImage(data: encoded, mimeType: ImageFormat.png.mimeType, uprightSize: upright, sentSize: target)

@@ -100,7 +100,8 @@ struct ViewCommand: AsyncParsableCommand {
         let info = try ImageLoader.info(data: data, name: image)
         let target = renderer.targetPixelSize(for: info.uprightSize, in: area, cellSize: capabilities.cellSize)
         // The sharper downscaling: this one picture is looked at closely.
-        var bitmap = try ImageLoader.decode(data: data, name: image, maxSize: target, budget: budget, downscaling: .detailed)
+        var bitmap = try ImageLoader.decode(data: data, name: image, info: info, maxSize: target, budget: budget,
+                                            downscaling: .detailed)
         if !overlays.isEmpty { bitmap.draw(overlays) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
         try Self.writeToStandardOutput(output.bytes + [0x0A])
