@@ -23,20 +23,12 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(help: "Theme name (dark, light, high-contrast, monochrome) or a path to a theme .toml file.")
     var theme: String?
 
-    @Option(name: .customLong("protocol"), help: "Picture protocol: auto, kitty, sixel, iterm, symbols, ascii.")
-    var graphicsProtocol: String?
+    @OptionGroup var picture: ProtocolOption
 
     @Option(help: "Gemini model to ask (default: model in the config file, else gemini-2.5-flash).")
     var model: String?
 
-    @Option(name: .customLong("base-url"), help: "API origin instead of https://generativelanguage.googleapis.com.")
-    var baseURL: String?
-
-    func validate() throws {
-        if let graphicsProtocol, ProtocolPreference(argument: graphicsProtocol) == nil {
-            throw ValidationError("--protocol must be auto, kitty, sixel, iterm, symbols or ascii")
-        }
-    }
+    @OptionGroup var api: APIOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -44,7 +36,7 @@ struct BrowseCommand: AsyncParsableCommand {
         let config = loaded.configuration
         let chosenModel = model ?? config.model
 
-        let preference = ProtocolPreference(argument: graphicsProtocol ?? config.graphicsProtocol.rawValue) ?? .auto
+        let preference = picture.preference(config)
         let capabilities = Self.capabilities(preference: preference, environment: environment)
         let proto = RendererSelector.choose(preference, capabilities: capabilities)
         let renderer = RendererSelector.renderer(for: proto, capabilities: capabilities)
@@ -54,7 +46,7 @@ struct BrowseCommand: AsyncParsableCommand {
         let reviewStore: any ReviewStore = store.map { CoreReviewStore(store: $0) } ?? MemoryReviewStore()
 
         var client: GeminiClient?
-        if let settings = try? ClientSettings.resolve(environment: environment, baseURLFlag: baseURL) {
+        if let settings = try? ClientSettings.resolve(environment: environment, baseURLFlag: api.baseURL) {
             client = GeminiClient(configuration: settings.gemini, environment: environment)
         }
         let answers = client.map {

@@ -26,8 +26,7 @@ struct ViewCommand: AsyncParsableCommand {
     @Argument(help: "The image file (JPEG, PNG, WebP, HEIC/HEIF).")
     var image: String
 
-    @Option(name: .customLong("protocol"), help: "auto, kitty, sixel, iterm, symbols or ascii (default: protocol in the config, else auto).")
-    var graphicsProtocol: String?
+    @OptionGroup var picture: ProtocolOption
 
     @Option(help: "Width of the picture in cells (default: the terminal's width).")
     var cols: Int?
@@ -45,9 +44,6 @@ struct ViewCommand: AsyncParsableCommand {
     var out: String?
 
     func validate() throws {
-        if let graphicsProtocol, ProtocolPreference(argument: graphicsProtocol) == nil {
-            throw ValidationError("--protocol must be auto, kitty, sixel, iterm, symbols or ascii")
-        }
         if let cols, cols < 1 { throw ValidationError("--cols must be at least 1") }
         if let rows, rows < 1 { throw ValidationError("--rows must be at least 1") }
         do {
@@ -83,7 +79,7 @@ struct ViewCommand: AsyncParsableCommand {
             return
         }
 
-        let preference = ProtocolPreference(argument: graphicsProtocol ?? config.graphicsProtocol.rawValue) ?? .auto
+        let preference = picture.preference(config)
         let capabilities = terminalCapabilities(fallbackCell: fallbackCell, preference: preference)
         let chosen = RendererSelector.choose(preference, capabilities: capabilities)
         let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
