@@ -31,7 +31,7 @@ final class TUIBenchResult: @unchecked Sendable {
 
 struct TUIBench {
     let corpus: URL
-    let size = TerminalSize(columns: 160, rows: 48)
+    let size = CellSize(columns: 160, rows: 48)
 
     func services(_ proto: GraphicsProtocol) -> GraphicsPreviewService {
         let capabilities = TerminalCapabilities.resolve(replies: nil, environment: TerminalEnvironment(["TERM": "xterm-256color", "COLORTERM": "truecolor"]),

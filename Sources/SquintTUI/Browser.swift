@@ -1,3 +1,4 @@
+import TerminalGraphics
 import Foundation
 
 /// The entry point `squint [DIR]` calls: builds the first state from the options and runs the event loop.
@@ -38,10 +39,10 @@ public enum Browser {
         }
         let keymap = try Keymap(overrides: settings.keyOverrides)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let state = AppState(folder: folder, size: TerminalSize(columns: 80, rows: 24), keymap: keymap,
+        let state = AppState(folder: folder, size: CellSize(columns: 80, rows: 24), keymap: keymap,
                              themeNames: themes.map(\.name), themeIndex: themeIndex,
-                             model: services.answers?.modelName ?? settings.model,
-                             graphicsMode: services.previews.modeName, hasAPIKey: services.answers != nil)
+                             model: settings.model,
+                             graphicsMode: services.previews.modeName, hasAPIKey: services.asking != nil)
         return (state, TUIApp.Options(themes: themes, noColor: noColor))
     }
 

@@ -33,8 +33,10 @@ enum ExitStatus: Int32, CaseIterable {
             case .refused: return .refused
             case .unavailable: return .unavailable
             }
-        case is ConfigurationError, is ValidationError:
+        case is ConfigurationError, is ValidationError, is StoreError:
             return .usage
+        case let failure as AskFailure:
+            return forError(failure.error)
         case is Interrupted, is CancellationError:
             return .interrupted
         default:

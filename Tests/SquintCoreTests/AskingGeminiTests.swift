@@ -59,23 +59,23 @@ import Testing
         let folder = try ConfigTestFolder()
         try folder.write("base_url = \"http://config\"\n[retry]\nmax_attempts = 2\ninitial_backoff = \"5ms\"\n[timeouts]\nstream_idle = 7\n",
                          to: "squint/config.toml")
-        let settings = try ClientSettings.resolve(environment: ["XDG_CONFIG_HOME": folder.path, "GOOGLE_API_KEY": "k",
+        let settings = try SquintSettings.resolve(environment: ["XDG_CONFIG_HOME": folder.path, "GOOGLE_API_KEY": "k",
                                                                 "GEMINI_API_KEY": "g"])
         #expect(settings.warnings == [APIKeyResolver.bothSetWarning])
-        let gemini = settings.gemini
+        let gemini = try settings.gemini()
         #expect(gemini.apiKey == "k")
         #expect(gemini.baseURL == "http://config")
         #expect(gemini.retryPolicy.maxAttempts == 2)
         #expect(gemini.retryPolicy.initialBackoff == .milliseconds(5))
         #expect(gemini.streamIdleTimeout == .seconds(7))
-        let flagged = try ClientSettings.resolve(environment: ["XDG_CONFIG_HOME": folder.path, "GOOGLE_API_KEY": "k"],
+        let flagged = try SquintSettings.resolve(environment: ["XDG_CONFIG_HOME": folder.path, "GOOGLE_API_KEY": "k"],
                                                  baseURLFlag: "http://flag")
         #expect(flagged.baseURL == "http://flag")
     }
 
     /// The real client and planner against the fake server: the big image is uploaded and polled until ACTIVE,
     /// the small one stays inline, and the answer streams back.
-    @Test func streamAnswerUploadsWhatMustBeUploaded() async throws {
+    @Test func plannedAnswerUploadsWhatMustBeUploaded() async throws {
         let server = try await FakeGeminiServer.start(apiKey: "k")
         server.setFileProcessing(polls: 2)
         let configuration = GeminiConfiguration(apiKey: "k", baseURL: server.baseURL,
@@ -85,8 +85,9 @@ import Testing
                                          pollInterval: .milliseconds(1))
             let ask = Ask(images: [try AskFixtures.png(size: 60_000, name: "big.png"), try AskFixtures.png(size: 100, name: "s.png")],
                           question: "What?", options: AskOptions(model: "gemini-2.5-flash"))
+            let plan = try await planner.plan(ask)
             var events: [StreamEvent] = []
-            for try await event in client.streamAnswer(to: ask, planner: planner) { events.append(event) }
+            for try await event in client.answer(plan, streaming: true) { events.append(event) }
             return events
         }
         try await server.stop()

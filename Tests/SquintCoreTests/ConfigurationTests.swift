@@ -90,10 +90,12 @@ struct ConfigTestFolder: ~Copyable {
         #expect(try SquintConfiguration.parse("max_megapixels = 300").0.pixelBudget.maxPixels == 300_000_000)
     }
 
-    @Test func theTUIKeysTableIsNotAnUnknownKey() throws {
-        let (config, warnings) = try SquintConfiguration.parse("[keys]\naccept = [\"y\"]\n")
+    @Test func theTUIKeysTableIsReadWithTheRestOfTheConfig() throws {
+        let (config, warnings) = try SquintConfiguration.parse("[keys]\naccept = [\"y\"]\nquit = \"Q\"\n")
         #expect(warnings.isEmpty)
-        #expect(config == SquintConfiguration())
+        #expect(config.keys == ["accept": ["y"], "quit": ["Q"]])
+        let error = #expect(throws: ConfigurationError.self) { try SquintConfiguration.parse("[keys]\naccept = [1]\n") }
+        #expect(error?.key == "keys.accept")
     }
 
     @Test func iterm2IsAnAliasForIterm() throws {

@@ -8,7 +8,7 @@ struct StoreCrashTests {
     /// The writer is a python3 child using the same database file (WAL, as the store left it): each row it
     /// reports on stdout was committed before it reported it.
     @Test("kill -9 of a writer loses no committed row", .enabled(if: Python.canImport("sqlite3"), "python3 with sqlite3 is not available"))
-    func killNine() throws {
+    func killNine() async throws {
         let folder = try TestPaths.temporaryDirectory()
         let url = folder.appendingPathComponent("squint.db")
         _ = try Store(url: url)
@@ -41,11 +41,11 @@ struct StoreCrashTests {
         #expect(reported >= 50)
 
         let reopened = try Store(url: url)
-        let paths = try reopened.knownImagePaths()
+        let paths = try await reopened.knownImagePaths()
         #expect(paths.count >= reported)
-        let integrity = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        let integrity = try await reopened.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
         #expect(integrity == "ok")
-        let mode = try reopened.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try await reopened.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
 }

@@ -36,7 +36,7 @@ struct StoreTests {
         ]
     }
 
-    func draft(_ path: String, task: String = "detect", at seconds: Double = 1000) -> AnswerDraft {
+    func draft(_ path: String, task: AskTask = .detect, at seconds: Double = 1000) -> AnswerDraft {
         AnswerDraft(imagePath: path, task: task, question: "Detect cats", text: "[...]", model: "gemini-2.5-flash",
                     usage: TokenUsage(promptTokens: 300, candidatesTokens: 40, totalTokens: 340, estimatedImageTokens: 258),
                     imageSize: Self.size, warnings: ["w1"], createdAt: Date(timeIntervalSince1970: seconds))
@@ -50,26 +50,26 @@ struct StoreTests {
     }
 
     @Test("an image is recorded with its SHA-256, size and mtime")
-    func registerImage() throws {
+    func registerImage() async throws {
         let fixture = try Fixture()
-        let image = try fixture.store.registerImage(path: fixture.first)
+        let image = try await fixture.store.registerImage(path: fixture.first)
         // printf 'first image bytes' | sha256sum
         #expect(image.contentHash == FileFingerprint.sha256(of: Array("first image bytes".utf8)))
         #expect(image.contentHash.count == 64)
         #expect(image.byteSize == 17)
         #expect(image.path == fixture.first)
-        let again = try fixture.store.registerImage(path: fixture.first)
+        let again = try await fixture.store.registerImage(path: fixture.first)
         #expect(again.id == image.id)
     }
 
     @Test("a saved answer and its detections read back exactly, masks included")
-    func saveAndReadBack() throws {
+    func saveAndReadBack() async throws {
         let fixture = try Fixture()
-        let answerID = try fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections())
-        let stored = try fixture.store.detections(answerID: answerID)
+        let answerID = try await fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections()).answerID
+        let stored = try await fixture.store.detections(answerID: answerID)
         #expect(stored.map(\.detection) == Self.sampleDetections())
         #expect(stored.allSatisfy { $0.review == .pending && $0.imageSize == Self.size && $0.imagePath == fixture.first })
-        let history = try fixture.store.history(imagePath: fixture.first)
+        let history = try await fixture.store.history(imagePath: fixture.first)
         #expect(history.count == 1)
         #expect(history[0].usage == TokenUsage(promptTokens: 300, candidatesTokens: 40, totalTokens: 340, estimatedImageTokens: 258))
         #expect(history[0].detectionCount == 3)
@@ -78,93 +78,146 @@ struct StoreTests {
     }
 
     @Test("committed data survives closing and reopening the database")
-    func survivesReopen() throws {
+    func survivesReopen() async throws {
         let fixture = try Fixture()
-        try fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections())
+        try await fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections())
         let reopened = try Store(url: fixture.store.url)
-        #expect(try reopened.latestDetections(imagePath: fixture.first).count == 3)
+        #expect(try await reopened.currentDetections(imagePath: fixture.first).count == 3)
     }
 
     @Test("history is newest first and can be limited to one image")
-    func historyOrder() throws {
+    func historyOrder() async throws {
         let fixture = try Fixture()
-        try fixture.store.saveAnswer(draft(fixture.first, task: "caption", at: 10), detections: [])
-        try fixture.store.saveAnswer(draft(fixture.second, at: 20), detections: Self.sampleDetections())
-        try fixture.store.saveAnswer(draft(fixture.first, at: 30), detections: Self.sampleDetections())
-        #expect(try fixture.store.history().map(\.createdAt.timeIntervalSince1970) == [30, 20, 10])
-        #expect(try fixture.store.history(imagePath: fixture.first).map(\.task) == ["detect", "caption"])
+        try await fixture.store.saveAnswer(draft(fixture.first, task: .caption, at: 10), detections: [])
+        try await fixture.store.saveAnswer(draft(fixture.second, at: 20), detections: Self.sampleDetections())
+        try await fixture.store.saveAnswer(draft(fixture.first, at: 30), detections: Self.sampleDetections())
+        #expect(try await fixture.store.history().map(\.createdAt.timeIntervalSince1970) == [30, 20, 10])
+        #expect(try await fixture.store.history(imagePath: fixture.first).map(\.task) == [.detect, .caption])
     }
 
     @Test("a question about several images shows in each image's history")
-    func multiImageHistory() throws {
+    func multiImageHistory() async throws {
         let fixture = try Fixture()
-        var draft = draft(fixture.first, task: "question")
+        var draft = draft(fixture.first, task: .question)
         draft.otherImagePaths = [fixture.second]
-        try fixture.store.saveAnswer(draft, detections: [])
-        let fromSecond = try fixture.store.history(imagePath: fixture.second)
+        try await fixture.store.saveAnswer(draft, detections: [])
+        let fromSecond = try await fixture.store.history(imagePath: fixture.second)
         #expect(fromSecond.count == 1)
         #expect(fromSecond.first?.imagePath == fixture.first)
         #expect(fromSecond.first?.otherImagePaths == [fixture.second])
-        #expect(try fixture.store.history(imagePath: fixture.first).first?.otherImagePaths == [fixture.second])
-        #expect(try fixture.store.imageStatuses(inFolder: fixture.images.path).map(\.path) == [fixture.first, fixture.second])
+        #expect(try await fixture.store.history(imagePath: fixture.first).first?.otherImagePaths == [fixture.second])
+        #expect(try await fixture.store.imageStatuses(inFolder: fixture.images.path).map(\.path) == [fixture.first, fixture.second])
     }
 
     @Test("review states change, and undo walks back through them")
-    func reviewAndUndo() throws {
+    func reviewAndUndo() async throws {
         let fixture = try Fixture()
-        let answerID = try fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections())
-        let ids = try fixture.store.detections(answerID: answerID).map(\.id)
-        try fixture.store.setReview(detectionID: ids[0], to: .accepted)
-        try fixture.store.setReview(detectionID: ids[1], to: .rejected)
-        try fixture.store.setReview(detectionID: ids[0], to: .relabelled("kitten"))
-        var states = try fixture.store.detections(answerID: answerID).map(\.review)
+        let answerID = try await fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections()).answerID
+        let ids = try await fixture.store.detections(answerID: answerID).map(\.id)
+        try await fixture.store.setReview(detectionID: ids[0], to: .accepted)
+        try await fixture.store.setReview(detectionID: ids[1], to: .rejected)
+        try await fixture.store.setReview(detectionID: ids[0], to: .relabelled("kitten"))
+        var states = try await fixture.store.detections(answerID: answerID).map(\.review)
         #expect(states == [.relabelled("kitten"), .rejected, .pending])
-        #expect(try fixture.store.detections(answerID: answerID)[0].effectiveLabel == "kitten")
+        #expect(try await fixture.store.detections(answerID: answerID)[0].effectiveLabel == "kitten")
 
-        #expect(try fixture.store.undoLastReview(imagePath: fixture.first) == UndoneReview(detectionID: ids[0], restored: .accepted))
-        #expect(try fixture.store.undoLastReview(imagePath: fixture.first) == UndoneReview(detectionID: ids[1], restored: .pending))
-        #expect(try fixture.store.undoLastReview(imagePath: fixture.first) == UndoneReview(detectionID: ids[0], restored: .pending))
-        #expect(try fixture.store.undoLastReview(imagePath: fixture.first) == nil)
-        states = try fixture.store.detections(answerID: answerID).map(\.review)
+        #expect(try await fixture.store.undoLastReview(imagePath: fixture.first) == UndoneReview(detectionID: ids[0], restored: .accepted, undone: .relabelled("kitten")))
+        #expect(try await fixture.store.undoLastReview(imagePath: fixture.first) == UndoneReview(detectionID: ids[1], restored: .pending, undone: .rejected))
+        #expect(try await fixture.store.undoLastReview(imagePath: fixture.first) == UndoneReview(detectionID: ids[0], restored: .pending, undone: .accepted))
+        #expect(try await fixture.store.undoLastReview(imagePath: fixture.first) == nil)
+        states = try await fixture.store.detections(answerID: answerID).map(\.review)
         #expect(states == [.pending, .pending, .pending])
-        #expect(throws: StoreError.self) { try fixture.store.setReview(detectionID: 9999, to: .accepted) }
+        await #expect(throws: StoreError.self) { try await fixture.store.setReview(detectionID: 9999, to: .accepted) }
     }
 
     @Test("folder listing marks answers and pending reviews; next pending wraps around")
-    func folderStatusAndNextPending() throws {
+    func folderStatusAndNextPending() async throws {
         let fixture = try Fixture()
-        try fixture.store.saveAnswer(draft(fixture.first, task: "caption"), detections: [])
-        let answerID = try fixture.store.saveAnswer(draft(fixture.second), detections: Self.sampleDetections())
-        let statuses = try fixture.store.imageStatuses(inFolder: fixture.images.path)
+        try await fixture.store.saveAnswer(draft(fixture.first, task: .caption), detections: [])
+        let answerID = try await fixture.store.saveAnswer(draft(fixture.second), detections: Self.sampleDetections()).answerID
+        let statuses = try await fixture.store.imageStatuses(inFolder: fixture.images.path)
         #expect(statuses.map(\.path) == [fixture.first, fixture.second])
         #expect(statuses.map(\.hasAnswer) == [true, true])
         #expect(statuses.map(\.pendingCount) == [0, 3])
-        #expect(try fixture.store.imageStatuses(inFolder: fixture.folder.path).isEmpty)
+        #expect(try await fixture.store.imageStatuses(inFolder: fixture.folder.path).isEmpty)
 
-        #expect(try fixture.store.nextImageWithPendingReview(after: fixture.first) == fixture.second)
-        #expect(try fixture.store.nextImageWithPendingReview(after: nil, inFolder: fixture.images.path) == fixture.second)
-        for detection in try fixture.store.detections(answerID: answerID) {
-            try fixture.store.setReview(detectionID: detection.id, to: .accepted)
+        #expect(try await fixture.store.nextImageWithPendingReview(after: fixture.first) == fixture.second)
+        #expect(try await fixture.store.nextImageWithPendingReview(after: nil, inFolder: fixture.images.path) == fixture.second)
+        for detection in try await fixture.store.detections(answerID: answerID) {
+            try await fixture.store.setReview(detectionID: detection.id, to: .accepted)
         }
-        #expect(try fixture.store.nextImageWithPendingReview(after: fixture.first) == nil)
-        #expect(try fixture.store.imageStatuses(inFolder: fixture.images.path)[1].acceptedCount == 3)
+        #expect(try await fixture.store.nextImageWithPendingReview(after: fixture.first) == nil)
+        #expect(try await fixture.store.imageStatuses(inFolder: fixture.images.path)[1].acceptedCount == 3)
     }
 
     @Test("accepted-only selection keeps accepted and relabelled detections")
-    func acceptedOnly() throws {
+    func acceptedOnly() async throws {
         let fixture = try Fixture()
-        let answerID = try fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections())
-        let ids = try fixture.store.detections(answerID: answerID).map(\.id)
-        try fixture.store.setReview(detectionID: ids[0], to: .accepted)
-        try fixture.store.setReview(detectionID: ids[1], to: .rejected)
-        try fixture.store.setReview(detectionID: ids[2], to: .relabelled("puddle"))
-        let accepted = try fixture.store.allDetections(acceptedOnly: true)
-        #expect(accepted.map(\.effectiveLabel) == ["cat", "puddle"])
-        #expect(try fixture.store.allDetections(imagePaths: [fixture.second]).isEmpty)
+        let answerID = try await fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections()).answerID
+        let ids = try await fixture.store.detections(answerID: answerID).map(\.id)
+        try await fixture.store.setReview(detectionID: ids[0], to: .accepted)
+        try await fixture.store.setReview(detectionID: ids[1], to: .rejected)
+        try await fixture.store.setReview(detectionID: ids[2], to: .relabelled("puddle"))
+        let accepted = try await fixture.store.exportSelection(selection: ExportSelection(acceptedOnly: true))
+        #expect(accepted.images.flatMap(\.detections).map(\.effectiveLabel) == ["cat", "puddle"])
+        #expect(accepted.rejectedLeftOut == 1)
+        #expect(try await fixture.store.exportSelection(imagePaths: [fixture.second]).images.isEmpty)
+        // The default leaves rejected out; --include-rejected keeps it.
+        #expect(try await fixture.store.exportSelection().detectionCount == 2)
+        #expect(try await fixture.store.exportSelection(selection: ExportSelection(includeRejected: true)).detectionCount == 3)
+    }
+
+    @Test("undo by detection takes back that detection's decision, not the image's latest")
+    func undoOnScreen() async throws {
+        let fixture = try Fixture()
+        let answerID = try await fixture.store.saveAnswer(draft(fixture.first), detections: Self.sampleDetections()).answerID
+        let ids = try await fixture.store.detections(answerID: answerID).map(\.id)
+        try await fixture.store.setReview(detectionID: ids[0], to: .accepted)
+        try await fixture.store.setReview(detectionID: ids[1], to: .rejected)
+        #expect(try await fixture.store.undoReview(detectionID: ids[0]) == UndoneReview(detectionID: ids[0], restored: .pending, undone: .accepted))
+        #expect(try await fixture.store.detections(answerID: answerID).map(\.review) == [.pending, .rejected, .pending])
+        #expect(try await fixture.store.undoReview(detectionID: ids[0]) == nil)
+    }
+
+    @Test("a broken, truncated or unwritable database is one line naming it and saying what to do")
+    func brokenDatabase() async throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let corrupt = folder.appendingPathComponent("corrupt/squint.db")
+        try FileManager.default.createDirectory(at: corrupt.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 8192).write(to: corrupt)
+        let error = #expect(throws: StoreError.self) { try Store(url: corrupt) }
+        let message = error.map(String.init(describing:)) ?? ""
+        #expect(message.contains(corrupt.path) && message.contains("not a readable SQLite database") && message.contains("mv "))
+        #expect(!message.contains("grdb"))
+        #expect(!message.contains("\n"))
+
+        // A read-only store still reads (history, export) but does not write.
+        let good = folder.appendingPathComponent("ro/squint.db")
+        let fixture = try Fixture()
+        let writable = try Store(url: good)
+        try await writable.saveAnswer(draft(fixture.first), detections: Self.sampleDetections())
+        try await writable.database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        chmod(good.path, 0o444)
+        defer { chmod(good.path, 0o644) }
+        guard getuid() != 0 else { return }  // root writes through any permission bits
+        let readOnly = try Store(url: good, access: .readWriteIfPossible)
+        #expect(readOnly.isReadOnly)
+        #expect(try await readOnly.history().count == 1)
+        let denied = await #expect(throws: StoreError.self) { try await readOnly.setReview(detectionID: 1, to: .accepted) }
+        #expect(denied.map(String.init(describing:))?.contains(good.path) == true)
+    }
+
+    @Test("earlier versions' prompt templates become the person's words")
+    func templateToWords() {
+        #expect(TaskPrompt.subject(ofPrompt: TaskPrompt.make(.detect, what: "red cups", model: "m").prompt, task: .detect) == "red cups")
+        #expect(TaskPrompt.subject(ofPrompt: TaskPrompt.make(.detect, model: "m").prompt, task: .detect) == "prominent objects")
+        #expect(TaskPrompt.subject(ofPrompt: TaskPrompt.make(.segment, what: "pans", model: "m").prompt, task: .segment) == "pans")
+        #expect(TaskPrompt.subject(ofPrompt: TaskPrompt.make(.point, what: "screws", model: "m").prompt, task: .point) == "screws")
+        #expect(TaskPrompt.subject(ofPrompt: "What is this?", task: .question) == nil)
     }
 
     @Test("mask RLE round-trips")
-    func maskRLE() throws {
+    func maskRLE() async throws {
         let values: [UInt8] = (0..<200).map { $0 % 7 < 3 ? 255 : 0 }
         let mask = MaskPlane(imageWidth: 50, imageHeight: 40, originX: 5, originY: 6, width: 20, height: 10, values: values)
         #expect(MaskRLE.decode(MaskRLE.encode(mask)) == mask)

@@ -17,6 +17,20 @@ enum TestPaths {
     }
 
     /// A fresh, unique temporary directory (tests run in parallel).
+    /// A file of `../shared/corpus`, or an error that says where the corpus was looked for and how to get it.
+    static func corpusFile(_ relative: String) throws -> URL {
+        let url = corpus.appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw MissingCorpus(path: url.path) }
+        return url
+    }
+
+    struct MissingCorpus: Error, CustomStringConvertible {
+        let path: String
+        var description: String {
+            "\(path) is missing: the tests need the shared corpus checked out beside the repository (../shared/corpus)"
+        }
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("squint-core-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

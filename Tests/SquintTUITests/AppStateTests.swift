@@ -1,3 +1,6 @@
+import TerminalGraphics
+import Imaging
+import SquintCore
 import Testing
 @testable import SquintTUI
 
@@ -12,7 +15,7 @@ import Testing
     ]
 
     func loaded(hasKey: Bool = true) -> AppState {
-        var state = AppState(folder: "/pics", size: TerminalSize(columns: 120, rows: 40), themeNames: ["dark", "light"], hasAPIKey: hasKey)
+        var state = AppState(folder: "/pics", size: CellSize(columns: 120, rows: 40), themeNames: ["dark", "light"], hasAPIKey: hasKey)
         _ = state.apply(.folderLoaded(path: "/pics", entries: Self.entries))
         return state
     }
@@ -24,7 +27,7 @@ import Testing
     }
 
     @Test func startsByListingTheFolder() {
-        let state = AppState(folder: "/pics", size: TerminalSize(columns: 80, rows: 24))
+        let state = AppState(folder: "/pics", size: CellSize(columns: 80, rows: 24))
         #expect(state.startEffects == [.loadFolder("/pics")])
     }
 
@@ -64,6 +67,21 @@ import Testing
         #expect(state.selectedPath == "/pics/sub")
     }
 
+    /// A stored detection as the store would hand it over: pixels of a 1000×500 image.
+    static func detection(_ id: Int64, _ label: String, x0: Double, y0: Double, x1: Double, y1: Double,
+                          review: ReviewState = .pending) -> StoredDetection {
+        StoredDetection(id: id, answerID: 1, imagePath: "/pics/a1.jpg", imageSize: PixelSize(width: 1000, height: 500),
+                        detection: Detection(label: label, kind: .box, box: PixelBox(x0: x0, y0: y0, x1: x1, y1: y1), sourceIndex: Int(id)),
+                        review: review)
+    }
+
+    static func stored(_ image: String, task: AskTask, question: String, text: String, complete: Bool = true) -> StoredAnswer {
+        StoredAnswer(id: 1, contentHash: "h", detectionCount: 0,
+                     draft: AnswerDraft(imagePath: image, task: task, question: question, prompt: "template", text: text,
+                                        model: "m", imageSize: PixelSize(width: 1000, height: 500), isComplete: complete,
+                                        error: complete ? nil : "connection reset"))
+    }
+
     @Test func askingStreamsIntoTheAnswerAndEscCancelsKeepingText() {
         var state = loaded()
         _ = press(&state, "j", "i")
@@ -74,19 +92,27 @@ import Testing
             Issue.record("no request started: \(effects)")
             return
         }
-        #expect(spec.kind == .ask && spec.question == "what is it" && spec.images == ["/pics/a1.jpg"])
+        #expect(spec.question.task == .question && spec.question.words == "what is it" && spec.question.imagePaths == ["/pics/a1.jpg"])
         _ = state.apply(.answerDelta(request: spec.id, text: "A **cat** "))
         _ = state.apply(.answerDelta(request: spec.id, text: "on a mat"))
         #expect(state.shownAnswer.text == "A **cat** on a mat")
+        #expect(state.shownAnswer.question == "what is it")
         #expect(state.shownAnswer.streaming)
         _ = press(&state, "esc")  // leaves the prompt
         #expect(state.focus == .files && state.request != nil)
         let cancel = press(&state, "esc")
         #expect(cancel == [.cancelRequest(spec.id)])
+        #expect(state.request?.cancelling == true, "the pipeline still reports what it saved")
+        // The pipeline saved the partial answer and says so.
+        let partial = Self.stored("/pics/a1.jpg", task: .question, question: "what is it", text: "A **cat** on a mat", complete: false)
+        _ = state.apply(.answerFailed(request: spec.id, message: "cancelled", answer: partial))
         #expect(state.request == nil)
-        #expect(state.answer == "A **cat** on a mat")
+        #expect(state.error == nil)
+        #expect(state.info?.contains("kept what arrived") == true)
+        #expect(state.shownAnswer.text.hasPrefix("A **cat** on a mat"))
+        #expect(state.shownAnswer.text.contains("incomplete"))
         _ = state.apply(.answerDelta(request: spec.id, text: "late"))
-        #expect(state.answer == "A **cat** on a mat", "chunks after cancel are dropped")
+        #expect(!state.shownAnswer.text.contains("late"), "chunks after cancel are dropped")
     }
 
     @Test func withoutAKeyAskingExplainsHowToSetIt() {
@@ -96,44 +122,81 @@ import Testing
         #expect(state.error?.contains("GEMINI_API_KEY") == true)
     }
 
-    @Test func detectFinishesWithDetectionsAndReviewIsWrittenAndUndone() {
+    @Test func detectAsksWhatToFindAndEnterAloneKeepsTheDefault() {
         var state = loaded()
         _ = press(&state, "j")
-        let effects = press(&state, "d")
-        guard case .startRequest(let spec)? = effects.first else { Issue.record("no request"); return }
-        #expect(spec.kind == .detect)
-        let found = [
-            DetectionItem(id: 7, label: "cat", box: [100, 100, 500, 500]),
-            DetectionItem(id: 8, label: "mat", box: [600, 0, 1000, 1000]),
-        ]
-        let done = state.apply(.answerFinished(request: spec.id, detections: found))
+        #expect(press(&state, "d").isEmpty)
+        guard case .target(.detect, _) = state.modal else { Issue.record("no target line: \(state.modal)"); return }
+        for c in "cups" { _ = state.apply(.key(.char(c))) }
+        guard case .startRequest(let spec)? = press(&state, "enter").first else { Issue.record("no request"); return }
+        #expect(spec.question.task == .detect && spec.question.words == "cups")
+        #expect(state.shownAnswer.question == "detect: cups")
+        _ = state.apply(.answerFinished(request: spec.id, answer: nil, detections: [], notes: []))
+        // The target line remembers, and Enter alone asks for the default.
+        _ = press(&state, "s")
+        guard case .target(.segment, let editor) = state.modal else { Issue.record("no target line"); return }
+        #expect(editor.history == ["cups"])
+        guard case .startRequest(let again)? = press(&state, "enter").first else { Issue.record("no request"); return }
+        #expect(again.question.task == .segment && again.question.words == nil)
+        #expect(state.shownAnswer.question == "segment: prominent objects")
+    }
+
+    @Test func typedPromptTextIsTheTarget() {
+        var state = loaded()
+        _ = press(&state, "j", "i")
+        for c in "red cups" { _ = state.apply(.key(.char(c))) }
+        _ = press(&state, "esc")
+        guard case .startRequest(let spec)? = press(&state, "p").first else { Issue.record("no request"); return }
+        #expect(spec.question.task == .point && spec.question.words == "red cups")
+        #expect(state.prompt.isEmpty)
+    }
+
+    @Test func reviewShowsOnlyWhatTheStoreHasAndUndoTakesBackTheDecisionOnScreen() {
+        var state = loaded()
+        _ = press(&state, "j", "d")
+        guard case .startRequest(let spec)? = press(&state, "enter").first else { Issue.record("no request"); return }
+        let found = [Self.detection(7, "cat", x0: 100, y0: 50, x1: 500, y1: 250), Self.detection(8, "mat", x0: 0, y0: 300, x1: 1000, y1: 500)]
+        let done = state.apply(.answerFinished(request: spec.id, answer: nil, detections: found, notes: []))
         #expect(done.contains(.redrawPicture))
         #expect(state.detections == found && state.selectedDetection == 0)
         #expect(state.entries[1].mark == .pendingReview)
         let accept = press(&state, "a")
-        #expect(accept.contains(.review(.set(image: "/pics/a1.jpg", detection: 7, review: .accepted))))
+        #expect(accept == [.review(.set(detection: 7, to: .accepted))])
+        #expect(state.detections[0].review == .pending, "not shown as made before the store has it")
+        #expect(state.savingReviews[7] == .accepted)
         #expect(state.selectedDetection == 1, "moves on to the next pending detection")
-        _ = press(&state, "x")
-        #expect(state.detections.map(\.review) == [.accepted, .rejected])
-        #expect(state.entries[1].mark == .answered)
-        let undo = press(&state, "u")
-        #expect(undo.contains(.review(.undo(image: "/pics/a1.jpg"))))
+        _ = state.apply(.reviewSaved(detection: 7, state: .accepted))
+        #expect(state.detections[0].review == .accepted)
+        // A write that fails keeps the decision pending and says so.
+        #expect(press(&state, "x") == [.review(.set(detection: 8, to: .rejected))])
+        _ = state.apply(.reviewFailed(detection: 8, message: "squint.db: cannot save: it is locked by another process"))
         #expect(state.detections[1].review == .pending)
+        #expect(state.error?.contains("not saved") == true)
         #expect(state.entries[1].mark == .pendingReview)
+        // Undo takes back the decision on screen (cat's), not the store's latest for the image.
+        #expect(press(&state, "u") == [.review(.undo(detection: 7))])
+        _ = state.apply(.undone(UndoneReview(detectionID: 7, restored: .pending, undone: .accepted)))
+        #expect(state.detections[0].review == .pending)
+        #expect(state.info == "undid accept of cat")
+        #expect(state.selectedDetection == 0)
     }
 
-    @Test func relabelGoesThroughADialog() {
+    @Test func relabelShowsAsRelabelledAndAdvances() {
         var state = loaded()
         _ = press(&state, "j")
         state.answerImage = "/pics/a1.jpg"
-        state.detections = [DetectionItem(id: 3, label: "dog", box: [0, 0, 10, 10])]
+        state.detections = [Self.detection(3, "dog", x0: 0, y0: 0, x1: 10, y1: 10), Self.detection(4, "cat", x0: 20, y0: 0, x1: 30, y1: 10)]
         state.selectedDetection = 0
         _ = press(&state, "r", "ctrl-u")
-        for c in "cat" { _ = state.apply(.key(.char(c))) }
+        for c in "wolf" { _ = state.apply(.key(.char(c))) }
         let effects = press(&state, "enter")
-        #expect(effects.contains(.review(.relabel(image: "/pics/a1.jpg", detection: 3, label: "cat"))))
-        #expect(state.detections[0].label == "cat")
+        #expect(effects == [.review(.set(detection: 3, to: .relabelled("wolf")))])
         #expect(state.modal == .none)
+        #expect(state.selectedDetection == 1, "advances like accept")
+        _ = state.apply(.reviewSaved(detection: 3, state: .relabelled("wolf")))
+        #expect(state.detections[0].review == .relabelled("wolf"))
+        #expect(state.detections[0].effectiveLabel == "wolf")
+        #expect(state.info == "relabelled dog → wolf")
     }
 
     @Test func pendingReviewJumpsWrapAround() {
@@ -167,8 +230,8 @@ import Testing
         #expect(state.pictureKey != key)
         #expect(press(&state, "t") == [.repaintAll])
         #expect(state.themeName == "light")
-        #expect(state.apply(.resize(TerminalSize(columns: 80, rows: 24))) == [.repaintAll])
-        #expect(state.pictureKey.area == Layout(size: TerminalSize(columns: 80, rows: 24)).pictureArea)
+        #expect(state.apply(.resize(CellSize(columns: 80, rows: 24))) == [.repaintAll])
+        #expect(state.pictureKey.area == Layout(size: CellSize(columns: 80, rows: 24)).pictureArea)
     }
 
     @Test func marksMakeAMultiImageQuestion() {
@@ -179,8 +242,11 @@ import Testing
         for c in "same?" { _ = state.apply(.key(.char(c))) }
         let effects = press(&state, "enter")
         guard case .startRequest(let spec)? = effects.first else { Issue.record("no request"); return }
-        #expect(spec.images == ["/pics/a1.jpg", "/pics/a2.jpg"])
+        #expect(spec.question.imagePaths == ["/pics/a1.jpg", "/pics/a2.jpg"])
         #expect(state.marked.isEmpty)
+        #expect(state.shownAnswer.question == "same?  (a1.jpg, a2.jpg)")
+        _ = state.apply(.answerFinished(request: spec.id, answer: nil, detections: [], notes: []))
+        #expect(state.entries[1].mark == .answered && state.entries[2].mark != .none, "every image asked about is answered")
     }
 
     @Test func mouseClickSelectsAFileAndWheelScrolls() {
@@ -196,7 +262,7 @@ import Testing
         var state = loaded()
         _ = press(&state, "j", "c")
         guard let id = state.request?.spec.id else { Issue.record("no request"); return }
-        _ = state.apply(.answerFailed(request: id, message: "HTTP 429\nquota exceeded for model"))
+        _ = state.apply(.answerFailed(request: id, message: "HTTP 429\nquota exceeded for model", answer: nil))
         #expect(state.request == nil)
         #expect(state.error?.hasPrefix("HTTP 429") == true)
         _ = press(&state, "E")
@@ -208,16 +274,29 @@ import Testing
     @Test func staleRecordsAreIgnored() {
         var state = loaded()
         _ = press(&state, "j", "j")
-        _ = state.apply(.recordLoaded(image: "/pics/a1.jpg", record: ImageRecord(question: "q", answer: "old", detections: [])))
-        #expect(state.answer == "")
-        _ = state.apply(.recordLoaded(image: "/pics/a2.jpg", record: ImageRecord(question: "q", answer: "mine", detections: [])))
-        #expect(state.answer == "mine")
+        _ = state.apply(.recordLoaded(image: "/pics/a1.jpg", answer: Self.stored("/pics/a1.jpg", task: .question, question: "q", text: "old"), detections: []))
+        #expect(state.shownAnswer.text == "")
+        _ = state.apply(.recordLoaded(image: "/pics/a2.jpg", answer: Self.stored("/pics/a2.jpg", task: .detect, question: "cups", text: "mine"), detections: []))
+        #expect(state.shownAnswer.text == "mine")
+        #expect(state.shownAnswer.question == "detect: cups", "the person's words, not the prompt template")
     }
 
-    @Test func exportAsksTheFormat() {
+    @Test func exportAsksTheFormatAndWhatAndBeforeOverwriting() {
         var state = loaded()
         #expect(press(&state, "e").isEmpty)
-        #expect(state.modal == .exportFormat)
-        #expect(press(&state, "y") == [.export(.yolo, folder: "/pics")])
+        #expect(state.modal == .export(acceptedOnly: false))
+        #expect(press(&state, "a").isEmpty)
+        #expect(state.modal == .export(acceptedOnly: true))
+        let request = ExportRequest(format: .jsonl, folder: "/pics", selection: ExportSelection(acceptedOnly: true))
+        #expect(press(&state, "j") == [.export(request)])
+        #expect(request.destination == "/pics/squint-annotations.jsonl")
+        _ = state.apply(.exportNeedsConfirmation(request, existing: [request.destination]))
+        #expect(press(&state, "n").isEmpty)
+        #expect(state.info?.contains("nothing was overwritten") == true)
+        _ = state.apply(.exportNeedsConfirmation(request, existing: [request.destination]))
+        var replacing = request
+        replacing.overwrite = true
+        #expect(press(&state, "y") == [.export(replacing)])
+        #expect(ExportRequest(format: .yolo, folder: "/pics", selection: ExportSelection()).destination == "/pics/squint-yolo")
     }
 }

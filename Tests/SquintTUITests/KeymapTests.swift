@@ -1,3 +1,4 @@
+import SquintCore
 import Foundation
 import Testing
 @testable import SquintTUI
@@ -57,14 +58,11 @@ import Testing
 
 @Suite struct KeymapConfigTests {
     @Test func keysTableFromConfigFile() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("squint-keys-\(UUID().uuidString).toml")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try "model = \"x\"\n[keys]\nquit = \"Q\"\nmove-down = [\"J\", \"down\"]\n".write(to: file, atomically: true, encoding: .utf8)
-        let overrides = try Keymap.overrides(configFile: file.path)
-        #expect(overrides["quit"] == ["Q"])
-        let map = try Keymap(overrides: overrides)
+        let (configuration, _) = try SquintConfiguration.parse("model = \"x\"\n[keys]\nquit = \"Q\"\nmove-down = [\"J\", \"down\"]\n")
+        #expect(configuration.keys["quit"] == ["Q"])
+        let map = try Keymap(overrides: configuration.keys)
         #expect(map.command(for: .char("Q")) == .quit)
         #expect(map.command(for: .char("q")) == nil)
-        #expect(try Keymap.overrides(configFile: "/nonexistent/config.toml").isEmpty)
+        #expect(throws: ConfigurationError.self) { try SquintConfiguration.parse("[keys]\nquit = 3\n") }
     }
 }

@@ -1,3 +1,4 @@
+import TerminalGraphics
 import Testing
 @testable import SquintTUI
 
@@ -6,7 +7,7 @@ import Testing
 
     @Test(arguments: [(80, 24), (100, 30), (120, 40), (160, 50), (250, 70)])
     func panesTileTheScreenWithoutOverlap(cols: Int, rows: Int) {
-        let layout = Layout(size: TerminalSize(columns: cols, rows: rows))
+        let layout = Layout(size: CellSize(columns: cols, rows: rows))
         let rects = panes(layout)
         var covered = [[Int]](repeating: [Int](repeating: 0, count: cols), count: rows)
         for rect in rects {
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func usableAt80x24() {
-        let layout = Layout(size: TerminalSize(columns: 80, rows: 24))
+        let layout = Layout(size: CellSize(columns: 80, rows: 24))
         #expect(!layout.isTooSmall)
         #expect(layout.placement == .below)
         #expect(layout.fileListRows >= 15)
@@ -27,13 +28,13 @@ import Testing
     }
 
     @Test func wideTerminalsPutTheAnswerOnTheRight() {
-        let layout = Layout(size: TerminalSize(columns: 200, rows: 50))
+        let layout = Layout(size: CellSize(columns: 200, rows: 50))
         #expect(layout.placement == .right)
         #expect(layout.answer.x > layout.preview.x)
         #expect(layout.preview.height == 48)
     }
 
     @Test func tinyTerminalsAreFlagged() {
-        #expect(Layout(size: TerminalSize(columns: 40, rows: 10)).isTooSmall)
+        #expect(Layout(size: CellSize(columns: 40, rows: 10)).isTooSmall)
     }
 }

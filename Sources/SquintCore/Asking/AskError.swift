@@ -1,23 +1,25 @@
 /// Why an `ask` could not be put together, one line each.
 public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Code: Sendable, Equatable {
-        case unreadableImage(String)
+        case unreadableImage(String, reason: String)
         case unsupportedImage(String, detail: String)
         case emptyQuestion
         case noImages
         case processingFailed(String, file: String)
         case processingTimedOut(String, file: String)
+        case oneImageOnly(String)
     }
 
     private let code: Code
     private init(_ code: Code) { self.code = code }
 
-    static func unreadableImage(_ path: String) -> Self { .init(.unreadableImage(path)) }
+    static func unreadableImage(_ path: String, reason: String) -> Self { .init(.unreadableImage(path, reason: reason)) }
     static func unsupportedImage(_ name: String, detail: String) -> Self { .init(.unsupportedImage(name, detail: detail)) }
     static var emptyQuestion: Self { .init(.emptyQuestion) }
     static var noImages: Self { .init(.noImages) }
     static func processingFailed(_ name: String, file: String) -> Self { .init(.processingFailed(name, file: file)) }
     static func processingTimedOut(_ name: String, file: String) -> Self { .init(.processingTimedOut(name, file: file)) }
+    static func oneImageOnly(_ task: String) -> Self { .init(.oneImageOnly(task)) }
 
     /// Who has to act: the user (a bad path, a non-image, an empty question), the service that refused the
     /// file, or nobody but time (a file still processing).
@@ -27,7 +29,7 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var category: Category {
         switch code {
-        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages: .usage
+        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages, .oneImageOnly: .usage
         case .processingFailed: .refused
         case .processingTimedOut: .unavailable
         }
@@ -38,12 +40,13 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch code {
-        case .unreadableImage(let path): "cannot read image \(path)"
+        case .unreadableImage(let path, let reason): "\(path): cannot read the image: \(reason)"
         case .unsupportedImage(let name, let detail): "\(name): \(detail)"
         case .emptyQuestion: "the question is empty; pass it with -p \"QUESTION\""
         case .noImages: "no images given"
         case .processingFailed(let name, let file): "the Files API could not process \(name) (\(file) is FAILED)"
         case .processingTimedOut(let name, let file): "\(name) is still processing on the Files API (\(file)); try again later"
+        case .oneImageOnly(let task): "\(task) takes one image at a time"
         }
     }
 }

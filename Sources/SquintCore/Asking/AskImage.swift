@@ -21,10 +21,12 @@ public struct AskImage: Sendable, Equatable {
     /// Reads and checks an image file.
     public static func load(path: String) throws(AskError) -> AskImage {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path)
-        else {
-            throw .unreadableImage(path)
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadableImage(path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadableImage(path, reason: "it is a folder") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadableImage(path, reason: access(path, R_OK) != 0 ? "permission denied" : "it cannot be read")
         }
         return try AskImage(bytes: [UInt8](data), name: path)
     }

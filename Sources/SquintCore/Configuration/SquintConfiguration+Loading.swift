@@ -74,7 +74,7 @@ private struct TableReader {
                     throw .badValue(path, key: key, expected: "a number of megapixels above 0, at most 10000")
                 }
                 config.maxMegapixels = number
-            case "keys": break  // the TUI's keymap reads [keys] itself (Keymap.overrides)
+            case "keys": config.keys = try readKeys(try subtable(value, key))
             case "timeouts": try readTimeouts(try subtable(value, key), into: &config.timeouts)
             case "retry": try readRetry(try subtable(value, key), into: &config.retry)
             case "spatial": try readSpatial(try subtable(value, key), into: &config.spatial)
@@ -126,6 +126,21 @@ private struct TableReader {
             default: warnUnknown("spatial." + key)
             }
         }
+    }
+
+    private func readKeys(_ table: TOMLTable) throws(ConfigurationError) -> [String: [String]] {
+        var keys: [String: [String]] = [:]
+        for command in table.keys {
+            let value = table[command]!
+            if let single = value.string {
+                keys[command] = [single]
+            } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
+                keys[command] = array.compactMap { $0.string }
+            } else {
+                throw .badValue(path, key: "keys.\(command)", expected: "a key name or a list of key names, like [\"j\", \"down\"]")
+            }
+        }
+        return keys
     }
 
     private mutating func warnUnknown(_ key: String) {

@@ -29,6 +29,9 @@ public struct SquintConfiguration: Sendable, Equatable {
     public var retry = RetrySettings()
     /// `[spatial]`
     public var spatial = SpatialSettings()
+    /// `[keys]`: the TUI's key bindings, command name → keys (`move-down = ["j", "down"]`). The TUI's keymap
+    /// checks the names; a value that is neither a string nor a list of strings is refused here.
+    public var keys: [String: [String]] = [:]
 
     public init() {}
 

@@ -1,5 +1,5 @@
 /// An axis-aligned rectangle in (fractional) pixels: x0, y0 top-left, x1, y1 bottom-right (exclusive).
-public struct PixelBox: Sendable, Equatable, Codable {
+public struct PixelBox: Sendable, Hashable, Codable {
     public var x0: Double, y0: Double, x1: Double, y1: Double
 
     public init(x0: Double, y0: Double, x1: Double, y1: Double) {

@@ -5,60 +5,75 @@ import Imaging
 extension Store {
     /// Records (or refreshes) an image: path, SHA-256, size and modification time.
     @discardableResult
-    public func registerImage(path: String) throws -> StoredImage {
+    public func registerImage(path: String) async throws(StoreError) -> StoredImage {
         let canonical = Self.canonicalPath(path)
-        let fingerprint = try FileFingerprint(path: canonical)
-        return try pool.write { db in try Self.upsertImage(db, path: canonical, fingerprint: fingerprint) }
+        let fingerprint = try await Self.fingerprint(canonical)
+        return try await write { db in try Self.upsertImage(db, path: canonical, fingerprint: fingerprint) }
     }
 
     /// Saves a question, its answer and the detections parsed from it, in one transaction.
-    /// Returns the answer's id.
+    ///
+    /// A complete spatial answer becomes its image's current detection set, replacing the previous one: the
+    /// decisions made on the previous set are carried over to the new boxes that match them (same label, IoU
+    /// at least 0.5; points within 2% of the image's diagonal), and `SavedAnswer` says how many were carried
+    /// and how many had no match.
     @discardableResult
-    public func saveAnswer(_ draft: AnswerDraft, detections: [Detection]) throws -> Int64 {
-        let canonical = Self.canonicalPath(draft.imagePath)
-        let fingerprint = try FileFingerprint(path: canonical)
-        let others = try draft.otherImagePaths.map { path in
-            let other = Self.canonicalPath(path)
-            return (other, try FileFingerprint(path: other))
-        }
-        return try pool.write { db in
-            let image = try Self.upsertImage(db, path: canonical, fingerprint: fingerprint)
+    public func saveAnswer(_ draft: AnswerDraft, detections: [Detection]) async throws(StoreError) -> SavedAnswer {
+        let paths = draft.imagePaths.map(Self.canonicalPath)
+        var fingerprints: [FileFingerprint] = []
+        for path in paths { fingerprints.append(try await Self.fingerprint(path)) }
+        let prints = fingerprints
+        return try await write { db in
+            let image = try Self.upsertImage(db, path: paths[0], fingerprint: prints[0])
+            let previous = draft.task.isSpatial && draft.isComplete ? try Self.currentDetections(db, imageID: image.id) : []
             try db.execute(
                 sql: """
-                    INSERT INTO answers (imageId, contentHash, task, question, text, model, usage, imageWidth, imageHeight, warnings, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO answers (imageId, contentHash, task, question, prompt, text, model, modelVersion, usage,
+                        imageWidth, imageHeight, warnings, status, error, finishReason, retries, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    image.id, image.contentHash, draft.task, draft.question, draft.text, draft.model,
-                    draft.usage.map(Self.encodeJSON), draft.imageSize.width, draft.imageSize.height,
-                    Self.encodeJSON(draft.warnings), draft.createdAt.timeIntervalSince1970,
+                    image.id, image.contentHash, draft.task.rawValue, draft.question, draft.prompt, draft.text, draft.model,
+                    draft.modelVersion, draft.usage.map(Self.encodeJSON), draft.imageSize.width, draft.imageSize.height,
+                    Self.encodeJSON(draft.warnings), draft.isComplete ? "complete" : "incomplete", draft.error,
+                    draft.finishReason, draft.retries, draft.createdAt.timeIntervalSince1970,
                 ])
             let answerID = db.lastInsertedRowID
-            for (position, (path, otherFingerprint)) in others.enumerated() {
-                let other = try Self.upsertImage(db, path: path, fingerprint: otherFingerprint)
+            for (position, (path, fingerprint)) in zip(paths, prints).enumerated().dropFirst() {
+                let other = try Self.upsertImage(db, path: path, fingerprint: fingerprint)
                 try db.execute(sql: "INSERT INTO answer_images (answerId, imageId, position) VALUES (?, ?, ?)",
-                               arguments: [answerID, other.id, position + 1])
+                               arguments: [answerID, other.id, position])
             }
-            for detection in detections {
+            let carried = ReviewCarryOver.match(new: detections, previous: previous.filter { $0.review != .pending },
+                                                imageSize: draft.imageSize)
+            for (index, detection) in detections.enumerated() {
+                let review = carried[index]
                 try db.execute(
                     sql: """
-                        INSERT INTO detections (answerId, imageId, position, label, kind, x0, y0, x1, y1, box2d, pointX, pointY, rawPoint, maskRLE)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO detections (answerId, imageId, position, label, kind, x0, y0, x1, y1, box2d, pointX, pointY,
+                            rawPoint, maskRLE, reviewState, reviewLabel, reviewedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         answerID, image.id, detection.sourceIndex, detection.label, detection.kind.rawValue,
                         detection.box?.x0, detection.box?.y0, detection.box?.x1, detection.box?.y1,
                         detection.box2D.map(Self.encodeJSON), detection.point?.x, detection.point?.y,
                         detection.rawPoint.map(Self.encodeJSON), detection.mask.map { Data(MaskRLE.encode($0)) },
+                        review?.review.name ?? ReviewState.pending.name, review?.review.newLabel,
+                        review?.reviewedAt?.timeIntervalSince1970,
                     ])
             }
-            return answerID
+            let decided = previous.filter { $0.review != .pending }.count
+            return SavedAnswer(answerID: answerID, contentHash: image.contentHash, replacedCount: previous.count, carriedDecisions: carried.count,
+                               droppedDecisions: decided - carried.count)
         }
     }
 
-    /// Past questions and answers, newest first; for one image when `imagePath` is given.
-    public func history(imagePath: String? = nil, limit: Int = 1000) throws -> [StoredAnswer] {
-        try pool.read { db in
+    /// Past questions and answers, newest first; for one image when `imagePath` is given (including questions
+    /// about several images that named it).
+    public func history(imagePath: String? = nil, limit: Int = 1000) async throws(StoreError) -> [StoredAnswer] {
+        let path = imagePath.map(Self.canonicalPath)
+        return try await read { db in
             var sql = """
                 SELECT answers.*, images.path AS path,
                        (SELECT COUNT(*) FROM detections WHERE detections.answerId = answers.id) AS detectionCount,
@@ -68,8 +83,7 @@ extension Store {
                 FROM answers JOIN images ON images.id = answers.imageId
                 """
             var arguments: StatementArguments = []
-            if let imagePath {
-                let path = Self.canonicalPath(imagePath)
+            if let path {
                 sql += """
                      WHERE images.path = ? OR answers.id IN (SELECT answerId FROM answer_images
                         JOIN images AS others ON others.id = answer_images.imageId WHERE others.path = ?)
@@ -83,47 +97,53 @@ extension Store {
     }
 
     /// The detections of one answer, in the model's order.
-    public func detections(answerID: Int64) throws -> [StoredDetection] {
-        try pool.read { db in
+    public func detections(answerID: Int64) async throws(StoreError) -> [StoredDetection] {
+        try await read { db in
             try Self.fetchDetections(db, where: "detections.answerId = ?", arguments: [answerID])
         }
     }
 
-    /// The detections of the latest answer that has any for an image (what the preview draws).
-    public func latestDetections(imagePath: String) throws -> [StoredDetection] {
-        try pool.read { db in
-            let path = Self.canonicalPath(imagePath)
-            guard let answerID = try Int64.fetchOne(db, sql: """
-                SELECT answers.id FROM answers JOIN images ON images.id = answers.imageId
-                WHERE images.path = ? AND EXISTS (SELECT 1 FROM detections WHERE detections.answerId = answers.id)
-                ORDER BY answers.createdAt DESC, answers.id DESC LIMIT 1
-                """, arguments: [path]) else { return [] }
-            return try Self.fetchDetections(db, where: "detections.answerId = ?", arguments: [answerID])
+    /// An image's current detection set: its latest complete spatial answer's detections, which the TUI draws
+    /// and reviews and `squint export` exports. Empty when the latest run found nothing.
+    public func currentDetections(imagePath: String) async throws(StoreError) -> [StoredDetection] {
+        let path = Self.canonicalPath(imagePath)
+        return try await read { db in
+            guard let imageID = try Int64.fetchOne(db, sql: "SELECT id FROM images WHERE path = ?", arguments: [path]) else { return [] }
+            return try Self.currentDetections(db, imageID: imageID)
         }
     }
 
-    /// Every stored detection of the given images (all images when `imagePaths` is nil), for exports.
-    public func allDetections(imagePaths: [String]? = nil, acceptedOnly: Bool = false) throws -> [StoredDetection] {
-        try pool.read { db in
-            var detections: [StoredDetection]
-            if let imagePaths {
-                detections = []
-                for path in imagePaths {
-                    detections += try Self.fetchDetections(db, where: "images.path = ?", arguments: [Self.canonicalPath(path)])
-                }
-            } else {
-                detections = try Self.fetchDetections(db, where: "1", arguments: [])
+    /// The detections to export for the given images (all images when nil), with what was left out.
+    public func exportSelection(imagePaths: [String]? = nil, selection: ExportSelection = ExportSelection()) async throws(StoreError) -> ExportBatch {
+        let paths = imagePaths.map { $0.map(Self.canonicalPath) }
+        let all = try await read { db -> [StoredDetection] in
+            let scope = selection.allRuns ? "1" : Self.isCurrentDetection
+            guard let paths else { return try Self.fetchDetections(db, where: scope, arguments: []) }
+            var detections: [StoredDetection] = []
+            for path in paths {
+                detections += try Self.fetchDetections(db, where: "images.path = ? AND \(scope)", arguments: [path])
             }
-            return acceptedOnly ? detections.filter { $0.review.isAccepted } : detections
+            return detections
         }
+        return ExportBatch(detections: all, selection: selection)
     }
 
     /// Paths of every image the store knows, sorted.
-    public func knownImagePaths() throws -> [String] {
-        try pool.read { db in try String.fetchAll(db, sql: "SELECT path FROM images ORDER BY path") }
+    public func knownImagePaths() async throws(StoreError) -> [String] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT path FROM images ORDER BY path") }
     }
 
     // MARK: - Rows
+
+    static func fingerprint(_ path: String) async throws(StoreError) -> FileFingerprint {
+        do {
+            return try await OffPool.run { try FileFingerprint(path: path) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .unreadableImage(path)
+        }
+    }
 
     static func upsertImage(_ db: Database, path: String, fingerprint: FileFingerprint) throws -> StoredImage {
         try db.execute(
@@ -136,6 +156,10 @@ extension Store {
             throw StoreError.corruptRow("image \(path)")
         }
         return StoredImage(id: id, path: path, contentHash: fingerprint.sha256, byteSize: fingerprint.byteSize, modified: fingerprint.modified)
+    }
+
+    static func currentDetections(_ db: Database, imageID: Int64) throws -> [StoredDetection] {
+        try fetchDetections(db, where: "detections.imageId = ? AND \(isCurrentDetection)", arguments: [imageID])
     }
 
     static func fetchDetections(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [StoredDetection] {
@@ -173,14 +197,16 @@ extension Store {
     }
 
     static func answer(from row: Row) -> StoredAnswer {
-        StoredAnswer(
-            id: row["id"], imagePath: row["path"], otherImagePaths: decodeJSON([String].self, row["otherPaths"]) ?? [],
-            contentHash: row["contentHash"], task: row["task"],
-            question: row["question"], text: row["text"], model: row["model"],
-            usage: decodeJSON(TokenUsage.self, row["usage"]),
+        let task = AskTask(rawValue: row["task"]) ?? .question
+        let draft = AnswerDraft(
+            imagePath: row["path"], otherImagePaths: decodeJSON([String].self, row["otherPaths"]) ?? [], task: task,
+            question: row["question"], prompt: row["prompt"] ?? row["question"], text: row["text"], model: row["model"],
+            modelVersion: row["modelVersion"], usage: decodeJSON(TokenUsage.self, row["usage"]),
             imageSize: PixelSize(width: row["imageWidth"], height: row["imageHeight"]),
-            warnings: decodeJSON([String].self, row["warnings"]) ?? [],
-            createdAt: Date(timeIntervalSince1970: row["createdAt"]), detectionCount: row["detectionCount"])
+            warnings: decodeJSON([String].self, row["warnings"]) ?? [], isComplete: (row["status"] as String?) != "incomplete",
+            error: row["error"], finishReason: row["finishReason"], retries: row["retries"] ?? 0,
+            createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+        return StoredAnswer(id: row["id"], contentHash: row["contentHash"], detectionCount: row["detectionCount"], draft: draft)
     }
 
     static func encodeJSON<T: Encodable>(_ value: T) -> String {

@@ -82,6 +82,37 @@ extension Store {
                 CREATE INDEX answer_images_image ON answer_images(imageId);
                 """)
         }
+        // The person's words apart from the prompt sent; answers that broke off; what answered and how.
+        migrator.registerMigration("v3-answer-status") { db in
+            try db.execute(sql: """
+                ALTER TABLE answers ADD COLUMN prompt TEXT;
+                ALTER TABLE answers ADD COLUMN modelVersion TEXT;
+                ALTER TABLE answers ADD COLUMN status TEXT NOT NULL DEFAULT 'complete';
+                ALTER TABLE answers ADD COLUMN error TEXT;
+                ALTER TABLE answers ADD COLUMN finishReason TEXT;
+                ALTER TABLE answers ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX answers_current ON answers(imageId, task, status, createdAt);
+                """)
+            // Earlier versions saved the spatial prompt template as the question: keep it as the prompt and
+            // recover what the person asked for ("cups") as the question.
+            let rows = try Row.fetchAll(db, sql: "SELECT id, task, question FROM answers")
+            for row in rows {
+                let question: String = row["question"]
+                let task = AskTask(rawValue: row["task"]) ?? .question
+                let words = TaskPrompt.subject(ofPrompt: question, task: task) ?? question
+                try db.execute(sql: "UPDATE answers SET prompt = ?, question = ? WHERE id = ?",
+                               arguments: [question, words, row["id"] as Int64])
+            }
+        }
         return migrator
     }
+
+    /// The SQL condition that picks a detection's image's current set: the detections of its latest complete
+    /// spatial answer. Earlier runs stay in history but are not reviewed or exported (unless asked for).
+    static let isCurrentDetection = """
+        detections.answerId = (SELECT current.id FROM answers AS current
+            WHERE current.imageId = detections.imageId AND current.task IN ('detect', 'segment', 'point')
+              AND current.status = 'complete'
+            ORDER BY current.createdAt DESC, current.id DESC LIMIT 1)
+        """
 }

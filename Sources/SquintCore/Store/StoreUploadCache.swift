@@ -17,7 +17,7 @@ public struct StoreUploadCache: UploadCache {
 
     public func lookup(_ key: UploadCacheKey) async throws -> CachedUpload? {
         let now = now()
-        return try await store.pool.write { db in
+        return try await store.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM uploads WHERE sha256 = ? AND mimeType = ?",
                                              arguments: [key.sha256, key.mimeType]) else { return nil }
             let expires = Date(timeIntervalSince1970: row["expiresAt"] as Double? ?? 0)
@@ -31,7 +31,7 @@ public struct StoreUploadCache: UploadCache {
 
     public func store(_ upload: CachedUpload, for key: UploadCacheKey) async throws {
         let created = now().timeIntervalSince1970
-        try await store.pool.write { db in
+        try await store.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO uploads (sha256, mimeType, name, uri, expiresAt, createdAt) VALUES (?, ?, ?, ?, ?, ?)
@@ -43,7 +43,7 @@ public struct StoreUploadCache: UploadCache {
     }
 
     public func remove(fileName: String) async throws {
-        try await store.pool.write { db in
+        try await store.write { db in
             try db.execute(sql: "DELETE FROM uploads WHERE name = ?", arguments: [fileName])
         }
     }

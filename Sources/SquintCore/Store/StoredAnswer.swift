@@ -1,20 +1,20 @@
 import Foundation
-import Imaging
 
-/// A saved question and its answer.
+/// A saved answer: the draft as it was saved, plus what the store adds (its id, the image's content hash when
+/// it was asked about, how many detections it holds). Reads the draft's fields directly: `stored.question`.
+@dynamicMemberLookup
 public struct StoredAnswer: Sendable, Equatable {
     public var id: Int64
-    public var imagePath: String
-    /// The other images of a multi-image question.
-    public var otherImagePaths: [String]
     public var contentHash: String
-    public var task: String
-    public var question: String
-    public var text: String
-    public var model: String
-    public var usage: TokenUsage?
-    public var imageSize: PixelSize
-    public var warnings: [String]
-    public var createdAt: Date
     public var detectionCount: Int
+    public var draft: AnswerDraft
+
+    public init(id: Int64, contentHash: String, detectionCount: Int, draft: AnswerDraft) {
+        self.id = id
+        self.contentHash = contentHash
+        self.detectionCount = detectionCount
+        self.draft = draft
+    }
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<AnswerDraft, Value>) -> Value { draft[keyPath: keyPath] }
 }

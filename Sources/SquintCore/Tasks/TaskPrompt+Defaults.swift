@@ -26,26 +26,50 @@ extension TaskPrompt {
         case .detect:
             let prompt = subject.map { "Detect the 2d bounding boxes of the \($0). " + format }
                 ?? "Detect the prominent objects in the image. " + format
-            return spatial(task, prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
+            return spatial(task, subject: subject ?? defaultSubject(task), prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
                            rule: "Return bounding boxes as a JSON array with labels. Never return masks or code fencing.")
         case .segment:
-            let prompt = "Give the segmentation masks for the \(subject ?? "prominent objects"). Output a JSON list of segmentation masks where each entry contains the 2D bounding box in the key \"box_2d\" as [ymin, xmin, ymax, xmax] normalized to 0-1000, the segmentation mask in key \"mask\", and the text label in the key \"label\". Use descriptive labels."
+            let prompt = "Give the segmentation masks for the \(subject ?? defaultSubject(task)). Output a JSON list of segmentation masks where each entry contains the 2D bounding box in the key \"box_2d\" as [ymin, xmin, ymax, xmax] normalized to 0-1000, the segmentation mask in key \"mask\", and the text label in the key \"label\". Use descriptive labels."
             // No "never return masks" here: with it the model answers a segmentation prompt with boxes only.
-            return spatial(task, prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
+            return spatial(task, subject: subject ?? defaultSubject(task), prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
                            rule: "Return segmentation masks as a JSON array with box_2d, mask and label. Never return code fencing.")
         case .point:
-            let prompt = "Point to the \(subject ?? "prominent items") in the image. The answer should follow the JSON format: [{\"point\": <point>, \"label\": <label1>}, ...]. The points are in [y, x] format normalized to 0-1000."
-            return spatial(task, prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
+            let prompt = "Point to the \(subject ?? defaultSubject(task)) in the image. The answer should follow the JSON format: [{\"point\": <point>, \"label\": <label1>}, ...]. The points are in [y, x] format normalized to 0-1000."
+            return spatial(task, subject: subject ?? defaultSubject(task), prompt: prompt, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide,
                            rule: "Return points as a JSON array with labels. Never return code fencing.")
         }
     }
 
-    private static func spatial(_ task: AskTask, prompt: String, model: String, itemLimit: Int, maxImageSide: Int, rule: String) -> TaskPrompt {
+    /// What a spatial task looks for when the person names nothing.
+    public static func defaultSubject(_ task: AskTask) -> String {
+        task == .point ? "prominent items" : "prominent objects"
+    }
+
+    /// What the person asked for inside a spatial prompt this file wrote ("cups" in "Detect the 2d bounding
+    /// boxes of the cups. …"), or nil when the prompt is not one of these templates. Reads answers saved by
+    /// versions that stored the template as the question.
+    public static func subject(ofPrompt prompt: String, task: AskTask) -> String? {
+        let patterns: [(prefix: String, end: String)] =
+            switch task {
+            case .detect: [("Detect the 2d bounding boxes of the ", ". Output a JSON list"), ("Detect the ", " in the image. Output a JSON list")]
+            case .segment: [("Give the segmentation masks for the ", ". Output a JSON list")]
+            case .point: [("Point to the ", " in the image. The answer should follow")]
+            case .caption, .question: []
+            }
+        for pattern in patterns where prompt.hasPrefix(pattern.prefix) {
+            if let end = prompt.range(of: pattern.end) , end.lowerBound >= prompt.index(prompt.startIndex, offsetBy: pattern.prefix.count) {
+                return String(prompt[prompt.index(prompt.startIndex, offsetBy: pattern.prefix.count)..<end.lowerBound])
+            }
+        }
+        return nil
+    }
+
+    private static func spatial(_ task: AskTask, subject: String, prompt: String, model: String, itemLimit: Int, maxImageSide: Int, rule: String) -> TaskPrompt {
         let instruction = """
             \(rule) Limit to \(itemLimit) objects.
             If an object is present multiple times, name them according to their unique characteristic (colors, size, position, unique characteristics, etc..).
             """
-        return TaskPrompt(task: task, prompt: prompt, systemInstruction: instruction, temperature: 0.5,
+        return TaskPrompt(task: task, subject: subject, prompt: prompt, systemInstruction: instruction, temperature: 0.5,
                           thinkingBudget: spatialThinkingBudget(model: model), maxImageSide: maxImageSide)
     }
 

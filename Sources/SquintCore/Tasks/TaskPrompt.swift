@@ -2,6 +2,9 @@
 /// Built by `TaskPrompt.make`; the request planner turns it into the wire request.
 public struct TaskPrompt: Sendable, Equatable {
     public var task: AskTask
+    /// What the person asked, in their words: the question, or what to find ("cups"); the task's default
+    /// wording ("prominent objects") when they gave none. This is what history and the TUI show.
+    public var subject: String
     /// The text part sent after the image(s).
     public var prompt: String
     public var systemInstruction: String?
@@ -11,9 +14,10 @@ public struct TaskPrompt: Sendable, Equatable {
     /// For spatial tasks, the longest side the image is downscaled to before sending; nil sends it as is.
     public var maxImageSide: Int?
 
-    public init(task: AskTask, prompt: String, systemInstruction: String? = nil, temperature: Double? = nil,
+    public init(task: AskTask, subject: String? = nil, prompt: String, systemInstruction: String? = nil, temperature: Double? = nil,
                 thinkingBudget: Int? = nil, maxImageSide: Int? = nil) {
         self.task = task
+        self.subject = subject ?? prompt
         self.prompt = prompt
         self.systemInstruction = systemInstruction
         self.temperature = temperature

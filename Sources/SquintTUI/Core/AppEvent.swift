@@ -1,26 +1,38 @@
+import SquintCore
+import TerminalGraphics
+
 /// Everything that can happen to the app: keys and mouse from the terminal, results from background work.
 public enum AppEvent: Sendable, Equatable {
     case key(Key)
     case mouse(MouseEvent)
-    case resize(TerminalSize)
+    case resize(CellSize)
     /// The loop's clock moved on (spinner, elapsed time); carries monotonic seconds.
     case tick(Double)
 
     case folderLoaded(path: String, entries: [FileEntry])
     case folderFailed(path: String, message: String)
-    /// The store's record for an image (nil: nothing asked yet).
-    case recordLoaded(image: String, record: ImageRecord?)
+    /// What the store has for an image: its latest answer (nil: nothing asked yet) and current detections.
+    case recordLoaded(image: String, answer: StoredAnswer?, detections: [StoredDetection])
     case previewFailed(image: String, message: String)
 
     case answerDelta(request: Int, text: String)
     case answerUsage(request: Int, usage: TokenUsage)
-    case answerFinished(request: Int, detections: [DetectionItem]?)
-    case answerFailed(request: Int, message: String)
+    /// Uploading, retrying: a line for the status bar while the answer has not started.
+    case answerProgress(request: Int, message: String)
+    /// The answer is in and saved; a spatial answer's detections are the image's new current set.
+    case answerFinished(request: Int, answer: StoredAnswer?, detections: [StoredDetection], notes: [String])
+    /// The question failed; `answer` is the partial answer as saved (marked incomplete), if any text came.
+    case answerFailed(request: Int, message: String, answer: StoredAnswer?)
 
-    case pendingFound(image: String?)
-    case reviewFailed(message: String)
+    /// The store has the decision: now it shows.
+    case reviewSaved(detection: Int64, state: ReviewState)
+    /// The store could not take it: the decision does not show, and the error says why.
+    case reviewFailed(detection: Int64, message: String)
+    case undone(UndoneReview?)
     case exportFinished(message: String)
     case exportFailed(message: String)
+    /// The export's destination exists: ask before replacing it.
+    case exportNeedsConfirmation(ExportRequest, existing: [String])
     /// The process got SIGTERM, SIGHUP or SIGINT: quit now, no questions.
     case terminate
 }

@@ -80,10 +80,10 @@ extension AppState {
         zoomed = false
         let image = selectedImage
         answerImage = image
-        question = ""
-        answer = ""
+        storedAnswer = nil
         answerScroll = 0
         detections = []
+        savingReviews = [:]
         selectedDetection = nil
         detectionTop = 0
         var effects: [Effect] = [.showPreview(image, neighbours: neighbourImages())]

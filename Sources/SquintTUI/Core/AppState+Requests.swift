@@ -1,8 +1,12 @@
+import SquintCore
+
 extension AppState {
     /// How a person sets the key, in one line.
     public static let missingKeyMessage = "no API key: set GEMINI_API_KEY (export GEMINI_API_KEY=…, key from https://aistudio.google.com/apikey)"
 
-    mutating func startRequest(_ kind: RequestKind, question: String) -> [Effect] {
+    /// Asks about the marked images (or the selected one). `words` are the person's: the question, or what a
+    /// spatial task looks for (nil: the task's default).
+    mutating func startRequest(_ task: AskTask, words: String?) -> [Effect] {
         guard hasAPIKey else {
             report(error: AppState.missingKeyMessage)
             return []
@@ -17,11 +21,12 @@ extension AppState {
             info = "select an image first"
             return []
         }
-        if kind.isSpatial && images.count > 1 {
+        if task.isSpatial && images.count > 1 {
             // Boxes only make sense on one picture: use the selected (or first marked) image.
             images = [selectedImage ?? images[0]]
         }
-        let spec = RequestSpec(id: nextRequestID, kind: kind, images: images, question: question)
+        let question = Question(task: task, imagePaths: images, words: words, model: model)
+        let spec = RequestSpec(id: nextRequestID, question: question)
         nextRequestID += 1
         request = RunningRequest(spec: spec, startedAt: now, text: "")
         if let first = images.first, first != answerImage, let index = visible.firstIndex(where: { path(of: entries[$0].name) == first }) {
@@ -34,33 +39,53 @@ extension AppState {
         error = nil
         info = nil
         usage = nil
-        if !kind.isSpatial { marked = [] }
-        if focus == .prompt && kind != .ask { focus = .files }
+        requestProgress = nil
+        if !task.isSpatial { marked = [] }
+        if focus == .prompt && task != .question { focus = .files }
         return [.startRequest(spec)]
     }
 
-    mutating func finishRequest(id: Int, detections found: [DetectionItem]?) -> [Effect] {
+    mutating func finishRequest(id: Int, answer: StoredAnswer?, detections found: [StoredDetection], notes: [String]) -> [Effect] {
         guard let running = request, running.spec.id == id else { return [] }
         request = nil
+        requestProgress = nil
+        let spatial = running.spec.question.task.isSpatial
         var effects: [Effect] = []
         if running.image == answerImage {
-            question = running.spec.question.isEmpty ? running.spec.kind.rawValue : running.spec.question
-            answer = running.text
-            if let found {
+            storedAnswer = answer
+            if spatial {
                 detections = found
+                savingReviews = [:]
                 selectedDetection = found.isEmpty ? nil : 0
                 detectionTop = 0
                 zoomed = false
                 effects.append(.redrawPicture)
             }
         }
-        if let index = entries.firstIndex(where: { path(of: $0.name) == running.image }) {
-            let pending = (found ?? []).contains { $0.review == .pending }
-            entries[index].mark = pending ? .pendingReview : .answered
+        // Every image of a multi-image question is answered now.
+        for image in running.spec.question.imagePaths {
+            guard let index = entries.firstIndex(where: { path(of: $0.name) == image }) else { continue }
+            if spatial && image == running.image {
+                entries[index].mark = found.contains { $0.review == .pending } ? .pendingReview : .answered
+            } else if entries[index].mark == .none {
+                entries[index].mark = .answered
+            }
         }
-        if let found {
-            info = found.isEmpty ? "nothing found" : "\(found.count) found — a accept, x reject, n next"
+        if spatial {
+            let carried = notes.first { $0.hasPrefix("replaced") }
+            info = found.isEmpty ? "nothing found" : "\(found.count) found — a accept, x reject, n next" + (carried.map { "; " + $0 } ?? "")
+        } else if let note = notes.first {
+            info = note
         }
         return effects
+    }
+
+    mutating func failRequest(id: Int, message: String, answer: StoredAnswer?) -> [Effect] {
+        guard let running = request, running.spec.id == id else { return [] }
+        request = nil
+        requestProgress = nil
+        if running.image == answerImage, let answer { storedAnswer = answer }
+        report(error: message)
+        return []
     }
 }

@@ -1,3 +1,5 @@
+import SquintCore
+
 extension AppState {
     mutating func stepDetection(by delta: Int, wrap: Bool = true) -> [Effect] {
         guard !detections.isEmpty else {
@@ -22,33 +24,45 @@ extension AppState {
         if index >= detectionTop + rows { detectionTop = index - rows + 1 }
     }
 
-    mutating func reviewSelected(_ decision: DetectionItem.Review) -> [Effect] {
+    /// Sends a decision to the store and moves on to the next detection still pending, so a person can keep
+    /// pressing a/x/r. The decision shows once the store has it (`reviewSaved`).
+    mutating func reviewSelected(_ decision: ReviewState) -> [Effect] {
         guard let image = answerImage, let index = selectedDetection, index < detections.count else {
             info = "no detection selected"
             return []
         }
         let item = detections[index]
-        undoStack.append(UndoEntry(image: image, detection: item.id, previousReview: item.review, previousLabel: item.label))
+        savingReviews[item.id] = decision
+        undoStack.append(UndoEntry(image: image, detection: item.id))
         if undoStack.count > 200 { undoStack.removeFirst() }
-        detections[index].review = decision
-        refreshMark(for: image)
-        // Move on to the next detection still pending, so a person can keep pressing a/x.
-        if let next = (index + 1..<detections.count).first(where: { detections[$0].review == .pending })
-            ?? (0..<index).first(where: { detections[$0].review == .pending }) {
+        if let next = (index + 1..<detections.count).first(where: { isAwaitingReview(detections[$0]) })
+            ?? (0..<index).first(where: { isAwaitingReview(detections[$0]) }) {
             selectedDetection = next
         }
         clampDetections()
-        info = "\(decision.rawValue): \(item.label)"
-        return [.review(.set(image: image, detection: item.id, review: decision)), .redrawPicture]
+        return [.review(.set(detection: item.id, to: decision))]
     }
 
-    mutating func relabelSelected(_ label: String) -> [Effect] {
-        guard !label.isEmpty, let image = answerImage, let index = selectedDetection, index < detections.count else { return [] }
-        let item = detections[index]
-        undoStack.append(UndoEntry(image: image, detection: item.id, previousReview: item.review, previousLabel: item.label))
-        detections[index].label = label
-        info = "relabelled \(item.label) → \(label)"
-        return [.review(.relabel(image: image, detection: item.id, label: label)), .redrawPicture]
+    /// Pending in the store and not on its way there.
+    func isAwaitingReview(_ detection: StoredDetection) -> Bool {
+        detection.review == .pending && savingReviews[detection.id] == nil
+    }
+
+    mutating func reviewSaved(detection id: Int64, state: ReviewState) -> [Effect] {
+        savingReviews[id] = nil
+        guard let index = detections.firstIndex(where: { $0.id == id }) else { return [] }
+        let before = detections[index].effectiveLabel
+        detections[index].review = state
+        if let image = answerImage { refreshMark(for: image) }
+        info = Self.describe(state, label: before)
+        return [.redrawPicture]
+    }
+
+    mutating func reviewFailed(detection id: Int64, message: String) -> [Effect] {
+        savingReviews[id] = nil
+        if let index = undoStack.lastIndex(where: { $0.detection == id }) { undoStack.remove(at: index) }
+        report(error: message + " — the decision was not saved")
+        return []
     }
 
     mutating func undo() -> [Effect] {
@@ -56,19 +70,41 @@ extension AppState {
             info = "nothing to undo"
             return []
         }
-        var effects: [Effect] = [.review(.undo(image: last.image))]
-        if last.image == answerImage, let index = detections.firstIndex(where: { $0.id == last.detection }) {
-            detections[index].label = last.previousLabel
-            detections[index].review = last.previousReview
-            selectedDetection = index
-            clampDetections()
-            refreshMark(for: last.image)
-            effects.append(.redrawPicture)
-        } else if let index = entries.firstIndex(where: { path(of: $0.name) == last.image }) {
-            entries[index].mark = last.previousReview == .pending ? .pendingReview : entries[index].mark
+        return [.review(.undo(detection: last.detection))]
+    }
+
+    mutating func undone(_ result: UndoneReview?) -> [Effect] {
+        guard let result else {
+            info = "nothing to undo"
+            return []
         }
-        info = "undone"
-        return effects
+        guard let index = detections.firstIndex(where: { $0.id == result.detectionID }) else {
+            info = "undid \(Self.verb(result.undone))"
+            return []
+        }
+        let label = detections[index].detection.label
+        detections[index].review = result.restored
+        selectedDetection = index
+        clampDetections()
+        if let image = answerImage { refreshMark(for: image) }
+        info = "undid \(Self.verb(result.undone)) of \(TerminalSafe.text(label))"
+        return [.redrawPicture]
+    }
+
+    static func verb(_ state: ReviewState) -> String {
+        switch state {
+        case .accepted: "accept"
+        case .rejected: "reject"
+        case .relabelled: "relabel"
+        case .pending: "reset"
+        }
+    }
+
+    static func describe(_ state: ReviewState, label: String) -> String {
+        switch state {
+        case .relabelled(let new): "relabelled \(TerminalSafe.text(label)) → \(TerminalSafe.text(new))"
+        default: "\(state.name): \(TerminalSafe.text(label))"
+        }
     }
 
     mutating func refreshMark(for image: String) {

@@ -1,3 +1,4 @@
+import SquintCore
 extension AppState {
     /// The pure transition: the new state and the effects the loop must run.
     public static func update(_ state: AppState, _ event: AppEvent) -> (AppState, [Effect]) {
@@ -27,11 +28,11 @@ extension AppState {
             loadingFolder = false
             report(error: "cannot open \(path): \(message)")
             return []
-        case .recordLoaded(let image, let record):
+        case .recordLoaded(let image, let answer, let found):
             guard image == answerImage else { return [] }
-            question = record?.question ?? ""
-            answer = record?.answer ?? ""
-            detections = record?.detections ?? []
+            storedAnswer = answer
+            detections = found
+            savingReviews = [:]
             selectedDetection = detections.isEmpty ? nil : 0
             detectionTop = 0
             answerScroll = 0
@@ -48,24 +49,34 @@ extension AppState {
             guard request?.spec.id == id else { return [] }
             usage = tokens
             return []
-        case .answerFinished(let id, let found):
-            return finishRequest(id: id, detections: found)
-        case .answerFailed(let id, let message):
-            guard let running = request, running.spec.id == id else { return [] }
-            request = nil
-            if running.image == answerImage, !running.text.isEmpty {
-                question = running.spec.question
-                answer = running.text
+        case .answerProgress(let id, let message):
+            guard request?.spec.id == id else { return [] }
+            requestProgress = message
+            return []
+        case .answerFinished(let id, let answer, let found, let notes):
+            return finishRequest(id: id, answer: answer, detections: found, notes: notes)
+        case .answerFailed(let id, let message, let answer):
+            let wasCancelled = request?.spec.id == id && request?.cancelling == true
+            let effects = failRequest(id: id, message: message, answer: answer)
+            if wasCancelled {
+                error = nil
+                info = answer == nil ? "cancelled" : "cancelled; kept what arrived (saved as incomplete)"
             }
-            report(error: message)
-            return []
-        case .pendingFound:
-            return []
-        case .reviewFailed(let message), .exportFailed(let message):
+            return effects
+        case .reviewSaved(let id, let state):
+            return reviewSaved(detection: id, state: state)
+        case .reviewFailed(let id, let message):
+            return reviewFailed(detection: id, message: message)
+        case .undone(let result):
+            return undone(result)
+        case .exportFailed(let message):
             report(error: message)
             return []
         case .exportFinished(let message):
             info = message
+            return []
+        case .exportNeedsConfirmation(let request, let existing):
+            modal = .confirmOverwrite(request, existing: existing)
             return []
         case .terminate:
             quitRequested = true
@@ -110,7 +121,7 @@ extension AppState {
         case .submitted(let line):
             let question = line.trimmed
             guard !question.isEmpty else { return [] }
-            return startRequest(.ask, question: question)
+            return startRequest(.question, words: question)
         case .edited, .ignored:
             return []
         }
@@ -158,25 +169,56 @@ extension AppState {
             }
             modal = .none
             return []
-        case .exportFormat:
+        case .export(let acceptedOnly):
+            if key == .char("a") {
+                modal = .export(acceptedOnly: !acceptedOnly)
+                return []
+            }
             modal = .none
             guard case .char(let c) = key, let format = ExportFormat.allCases.first(where: { $0.key == c }) else { return [] }
             info = "exporting \(format.rawValue)…"
-            return [.export(format, folder: folder)]
+            let selection = ExportSelection(acceptedOnly: acceptedOnly)
+            return [.export(ExportRequest(format: format, folder: folder, selection: selection))]
+        case .confirmOverwrite(var request, _):
+            modal = .none
+            guard key == .char("y") || key == .char("Y") else {
+                info = "export cancelled; nothing was overwritten"
+                return []
+            }
+            request.overwrite = true
+            return [.export(request)]
         case .relabel(var editor):
-            switch key {
-            case .escape:
+            if key == .escape {
                 modal = .none
                 return []
-            default:
-                switch editor.handle(key) {
-                case .submitted(let label):
-                    modal = .none
-                    return relabelSelected(label.trimmed)
-                case .edited, .ignored:
-                    modal = .relabel(editor)
-                    return []
+            }
+            switch editor.handle(key) {
+            case .submitted(let label):
+                modal = .none
+                let trimmed = label.trimmed
+                guard !trimmed.isEmpty else { return [] }
+                return reviewSelected(.relabelled(trimmed))
+            case .edited, .ignored:
+                modal = .relabel(editor)
+                return []
+            }
+        case .target(let task, var editor):
+            if key == .escape {
+                modal = .none
+                return []
+            }
+            switch editor.handle(key) {
+            case .submitted(let line):
+                modal = .none
+                let words = line.trimmed
+                if !words.isEmpty {
+                    targetHistory.removeAll { $0 == words }
+                    targetHistory.append(words)
                 }
+                return startRequest(task, words: words.isEmpty ? nil : words)
+            case .edited, .ignored:
+                modal = .target(task, editor)
+                return []
             }
         }
     }
@@ -206,10 +248,10 @@ extension AppState {
             return []
         case .cancel: return cancel()
         case .mark: return toggleMark()
-        case .caption: return startRequest(.caption, question: "")
-        case .detect: return startRequest(.detect, question: "")
-        case .segment: return startRequest(.segment, question: "")
-        case .points: return startRequest(.points, question: "")
+        case .caption: return startRequest(.caption, words: nil)
+        case .detect: return askForTarget(.detect)
+        case .segment: return askForTarget(.segment)
+        case .points: return askForTarget(.point)
         case .toggleBoxes:
             showBoxes.toggle()
             info = "boxes \(showBoxes ? "on" : "off")"
@@ -231,20 +273,20 @@ extension AppState {
                 info = "no detection selected"
                 return []
             }
-            modal = .relabel(LineEditor(text: detections[index].label))
+            modal = .relabel(LineEditor(text: detections[index].effectiveLabel))
             return []
         case .undo: return undo()
         case .nextPending: return jumpToPending(forward: true)
         case .previousPending: return jumpToPending(forward: false)
         case .export:
-            modal = .exportFormat
+            modal = .export(acceptedOnly: false)
             return []
         case .cycleTheme:
             themeIndex = (themeIndex + 1) % themeNames.count
             info = "theme: \(themeName)"
             return [.repaintAll]
         case .zoom:
-            guard let index = selectedDetection, index < detections.count, detections[index].box != nil else {
+            guard let index = selectedDetection, index < detections.count, detections[index].detection.box != nil else {
                 zoomed = false
                 info = "select a detection with a box to zoom (n/N)"
                 return []
@@ -267,6 +309,26 @@ extension AppState {
         }
     }
 
+    /// d/s/p: the text typed in the prompt line is the target ("cups"); otherwise ask "detect what?" in a
+    /// line of its own (Enter alone keeps the default, the prominent objects).
+    mutating func askForTarget(_ task: AskTask) -> [Effect] {
+        let typed = prompt.text.trimmed
+        if !typed.isEmpty {
+            prompt = LineEditor(history: prompt.history)
+            return startRequest(task, words: typed)
+        }
+        guard hasAPIKey else {
+            report(error: AppState.missingKeyMessage)
+            return []
+        }
+        guard selectedImage != nil || !marked.isEmpty else {
+            info = "select an image first"
+            return []
+        }
+        modal = .target(task, LineEditor(history: targetHistory))
+        return []
+    }
+
     var pageSize: Int {
         switch focus {
         case .answer: return max(1, layout.answerRows - 1)
@@ -277,12 +339,9 @@ extension AppState {
 
     mutating func cancel() -> [Effect] {
         if let running = request {
-            request = nil
-            if running.image == answerImage {
-                question = running.spec.question.isEmpty ? running.spec.kind.rawValue : running.spec.question
-                answer = running.text
-            }
-            info = "cancelled; kept what arrived"
+            guard !running.cancelling else { return [] }
+            request?.cancelling = true
+            info = "cancelling…"
             return [.cancelRequest(running.spec.id)]
         }
         if !filter.isEmpty {

@@ -1,3 +1,6 @@
+import Foundation
+import SquintCore
+import TerminalGraphics
 /// Everything the screen shows, as one value. `AppState.update` is the only thing that changes it.
 ///
 /// A value type fed events and returning effects (DESIGN "State machines as values"), so every key and every
@@ -9,8 +12,13 @@ public struct AppState: Sendable, Equatable {
         case none
         case help(scroll: Int)
         case confirmQuit
-        case exportFormat
+        /// Choosing a format and what to export (accepted only, or all but rejected).
+        case export(acceptedOnly: Bool)
+        /// The destination exists: replace it?
+        case confirmOverwrite(ExportRequest, existing: [String])
         case relabel(LineEditor)
+        /// "detect what?": the target of a spatial task, with its own history.
+        case target(AskTask, LineEditor)
         case errorDetail
     }
 
@@ -19,16 +27,16 @@ public struct AppState: Sendable, Equatable {
         public var spec: RequestSpec
         public var startedAt: Double
         public var text: String
+        /// Esc was pressed: the pipeline is saving what arrived and will report it.
+        public var cancelling = false
         /// The image the answer belongs to (the first one asked about).
-        public var image: String { spec.images.first ?? "" }
+        public var image: String { spec.image }
     }
 
-    /// One review decision that `u` can take back.
+    /// One review decision that `u` can take back: the detection it was made on (on screen).
     public struct UndoEntry: Sendable, Equatable {
         public var image: String
         public var detection: Int64
-        public var previousReview: DetectionItem.Review
-        public var previousLabel: String
     }
 
     // Folder and list
@@ -54,11 +62,16 @@ public struct AppState: Sendable, Equatable {
 
     // The selected image's answer and detections
     public var answerImage: String?
-    public var question = ""
-    public var answer = ""
+    /// The image's latest answer as stored (its question is the person's words).
+    public var storedAnswer: StoredAnswer?
     /// First answer line shown; nil follows the end while streaming.
     public var answerScroll: Int?
-    public var detections: [DetectionItem] = []
+    /// The image's current detection set, as stored: pixels of the upright original, review states included.
+    public var detections: [StoredDetection] = []
+    /// Decisions sent to the store and not yet confirmed, by detection id: shown as "saving", not as made.
+    public var savingReviews: [Int64: ReviewState] = [:]
+    /// Earlier targets typed for detect/segment/point.
+    public var targetHistory: [String] = []
     public var selectedDetection: Int?
     public var detectionTop = 0
     public var undoStack: [UndoEntry] = []
@@ -74,13 +87,15 @@ public struct AppState: Sendable, Equatable {
     public var request: RunningRequest?
     public var nextRequestID = 1
     public var usage: TokenUsage?
+    /// Uploading, retrying: what the running request is doing before its answer starts.
+    public var requestProgress: String?
     public var info: String?
     /// The last error, full text; the status bar shows its first line.
     public var error: String?
     public var now: Double = 0
 
     // Environment
-    public var size: TerminalSize
+    public var size: CellSize
     public var themeNames: [String]
     public var themeIndex: Int
     public var model: String
@@ -88,7 +103,7 @@ public struct AppState: Sendable, Equatable {
     public var hasAPIKey: Bool
     public var quitRequested = false
 
-    public init(folder: String, size: TerminalSize, keymap: Keymap = .default, themeNames: [String] = ["dark"],
+    public init(folder: String, size: CellSize, keymap: Keymap = .default, themeNames: [String] = ["dark"],
                 themeIndex: Int = 0, model: String = "gemini", graphicsMode: String = "symbols", hasAPIKey: Bool = true) {
         self.folder = folder
         self.size = size
@@ -125,12 +140,25 @@ public struct AppState: Sendable, Equatable {
 
     public var themeName: String { themeNames[themeIndex] }
 
-    /// The answer text to show: the live stream when it belongs to the selected image, else the stored one.
+    /// The answer to show: the live stream when it belongs to the selected image, else the stored one. The
+    /// heading is what the person asked, with the task and the other images of a multi-image question.
     public var shownAnswer: (question: String, text: String, streaming: Bool) {
         if let request, request.image == answerImage {
-            return (request.spec.question.isEmpty ? request.spec.kind.rawValue : request.spec.question, request.text, true)
+            let question = request.spec.question
+            let words = question.words.flatMap { $0.isEmpty ? nil : $0 } ?? (question.task.isSpatial ? TaskPrompt.defaultSubject(question.task) : question.task.rawValue)
+            return (Self.heading(task: question.task, words: words, images: question.imagePaths), request.text, true)
         }
-        return (question, answer, false)
+        guard let stored = storedAnswer else { return ("", "", false) }
+        var text = stored.text
+        if !stored.isComplete { text += "\n\n(incomplete: \(stored.error ?? "the answer broke off"))" }
+        return (Self.heading(task: stored.task, words: stored.question, images: stored.imagePaths), text, false)
+    }
+
+    /// `detect: cups`, `ask: what changed? (a.jpg, b.jpg)`.
+    static func heading(task: AskTask, words: String, images: [String]) -> String {
+        let verb = task == .question ? "" : task.rawValue + ": "
+        let others = images.count > 1 ? "  (" + images.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + ")" : ""
+        return verb + words + others
     }
 
     /// What the picture shows: any change here means the picture must be drawn again.
@@ -145,7 +173,7 @@ public struct AppState: Sendable, Equatable {
 public struct PictureKey: Sendable, Hashable {
     public var image: String?
     public var area: Rect
-    public var detections: [DetectionItem]
+    public var detections: [StoredDetection]
     public var selectedDetection: Int?
     public var boxes: Bool
     public var masks: Bool

@@ -7,7 +7,7 @@ public enum Effect: Sendable, Equatable {
     case startRequest(RequestSpec)
     case cancelRequest(Int)
     case review(ReviewAction)
-    case export(ExportFormat, folder: String)
+    case export(ExportRequest)
     /// The picture must be drawn again (overlays, zoom or theme changed) even if the image did not.
     case redrawPicture
     /// Clear the whole screen and draw again (resize, theme).

@@ -1,75 +1,56 @@
-/// What kind of question goes to the model.
-public enum RequestKind: String, Sendable, Hashable, CaseIterable {
-    case ask, caption, detect, segment, points
+import SquintCore
 
-    /// Spatial tasks produce detections that replace the image's current ones.
-    public var isSpatial: Bool { self == .detect || self == .segment || self == .points }
-
-    public var verb: String {
-        switch self {
-        case .ask: return "asking"
-        case .caption: return "captioning"
-        case .detect: return "detecting"
-        case .segment: return "segmenting"
-        case .points: return "pointing"
-        }
-    }
-}
-
-/// A request the event loop starts: the images (full paths), the task and the free-text question if any.
-public struct RequestSpec: Sendable, Hashable {
+/// A question the event loop starts, with the id its events come back under.
+public struct RequestSpec: Sendable, Equatable {
     public var id: Int
-    public var kind: RequestKind
-    public var images: [String]
-    public var question: String
-    public init(id: Int, kind: RequestKind, images: [String], question: String) {
+    public var question: Question
+    public init(id: Int, question: Question) {
         self.id = id
-        self.kind = kind
-        self.images = images
         self.question = question
     }
+
+    /// The image the answer shows beside (the first one asked about).
+    public var image: String { question.imagePaths.first ?? "" }
 }
 
-/// Token counts the API reported (or the TUI estimated).
-public struct TokenUsage: Sendable, Hashable {
-    public var prompt: Int
-    public var output: Int
-    public init(prompt: Int, output: Int) {
-        self.prompt = prompt
-        self.output = output
+/// A review decision to write to the store; the state shows it once the store has it.
+public enum ReviewAction: Sendable, Equatable {
+    case set(detection: Int64, to: ReviewState)
+    /// Takes back the latest decision on this detection (the one on screen).
+    case undo(detection: Int64)
+}
+
+/// An export the person chose in the dialog.
+public struct ExportRequest: Sendable, Equatable {
+    public var format: ExportFormat
+    public var folder: String
+    public var selection: ExportSelection
+    /// False asks first when the destination exists.
+    public var overwrite: Bool
+
+    public init(format: ExportFormat, folder: String, selection: ExportSelection, overwrite: Bool = false) {
+        self.format = format
+        self.folder = folder
+        self.selection = selection
+        self.overwrite = overwrite
     }
-    public var total: Int { prompt + output }
-}
 
-/// What the store has for one image: the last question and answer, and its detections.
-public struct ImageRecord: Sendable, Hashable {
-    public var question: String
-    public var answer: String
-    public var detections: [DetectionItem]
-    public init(question: String, answer: String, detections: [DetectionItem]) {
-        self.question = question
-        self.answer = answer
-        self.detections = detections
+    /// Where it goes: `squint-annotations.json` (COCO), `squint-annotations.jsonl`, or a `squint-yolo/` or
+    /// `squint-voc/` folder inside the browsed folder.
+    public var destination: String {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return format.isSingleFile ? base + "squint-" + format.defaultFileName : base + "squint-" + format.rawValue
     }
 }
 
-/// The export formats `e` offers.
-public enum ExportFormat: String, Sendable, CaseIterable {
-    case coco, yolo, voc
+extension ExportFormat {
     /// The key that picks it in the export dialog.
     public var key: Character {
         switch self {
-        case .coco: return "c"
-        case .yolo: return "y"
-        case .voc: return "v"
+        case .coco: "c"
+        case .yolo: "y"
+        case .voc: "v"
+        case .jsonl: "j"
         }
     }
-}
-
-/// A review decision written to the store at once.
-public enum ReviewAction: Sendable, Hashable {
-    case set(image: String, detection: Int64, review: DetectionItem.Review)
-    case relabel(image: String, detection: Int64, label: String)
-    /// Takes back the image's last review decision (the store keeps the history).
-    case undo(image: String)
 }

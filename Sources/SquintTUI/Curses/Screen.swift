@@ -1,3 +1,4 @@
+import TerminalGraphics
 import CNcursesw
 import Foundation
 
@@ -39,12 +40,12 @@ final class Screen {
         rebuild(for: layout)
     }
 
-    static func currentSize() -> TerminalSize {
+    static func currentSize() -> CellSize {
         var ws = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 {
-            return TerminalSize(columns: Int(ws.ws_col), rows: Int(ws.ws_row))
+            return CellSize(columns: Int(ws.ws_col), rows: Int(ws.ws_row))
         }
-        return TerminalSize(columns: 80, rows: 24)
+        return CellSize(columns: 80, rows: 24)
     }
 
     /// Pixel size of one cell from the kernel's window size (0 when the terminal does not say).
@@ -55,7 +56,7 @@ final class Screen {
     }
 
     /// After SIGWINCH: tells curses the new size and re-creates the pane windows.
-    func resize() -> TerminalSize {
+    func resize() -> CellSize {
         let size = Screen.currentSize()
         resizeterm(Int32(size.rows), Int32(size.columns))
         layout = Layout(size: size)

@@ -1,3 +1,4 @@
+import Imaging
 import CNcursesw
 
 /// Theme roles resolved to curses attributes and colour pairs for the current terminal.
@@ -38,8 +39,9 @@ final class StyleTable {
     func style(_ role: ThemeRole) -> Resolved { resolved[role] ?? Resolved(attrs: 0, pair: 0) }
 
     /// A detection's colour as a foreground on the preview's background, bold so thin outlines stay visible.
-    func detection(_ index: Int, selected: Bool) -> Resolved {
-        let color = pairs.colorNumber(theme.detectionColor(index))
+    /// A detection's colour (the one colour rule, by label) as the terminal can show it.
+    func detection(_ rgba: RGBA, selected: Bool) -> Resolved {
+        let color = pairs.colorNumber(r: rgba.r, g: rgba.g, b: rgba.b)
         let pair = pairs.pair(foreground: color, background: -1)
         var attrs = CursesAttributes.bold
         if selected { attrs |= CursesAttributes.reverse }

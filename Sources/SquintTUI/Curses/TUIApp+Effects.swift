@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import SquintCore
 
 extension TUIApp {
     func perform(_ effects: [Effect]) {
@@ -13,7 +14,7 @@ extension TUIApp {
             Task.detached {
                 do {
                     var entries = try FolderScanner.scan(path)
-                    let marks = (try? await store.marks(folder: path, names: entries.filter { !$0.isDirectory }.map(\.name))) ?? [:]
+                    let marks = (try? await BackgroundWork.marks(store: store, folder: path)) ?? [:]
                     if !marks.isEmpty {
                         for i in entries.indices { if let mark = marks[entries[i].name] { entries[i].mark = mark } }
                     }
@@ -30,41 +31,61 @@ extension TUIApp {
             prefetch = Task.detached(priority: .utility) { await cache.prefetch(neighbours, fitting: fit) }
         case .loadRecord(let image):
             Task.detached {
-                let record = try? await store.record(for: image)
-                inbox.post(.recordLoaded(image: image, record: record))
+                do {
+                    let answer = try await store.history(imagePath: image, limit: 1).first
+                    let detections = try await store.currentDetections(imagePath: image)
+                    inbox.post(.recordLoaded(image: image, answer: answer, detections: detections))
+                } catch {
+                    inbox.post(.recordLoaded(image: image, answer: nil, detections: []))
+                    inbox.post(.exportFailed(message: "\(error)"))
+                }
             }
         case .startRequest(let spec):
-            guard let answers = services.answers else {
-                inbox.post(.answerFailed(request: spec.id, message: AppState.missingKeyMessage))
+            guard let asking = services.asking else {
+                inbox.post(.answerFailed(request: spec.id, message: AppState.missingKeyMessage, answer: nil))
                 return
             }
+            let run = asking.start(spec.question)
+            runs[spec.id] = run
             requests[spec.id] = Task.detached {
-                do {
-                    for try await update in answers.run(spec) {
-                        switch update {
-                        case .delta(let text): inbox.post(.answerDelta(request: spec.id, text: text))
-                        case .usage(let usage): inbox.post(.answerUsage(request: spec.id, usage: usage))
-                        case .finished(let detections): inbox.post(.answerFinished(request: spec.id, detections: detections))
-                        }
-                    }
-                } catch is CancellationError {
-                } catch {
-                    if !Task.isCancelled { inbox.post(.answerFailed(request: spec.id, message: "\(error)")) }
+                for await event in run.events {
+                    if let message = BackgroundWork.message(for: event, request: spec.id) { inbox.post(message) }
                 }
             }
         case .cancelRequest(let id):
-            requests[id]?.cancel()
-            requests[id] = nil
+            // The pipeline saves what arrived and still reports it (answerFailed with the partial answer).
+            runs[id]?.cancel()
         case .review(let action):
             let previous = reviewWrites
+            let failures = self.unsavedReviews
             reviewWrites = Task.detached {
                 await previous?.value
-                do { try await store.apply(action) } catch { inbox.post(.reviewFailed(message: "could not save the review: \(error)")) }
+                switch action {
+                case .set(let id, let review):
+                    do {
+                        try await store.setReview(detectionID: id, to: review)
+                        inbox.post(.reviewSaved(detection: id, state: review))
+                    } catch {
+                        failures.add("\(error)")
+                        inbox.post(.reviewFailed(detection: id, message: "\(error)"))
+                    }
+                case .undo(let id):
+                    do {
+                        inbox.post(.undone(try await store.undoReview(detectionID: id)))
+                    } catch {
+                        inbox.post(.exportFailed(message: "could not undo: \(error)"))
+                    }
+                }
             }
-        case .export(let format, let folder):
+        case .export(let request):
             Task.detached {
-                do { inbox.post(.exportFinished(message: try await store.export(folder: folder, format: format))) }
-                catch { inbox.post(.exportFailed(message: "export failed: \(error)")) }
+                do {
+                    if let message = try await BackgroundWork.export(request, store: store, inbox: inbox) {
+                        inbox.post(.exportFinished(message: message))
+                    }
+                } catch {
+                    inbox.post(.exportFailed(message: "export failed: \(error)"))
+                }
             }
         case .redrawPicture:
             lastPreviewSignature = nil
@@ -83,5 +104,75 @@ extension TUIApp {
         previewNeedsClear = true
         answerCache = nil
         if graphicsOnScreen != nil { graphicsNeedsWrite = true }
+    }
+}
+
+/// The work effects start off the curses thread: plain functions of their inputs, so tasks capture nothing of
+/// the loop.
+enum BackgroundWork {
+    /// The answered and to-review marks of the images in a folder, by file name.
+    static func marks(store: Store, folder: String) async throws -> [String: FileEntry.Mark] {
+        var marks: [String: FileEntry.Mark] = [:]
+        for status in try await store.imageStatuses(inFolder: folder) where status.hasAnswer {
+            marks[(status.path as NSString).lastPathComponent] = status.hasPendingReview ? .pendingReview : .answered
+        }
+        return marks
+    }
+
+    /// What the loop hears of a running question.
+    static func message(for event: AskEvent, request id: Int) -> AppEvent? {
+        switch event {
+        case .text(let text): .answerDelta(request: id, text: text)
+        case .usage(let usage): .answerUsage(request: id, usage: usage)
+        case .uploading(let image, let bytes):
+            .answerProgress(request: id, message: "uploading \((image as NSString).lastPathComponent) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)")
+        case .waitingForUpload(let image, _): .answerProgress(request: id, message: "waiting for the Files API (\((image as NSString).lastPathComponent))")
+        case .uploadGone: .answerProgress(request: id, message: "the upload was gone; uploading again")
+        case .retrying(let attempt, let delay, let error):
+            .answerProgress(request: id, message: "retry \(attempt + 1) in \(DurationText.format(delay)) (\(error.httpStatus.map(String.init) ?? "network"))")
+        case .finished(let outcome):
+            .answerFinished(request: id, answer: outcome.stored, detections: outcome.detections, notes: outcome.notes)
+        case .failed(let failure):
+            .answerFailed(request: id, message: "\(failure.error)", answer: failure.outcome?.stored)
+        case .planned, .reusingUpload, .thought: nil
+        }
+    }
+
+    /// Writes an export into the browsed folder; asks first (returns nil after posting the question) when the
+    /// destination exists and the person has not said to replace it.
+    static func export(_ request: ExportRequest, store: Store, inbox: Inbox) async throws -> String? {
+        let prefix = Store.canonicalPath(request.folder) + "/"
+        let paths = try await store.knownImagePaths().filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
+        guard !paths.isEmpty else { return "nothing to export: no answers for this folder" }
+        let batch = try await store.exportSelection(imagePaths: paths, selection: request.selection)
+        let files = Exporter.export(batch.images, format: request.format)
+        let destination: ExportWriter.Destination = request.format.isSingleFile ? .file(request.destination) : .folder(request.destination)
+        if !request.overwrite {
+            let existing = ExportWriter.existingTargets(files, in: destination)
+            if !existing.isEmpty {
+                inbox.post(.exportNeedsConfirmation(request, existing: existing))
+                return nil
+            }
+        }
+        try ExportWriter.write(files, to: destination, overwrite: .replace)
+        return "exported \(batch.summary) as \(request.format.rawValue.uppercased()) to \(request.destination)"
+    }
+}
+
+/// Review decisions that did not reach the store, told to the person after curses ends.
+final class UnsavedReviews: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [String] = []
+
+    func add(_ message: String) {
+        lock.lock()
+        messages.append(message)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return messages
     }
 }

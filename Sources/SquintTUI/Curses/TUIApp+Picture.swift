@@ -7,7 +7,8 @@ extension TUIApp {
     func renderKey(_ key: PictureKey) -> PictureKey {
         guard services.previews.drawsCells else { return key }
         var reduced = key
-        reduced.detections = key.masks ? key.detections.filter { $0.mask != nil && $0.review != .rejected } : []
+        // Zoom needs the selected box (by index) to find its viewport; otherwise only masks change the pixels.
+        reduced.detections = key.zoomed ? key.detections : key.masks ? key.detections.filter { $0.detection.mask != nil && $0.review != .rejected } : []
         reduced.boxes = false
         reduced.labels = false
         if !key.zoomed { reduced.selectedDetection = nil }
@@ -31,13 +32,9 @@ extension TUIApp {
             erasePicture()
         }
         let service = services.previews, cache = self.cache, inbox = self.inbox
-        let palette = styles.theme.palette.map { color -> RGBA in
-            let (r, g, b) = color.rgbValue ?? (255, 64, 64)
-            return RGBA(UInt8(r), UInt8(g), UInt8(b))
-        }
         let task = Task.detached(priority: .userInitiated) {
             do {
-                let box = try await PicturePipeline.run(key: want, service: service, cache: cache, palette: palette)
+                let box = try await PicturePipeline.run(key: want, service: service, cache: cache)
                 if !Task.isCancelled { inbox.post(.picture(want, box)) }
             } catch is CancellationError {
             } catch {

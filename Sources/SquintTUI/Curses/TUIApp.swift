@@ -1,6 +1,7 @@
 import CNcursesw
 import Foundation
 import Imaging
+import SquintCore
 
 /// The event loop: owns curses on one thread, waits in `poll` on stdin, the signal pipe and the inbox's
 /// wake-up pipe, feeds events to `AppState.update`, runs the effects and draws.
@@ -26,6 +27,8 @@ public final class TUIApp {
 
     // Background work
     var requests: [Int: Task<Void, Never>] = [:]
+    var runs: [Int: AskPipeline.Run] = [:]
+    let unsavedReviews = UnsavedReviews()
     var prefetch: Task<Void, Never>?
     var pictureTask: (key: PictureKey, task: Task<Void, Never>)?
     /// The last review decision being written; each write waits for the one before, so decisions land in the
@@ -52,13 +55,19 @@ public final class TUIApp {
     }
 
     /// Runs the TUI on a dedicated thread until the person quits; the terminal is restored on every path out.
+    /// Review decisions that could not be saved are an error once the terminal is back.
     public static func run(state: AppState, services: AppServices, options: Options) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {
                 let app = TUIApp(state: state, services: services, options: options)
                 do {
                     try app.main()
-                    continuation.resume()
+                    let unsaved = app.unsavedReviews.all
+                    if let first = unsaved.first {
+                        continuation.resume(throwing: TUIError.unsaved(count: unsaved.count, reason: first))
+                    } else {
+                        continuation.resume()
+                    }
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -88,7 +97,7 @@ public final class TUIApp {
 
     func shutdown() {
         finishReviewWrites()
-        for task in requests.values { task.cancel() }
+        finishRequests()
         pictureTask?.task.cancel()
         prefetch?.cancel()
         var tail = ""
@@ -106,7 +115,21 @@ public final class TUIApp {
             await writes.value
             done.signal()
         }
-        _ = done.wait(timeout: .now() + 10)
+        // The store waits up to 10 s for a lock; give it that and a little more before calling it lost.
+        if done.wait(timeout: .now() + 15) == .timedOut { unsavedReviews.add("the store did not answer in time (locked?)") }
+    }
+
+    /// Cancels running questions and waits (a few seconds at most) for the pipeline to save what arrived.
+    func finishRequests() {
+        for run in runs.values { run.cancel() }
+        let tasks = Array(requests.values)
+        guard !tasks.isEmpty else { return }
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            for task in tasks { await task.value }
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 5)
     }
 
     static func monotonic() -> Double {

@@ -1,3 +1,4 @@
+import TerminalGraphics
 /// Where every pane goes for a terminal size. Pure, so it is unit-tested for 80×24 up to wide screens.
 ///
 /// Wide terminals (≥ 140 columns) get three columns: list | preview | answer. Narrower ones put the answer
@@ -6,7 +7,7 @@
 public struct Layout: Sendable, Equatable {
     public enum AnswerPlacement: Sendable, Equatable { case right, below }
 
-    public var size: TerminalSize
+    public var size: CellSize
     public var fileList: Rect
     public var preview: Rect
     public var answer: Rect
@@ -16,11 +17,11 @@ public struct Layout: Sendable, Equatable {
     public var placement: AnswerPlacement
 
     /// The smallest size the layout is designed for; smaller terminals get a "too small" notice.
-    public static let minimum = TerminalSize(columns: 60, rows: 16)
+    public static let minimum = CellSize(columns: 60, rows: 16)
 
     public var isTooSmall: Bool { size.columns < Layout.minimum.columns || size.rows < Layout.minimum.rows }
 
-    public init(size: TerminalSize) {
+    public init(size: CellSize) {
         self.size = size
         let cols = max(1, size.columns), rows = max(1, size.rows)
         status = Rect(x: 0, y: rows - 1, width: cols, height: 1)
@@ -55,12 +56,3 @@ public struct Layout: Sendable, Equatable {
     public var pictureArea: Rect { preview.inset(1) }
 }
 
-/// A terminal size in cells.
-public struct TerminalSize: Sendable, Hashable {
-    public var columns: Int
-    public var rows: Int
-    public init(columns: Int, rows: Int) {
-        self.columns = columns
-        self.rows = rows
-    }
-}

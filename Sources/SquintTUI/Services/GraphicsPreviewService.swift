@@ -22,29 +22,6 @@ public struct GraphicsPreviewService: PreviewService {
         try await ImageLoader.decode(url: URL(fileURLWithPath: path), maxSize: fitting, budget: budget)
     }
 
-    public func composite(_ bitmap: Bitmap, detections: [DetectionItem], options: OverlayOptions) -> Bitmap {
-        var overlays: [Overlay] = []
-        for (index, item) in detections.enumerated() where item.review != .rejected {
-            let color = options.palette.isEmpty ? OverlayPalette.standard.color(at: index) : options.palette[index % options.palette.count]
-            let label = options.labels ? item.label : nil
-            let rect = item.box.map { UnitRect(minX: Double($0[1]) / 1000, minY: Double($0[0]) / 1000,
-                                               maxX: Double($0[3]) / 1000, maxY: Double($0[2]) / 1000) }
-            if options.masks, let mask = item.mask, let rect {
-                overlays.append(.mask(GrayImage(width: mask.width, height: mask.height, pixels: mask.alpha), in: rect, color: color))
-            }
-            guard !options.masksOnly else { continue }
-            if options.boxes, let rect {
-                overlays.append(.box(rect, color: color, label: label))
-            } else if let point = item.point {
-                overlays.append(.point(UnitPoint(x: Double(point[1]) / 1000, y: Double(point[0]) / 1000), color: color, label: label))
-            }
-        }
-        guard !overlays.isEmpty else { return bitmap }
-        var copy = bitmap
-        copy.draw(overlays)
-        return copy
-    }
-
     public func render(_ bitmap: Bitmap, columns: Int, rows: Int) async throws -> RenderedPicture {
         let area = CellSize(columns: columns, rows: rows)
         let target = renderer.targetPixelSize(for: bitmap.size, in: area, cellSize: cellSize)

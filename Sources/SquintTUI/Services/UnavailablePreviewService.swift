@@ -8,6 +8,5 @@ public struct UnavailablePreviewService: PreviewService {
     public var drawsCells: Bool { true }
     public var cellPixelSize: PixelSize { PixelSize(width: 8, height: 16) }
     public func decode(path: String, fitting: PixelSize) async throws -> Bitmap { throw TUIError.unavailable(reason) }
-    public func composite(_ bitmap: Bitmap, detections: [DetectionItem], options: OverlayOptions) -> Bitmap { bitmap }
     public func render(_ bitmap: Bitmap, columns: Int, rows: Int) async throws -> RenderedPicture { throw TUIError.unavailable(reason) }
 }

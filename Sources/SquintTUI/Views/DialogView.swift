@@ -1,13 +1,17 @@
+import SquintCore
+import TerminalGraphics
 /// Small centred dialogs: quit confirmation, export format, relabel, full error text.
 enum DialogView {
     /// The size a dialog needs on a screen this big.
-    static func size(for modal: AppState.Modal, state: AppState, screen: TerminalSize) -> (width: Int, height: Int) {
+    static func size(for modal: AppState.Modal, state: AppState, screen: CellSize) -> (width: Int, height: Int) {
         let width = min(screen.columns - 4, 64)
         switch modal {
         case .errorDetail:
             let lines = (state.error ?? "").split(separator: "\n", omittingEmptySubsequences: false)
                 .reduce(0) { $0 + MarkdownLite.hardWrap(String($1), style: .plain, width: max(10, width - 4)).count }
             return (width, min(screen.rows - 4, lines + 4))
+        case .export, .confirmOverwrite:
+            return (width, 7)
         default:
             return (width, 5)
         }
@@ -21,12 +25,27 @@ enum DialogView {
         case .confirmQuit:
             canvas.frame(title: "Quit?", focused: true)
             canvas.put(2, 2, "A request is running. Quit anyway? (y/n)", .dialog)
-        case .exportFormat:
+        case .export(let acceptedOnly):
             canvas.frame(title: "Export detections", focused: true)
             let choices = ExportFormat.allCases.map { "\($0.key) \($0.rawValue.uppercased())" }.joined(separator: " · ")
-            canvas.put(2, 2, choices + " · esc cancel", .dialog)
+            canvas.put(2, 1, choices + " · esc cancel", .dialog, maxWidth: canvas.width - 4)
+            let scope = acceptedOnly ? "[a] accepted only (toggle: all but rejected)" : "[a] all but rejected (toggle: accepted only)"
+            canvas.put(2, 2, scope, .dialog, maxWidth: canvas.width - 4)
+            canvas.put(2, 3, "into " + TerminalSafe.text(state.folder), .dim, maxWidth: canvas.width - 4)
+            canvas.put(2, 4, "as squint-annotations.json(l), squint-yolo/ or squint-voc/", .dim, maxWidth: canvas.width - 4)
+        case .confirmOverwrite(let request, let existing):
+            canvas.frame(title: "Replace existing export?", focused: true)
+            canvas.put(2, 1, DisplayWidth.fit(TerminalSafe.text(request.destination), columns: canvas.width - 4), .dialog)
+            canvas.put(2, 2, "\(existing.count) file\(existing.count == 1 ? "" : "s") there will be replaced.", .dialog, maxWidth: canvas.width - 4)
+            canvas.put(2, 4, "y replace · any other key cancels", .dialog, maxWidth: canvas.width - 4)
         case .relabel(let editor):
             canvas.frame(title: "Relabel (enter saves, esc cancels)", focused: true)
+            let (text, cursor) = editor.visible(columns: canvas.width - 6)
+            canvas.put(2, 2, "› ", .promptLabel)
+            canvas.put(4, 2, text, .prompt)
+            return 4 + cursor
+        case .target(let task, let editor):
+            canvas.frame(title: "\(task.rawValue) what? (enter alone: \(TaskPrompt.defaultSubject(task)), esc cancels)", focused: true)
             let (text, cursor) = editor.visible(columns: canvas.width - 6)
             canvas.put(2, 2, "› ", .promptLabel)
             canvas.put(4, 2, text, .prompt)

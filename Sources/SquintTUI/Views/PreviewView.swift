@@ -1,3 +1,4 @@
+import SquintCore
 import Imaging
 import TerminalGraphics
 import CNcursesw
@@ -9,8 +10,8 @@ enum PreviewView {
     struct Picture {
         var key: PictureKey
         var rendered: RenderedPicture
-        /// The normalised part of the image shown (zoom), for mapping outlines.
-        var viewport: [Int]
+        /// The part of the image shown (zoom), in unit coordinates, for mapping outlines.
+        var viewport: UnitRect
         var imageSize: PixelSize?
     }
 
@@ -77,15 +78,18 @@ enum PreviewView {
     }
 
     /// Box outlines with line-drawing characters and labels as coloured text, on top of the art.
-    static func drawOverlays(_ state: AppState, on canvas: Canvas, grid: CellGrid, viewport: [Int], x: Int, y: Int) {
-        let geometry = OverlayGeometry(viewport: viewport, columns: grid.columns, rows: grid.rows)
+    static func drawOverlays(_ state: AppState, on canvas: Canvas, grid: CellGrid, viewport: UnitRect, x: Int, y: Int) {
+        guard let imageSize = state.detections.first?.imageSize else { return }
+        let geometry = OverlayGeometry(viewport: viewport, imageSize: imageSize, columns: grid.columns, rows: grid.rows)
+        let colors = Detection.colors(forLabels: state.detections.map(\.effectiveLabel))
         for (index, item) in state.detections.enumerated() where item.review != .rejected || index == state.selectedDetection {
             let selected = index == state.selectedDetection
-            let style = canvas.styles.detection(index, selected: false)
+            let style = canvas.styles.detection(colors[index], selected: false)
             func put(_ cx: Int, _ cy: Int, _ text: String, _ s: StyleTable.Resolved = style) {
                 canvas.put(x + cx, y + cy, text, attrs: s.attrs, pair: s.pair, maxWidth: min(DisplayWidth.of(text), grid.columns - cx))
             }
-            if let box = item.box, state.showBoxes, let r = geometry.cells(forBox: box) {
+            let label = TerminalSafe.text(item.effectiveLabel)
+            if let box = item.detection.box, state.showBoxes, let r = geometry.cells(forBox: box) {
                 let (h, v, tl, tr, bl, br) = selected ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
                 if r.width == 1 && r.height == 1 {
                     put(r.x, r.y, "□")
@@ -102,17 +106,16 @@ enum PreviewView {
                     put(r.x, r.maxY - 1, bl); put(r.maxX - 1, r.maxY - 1, br)
                 }
                 if state.showLabels {
-                    let labelStyle = canvas.styles.detection(index, selected: true)
-                    let label = TerminalSafe.text(item.label)
+                    let labelStyle = canvas.styles.detection(colors[index], selected: true)
                     let ly = r.y > 0 ? r.y - 1 : r.y
                     let room = grid.columns - r.x
                     if room > 0 { put(r.x, ly, DisplayWidth.fit(label, columns: min(room, DisplayWidth.of(label)), pad: false), labelStyle) }
                 }
-            } else if let point = item.point, let (cx, cy) = geometry.cell(forPoint: point) {
+            } else if item.detection.box == nil, let point = item.detection.point, let (cx, cy) = geometry.cell(forPoint: point) {
                 put(cx, cy, selected ? "◉" : "●")
                 if state.showLabels, cx + 2 < grid.columns {
-                    let labelStyle = canvas.styles.detection(index, selected: true)
-                    put(cx + 2, cy, DisplayWidth.prefix(TerminalSafe.text(item.label), fitting: grid.columns - cx - 2), labelStyle)
+                    let labelStyle = canvas.styles.detection(colors[index], selected: true)
+                    put(cx + 2, cy, DisplayWidth.prefix(label, fitting: grid.columns - cx - 2), labelStyle)
                 }
             }
         }
@@ -124,7 +127,7 @@ extension PreviewView {
     /// the viewport and the decoded size).
     struct PictureBox: Sendable {
         var rendered: RenderedPicture
-        var viewport: [Int]
+        var viewport: UnitRect
         var imageSize: PixelSize?
     }
 }

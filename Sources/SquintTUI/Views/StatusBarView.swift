@@ -1,3 +1,4 @@
+import SquintCore
 /// The status line: request state with spinner and elapsed time, the last error or message, and on the right
 /// model · graphics mode · tokens · theme.
 enum StatusBarView {
@@ -11,7 +12,8 @@ enum StatusBarView {
         if let request = state.request {
             let elapsed = max(0, state.now - request.startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
-            left = " \(frame) \(request.spec.kind.verb)… \(String(format: "%.1f", elapsed))s  (\(state.keymap.hint(.cancel)) cancels)"
+            let doing = request.cancelling ? "cancelling" : state.requestProgress ?? Self.verb(request.spec.question.task)
+            left = " \(frame) \(doing)… \(String(format: "%.1f", elapsed))s  (\(state.keymap.hint(.cancel)) cancels)"
             role = .statusBusy
         } else if let error = state.error {
             let first = error.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? error
@@ -23,7 +25,7 @@ enum StatusBarView {
             left = " \(state.keymap.hint(.help)) help · \(state.keymap.hint(.quit)) quit"
         }
         var right: [String] = [state.model, state.graphicsMode]
-        if let usage = state.usage { right.append("\(usage.prompt)+\(usage.output) tok") }
+        if let usage = state.usage { right.append("\(usage.promptTokens ?? 0)+\(usage.candidatesTokens ?? 0) tok") }
         else if let estimate = tokenEstimate(state) { right.append("~\(estimate) tok") }
         right.append(state.themeName)
         let rightText = right.joined(separator: " · ") + " "
@@ -31,6 +33,16 @@ enum StatusBarView {
         let leftWidth = max(1, canvas.width - rightWidth - 1)
         canvas.put(0, 0, DisplayWidth.fit(TerminalSafe.text(left), columns: leftWidth), role)
         if canvas.width > rightWidth + 20 { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+    }
+
+    static func verb(_ task: AskTask) -> String {
+        switch task {
+        case .question: "asking"
+        case .caption: "captioning"
+        case .detect: "detecting"
+        case .segment: "segmenting"
+        case .point: "pointing"
+        }
     }
 
     /// A rough input-token estimate for the next question: ~258 tokens per image plus a token per 4 characters.

@@ -4,7 +4,7 @@ import GeminiAPI
 import Imaging
 import SquintCore
 
-/// `squint ask IMAGE... -p QUESTION`: a thin adapter over `RequestPlanner` and `GeminiClient`.
+/// `squint ask IMAGE... -p QUESTION`: a thin adapter over SquintCore's `AskPipeline`.
 struct AskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
@@ -51,107 +51,66 @@ struct AskCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let printer = AnswerPrinter(enabled: !json)
-        let recorder = AskRecorder()
         let command = self
+        let reported = ReportedQuestion()
         do {
-            try await Interrupt.cancellingOnSIGINT {
-                try await command.ask(printer: printer, recorder: recorder, clock: clock, started: started)
+            let outcome = try await Interrupt.cancellingOnSIGINT {
+                try await AskSession.run(api: command.api, question: { settings in
+                    let question = command.question(settings)
+                    reported.set(question)
+                    return question
+                }, onEvent: { event in
+                    if case .text(let text) = event { printer.print(text) }
+                    AskSession.note(event)
+                })
             }
             printer.finishLine()
-            command.finish(recorder.snapshot(total: clock.now - started), failure: nil)
+            finish(question: reported.value, outcome: outcome, failure: nil, total: clock.now - started)
         } catch {
             printer.finishLine()
-            let exit = CommandRunner.report(error)
-            if recorder.planned {
-                command.finish(recorder.snapshot(total: clock.now - started), failure: error)
+            let failure = error as? AskFailure
+            let cause = failure?.error ?? error
+            let exit = CommandRunner.report(error is Interrupted ? error : cause)
+            if let question = reported.value, failure?.outcome != nil || error is Interrupted {
+                finish(question: question, outcome: failure?.outcome, failure: error is Interrupted ? error : cause, total: clock.now - started)
             }
             throw exit
         }
     }
 
-    private func ask(printer: AnswerPrinter, recorder: AskRecorder, clock: ContinuousClock,
-                     started: ContinuousClock.Instant) async throws {
-        let settings = try api.settings()
-        let loaded = try images.map { try AskImage.load(path: $0) }
-        let options = AskOptions(model: model ?? settings.configuration.model, systemInstruction: system,
-                                 temperature: temperature)
-        let question = Ask(images: loaded, question: prompt, options: options)
-        let store = Self.openStore()
-        // The store's upload cache: a second question about a large image refers to the upload, sends no bytes.
-        let cache: any UploadCache = store.map { StoreUploadCache(store: $0) } ?? InMemoryUploadCache()
-        try await GeminiClient.withClient(configuration: settings.gemini) { client in
-            let planner = RequestPlanner(uploader: client, cache: cache, progress: Self.report)
-            let plan = try await planner.plan(question)
-            recorder.planned(plan, images: loaded)
-            let request = plan.generateContentRequest
-            if noStream {
-                let response = try await client.generateContent(model: plan.model, request: request)
-                recorder.apply(response: response, at: clock.now - started)
-                printer.print(response.text)
-            } else {
-                for try await event in client.streamGenerateContent(model: plan.model, request: request) {
-                    recorder.apply(event, at: clock.now - started)
-                    switch event {
-                    case .text(let text):
-                        printer.print(text)
-                    case .retrying(let attempt, let delay, let error):
-                        Diagnostics.note("\(client.redact(error.description)); retrying in \(DurationText.format(delay)) (attempt \(attempt + 1))")
-                    default:
-                        break
-                    }
-                }
-                try Task.checkCancellation()
-            }
-        }
-        if let blocked = recorder.blockedError { throw blocked }
-        if let store { saveToHistory(recorder.snapshot(total: clock.now - started), images: loaded, in: store) }
-    }
-
-    private static func openStore() -> Store? {
-        do {
-            return try Store(url: Store.defaultURL(environment: ProcessInfo.processInfo.environment))
-        } catch {
-            Diagnostics.warning("the store cannot be opened, so the answer will not be in history: \(error)")
-            return nil
-        }
-    }
-
-    /// The finished answer goes into history (`squint history`, the TUI's answered marks) under every image.
-    private func saveToHistory(_ record: AskRecorder.Snapshot, images loaded: [AskImage], in store: Store) {
-        let size = (try? ImageLoader.info(data: Data(loaded[0].bytes), name: images[0]).uprightSize) ?? PixelSize(width: 0, height: 0)
-        let draft = AnswerDraft(imagePath: images[0], otherImagePaths: Array(images.dropFirst()), task: AskTask.question.rawValue,
-                                question: prompt, text: record.answer.text, model: record.answer.modelVersion ?? record.model,
-                                usage: TokenUsage(record.answer.usage, estimatedImageTokens: nil), imageSize: size)
-        do {
-            _ = try store.saveAnswer(draft, detections: [])
-        } catch {
-            Diagnostics.warning("the answer was not saved: \(error)")
-        }
-    }
-
-    /// Uploads take a while; say so on stderr (never on stdout, which holds only the answer).
-    @Sendable private static func report(_ progress: RequestPlanner.Progress) {
-        switch progress {
-        case .uploading(let name, let bytes):
-            Diagnostics.note("uploading \(name) (\(String(format: "%.1f", Double(bytes) / 1_000_000)) MB) with the Files API")
-        case .reusing(let name, let file):
-            Diagnostics.note("reusing the upload of \(name) (\(file))")
-        case .waitingForProcessing(let name, let file):
-            Diagnostics.note("waiting for the Files API to process \(name) (\(file))")
-        }
+    private func question(_ settings: SquintSettings) -> Question {
+        Question(task: .question, imagePaths: images, words: prompt, model: model ?? settings.configuration.model,
+                 systemInstruction: system, temperature: temperature, streaming: !noStream)
     }
 
     /// The end of a run: the JSON object on stdout, or the usage line on stderr.
-    private func finish(_ record: AskRecorder.Snapshot, failure: (any Error)?) {
+    private func finish(question: Question?, outcome: AskOutcome?, failure: (any Error)?, total: Duration) {
+        guard let question else { return }
         if json {
-            let report = record.report(requestedModel: model ?? record.model, failure: failure)
+            let report = AnswerReport(question: question, outcome: outcome, failure: failure, total: total)
             Output.standardOutput.write(report.encoded(forTerminal: Output.standardOutput.isTerminal) + "\n")
             return
         }
-        guard failure == nil else { return }
-        if let reason = record.answer.finishReason, reason != .stop, !reason.isBlocking {
-            Diagnostics.note("the answer stopped early: \(reason.rawValue)")
-        }
-        Diagnostics.note(record.summary)
+        guard failure == nil, let outcome else { return }
+        for note in outcome.notes { Diagnostics.note(note) }
+        Diagnostics.note(AnswerReport.summary(outcome))
+    }
+}
+
+/// The question as built from the settings, kept for the report even when the run fails.
+final class ReportedQuestion: @unchecked Sendable {
+    private let lock = NSLock()
+    private var question: Question?
+
+    func set(_ question: Question) {
+        lock.lock()
+        self.question = question
+        lock.unlock()
+    }
+
+    var value: Question? {
+        lock.lock()
+        defer { lock.unlock() }
+        return question
     }
 }

@@ -32,8 +32,17 @@ struct BrowseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let loaded = try SquintConfiguration.load(environment: environment)
-        let config = loaded.configuration
+        // Everything that can be wrong with the setup is found here, before curses starts, as one line
+        // (exit status 2): config, key file, store, theme, keys, folder.
+        let settings: SquintSettings
+        let store: Store
+        do {
+            settings = try api.settings(requireKey: false, environment: environment)
+            store = try settings.openStore()
+        } catch {
+            throw CommandRunner.report(error)
+        }
+        let config = settings.configuration
         let chosenModel = model ?? config.model
 
         let preference = picture.preference(config)
@@ -42,28 +51,22 @@ struct BrowseCommand: AsyncParsableCommand {
         let renderer = RendererSelector.renderer(for: proto, capabilities: capabilities)
         let previews = GraphicsPreviewService(renderer: renderer, cellSize: capabilities.cellSize, budget: config.pixelBudget)
 
-        let store = try? Store(url: Store.defaultURL(environment: environment))
-        let reviewStore: any ReviewStore = store.map { CoreReviewStore(store: $0) } ?? MemoryReviewStore()
-
-        var client: GeminiClient?
-        if let settings = try? ClientSettings.resolve(environment: environment, baseURLFlag: api.baseURL) {
-            client = GeminiClient(configuration: settings.gemini, environment: environment)
+        let client: GeminiClient? = try settings.apiKey.map { _ in
+            GeminiClient(configuration: try settings.gemini(), environment: environment)
         }
-        let answers = client.map {
-            GeminiAnswerService(client: $0, store: store, model: chosenModel, spatial: config.spatial, pixelBudget: config.pixelBudget)
-        }
-        let services = AppServices(previews: previews, answers: answers, store: reviewStore)
+        let asking = client.map { AskPipeline(provider: $0, store: store, configuration: config) }
+        let services = AppServices(previews: previews, asking: asking, store: store)
         let themeName = theme ?? (config.theme == "default" ? nil : config.theme)
-        let keys: [String: [String]]
-        do { keys = try Keymap.overrides(configFile: loaded.paths.configFile) } catch { throw ValidationError("\(loaded.paths.configFile): \(error)") }
-        let settings = Browser.Settings(folder: folder, theme: themeName, keyOverrides: keys, model: chosenModel)
+        let browser = Browser.Settings(folder: folder, theme: themeName, keyOverrides: config.keys, model: chosenModel)
         do {
-            try await Browser.run(settings, services: services)
+            try await Browser.run(browser, services: services)
             try? await client?.shutdown()
         } catch {
             try? await client?.shutdown()
             // Setup mistakes (folder, theme, keys) are usage errors, printed as one line.
-            if error is TUIError || error is ThemeError || error is KeymapError { throw ValidationError("\(error)") }
+            if error is KeymapError { throw CommandRunner.report(ValidationError("\(settings.paths.configFile): [keys]: \(error)")) }
+            if case let error as TUIError = error, error.isUnsaved { throw CommandRunner.report(error) }
+            if error is TUIError || error is ThemeError { throw CommandRunner.report(ValidationError("\(error)")) }
             throw error
         }
     }

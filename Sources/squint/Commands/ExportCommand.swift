@@ -21,6 +21,12 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Only detections accepted (or relabelled) in review.")
     var acceptedOnly = false
 
+    @Flag(help: "Rejected detections too (left out by default).")
+    var includeRejected = false
+
+    @Flag(help: "Every run's detections, not only each image's latest (what review shows).")
+    var allRuns = false
+
     @Option(help: "Folder to write into (created if needed).")
     var dir: String?
 
@@ -34,6 +40,7 @@ struct ExportCommand: AsyncParsableCommand {
         if dir != nil && out != nil { throw ValidationError("give either --dir or --out, not both") }
         if out != nil && !format.value.isSingleFile { throw ValidationError("--format \(format.value.rawValue) writes one file per image: use --dir") }
         if dir == nil && out == nil && !format.value.isSingleFile { throw ValidationError("--format \(format.value.rawValue) needs --dir") }
+        if acceptedOnly && includeRejected { throw ValidationError("give either --accepted-only or --include-rejected, not both") }
     }
 
     func run() async throws {
@@ -42,11 +49,13 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func perform() async throws {
-        let store = try Store(url: Store.defaultURL())
-        let paths = try selectedPaths(store)
-        let exported = try store.exportImages(imagePaths: paths, acceptedOnly: acceptedOnly)
-        let files = Exporter.export(exported, format: format.value)
-        let boxCount = exported.reduce(0) { $0 + $1.detections.filter { $0.detection.box != nil }.count }
+        let settings = try SquintSettings.resolve(environment: ProcessInfo.processInfo.environment, requireKey: false)
+        for warning in settings.warnings { Diagnostics.warning(warning) }
+        let store = try settings.openStore(.readWriteIfPossible)
+        let paths = try await selectedPaths(store)
+        let batch = try await store.exportSelection(
+            imagePaths: paths, selection: ExportSelection(acceptedOnly: acceptedOnly, includeRejected: includeRejected, allRuns: allRuns))
+        let files = Exporter.export(batch.images, format: format.value)
         if let out {
             try Data(files[0].contents).write(to: URL(fileURLWithPath: out))
         } else if let dir {
@@ -57,22 +66,22 @@ struct ExportCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(files[0].contents))
         }
         let destination = out ?? dir ?? "standard output"
-        Diagnostics.note("exported \(exported.count) image\(exported.count == 1 ? "" : "s"), \(boxCount) box\(boxCount == 1 ? "" : "es") as \(format.value.rawValue) to \(TerminalSanitizer.sanitize(destination))")
+        Diagnostics.note("exported \(batch.summary) as \(format.value.rawValue) to \(TerminalSanitizer.sanitize(destination))")
     }
 
     /// nil = everything; folders expand to the stored images directly inside them.
-    private func selectedPaths(_ store: Store) throws -> [String]? {
+    private func selectedPaths(_ store: Store) async throws -> [String]? {
         guard !images.isEmpty else { return nil }
         var paths: [String] = []
         for image in images {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: image, isDirectory: &isDirectory), isDirectory.boolValue {
-                paths += try store.imageStatuses(inFolder: image).map(\.path)
+                paths += try await store.imageStatuses(inFolder: image).map(\.path)
             } else {
                 paths.append(Store.canonicalPath(image))
             }
         }
-        let known = Set(try store.knownImagePaths())
+        let known = Set(try await store.knownImagePaths())
         for path in paths where !known.contains(path) {
             Diagnostics.warning("nothing stored for \(path); ask about it first (squint detect, segment or point)")
         }

@@ -24,7 +24,7 @@ struct FilesCommand: AsyncParsableCommand {
             let command = self
             try await CommandRunner.run {
                 let settings = try command.api.settings()
-                let files = try await GeminiClient.withClient(configuration: settings.gemini) { client in
+                let files = try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
                     try await client.allFiles()
                 }
                 command.print(files)
@@ -79,8 +79,14 @@ struct FilesCommand: AsyncParsableCommand {
             let command = self
             try await CommandRunner.run {
                 let settings = try command.api.settings()
-                try await GeminiClient.withClient(configuration: settings.gemini) { client in
+                try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
                     try await client.deleteFile(name: fullName)
+                }
+                // The upload cache must not hand the deleted file to the next question.
+                do {
+                    try await StoreUploadCache(store: try settings.openStore()).remove(fileName: fullName)
+                } catch {
+                    Diagnostics.warning("deleted \(fullName), but the upload cache could not forget it: \(error)")
                 }
                 Diagnostics.note("deleted \(fullName)")
             }

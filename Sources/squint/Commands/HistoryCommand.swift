@@ -22,8 +22,10 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     private func perform() async throws {
-        let store = try Store(url: Store.defaultURL())
-        let answers = try store.history(imagePath: image, limit: limit)
+        let settings = try SquintSettings.resolve(environment: ProcessInfo.processInfo.environment, requireKey: false)
+        for warning in settings.warnings { Diagnostics.warning(warning) }
+        let store = try settings.openStore(.readWriteIfPossible)
+        let answers = try await store.history(imagePath: image, limit: limit)
         if json {
             FileHandle.standardOutput.write(Data(HistoryJSON.render(answers).utf8))
             return
@@ -36,7 +38,8 @@ struct HistoryCommand: AsyncParsableCommand {
         for answer in answers {
             let when = ISO8601DateFormatter().string(from: answer.createdAt)
             let detections = answer.detectionCount > 0 ? "  \(answer.detectionCount) detection\(answer.detectionCount == 1 ? "" : "s")" : ""
-            text += "\(when)  \(answer.task)  \(TerminalSanitizer.sanitize(answer.model))  \(([answer.imagePath] + answer.otherImagePaths).map { TerminalSanitizer.sanitize($0) }.joined(separator: ", "))\(detections)\n"
+            let state = answer.isComplete ? "" : "  (incomplete: \(TerminalSanitizer.sanitize(answer.error ?? "broke off")))"
+            text += "\(when)  \(answer.task.rawValue)  \(TerminalSanitizer.sanitize(answer.model))  \(([answer.imagePath] + answer.otherImagePaths).map { TerminalSanitizer.sanitize($0) }.joined(separator: ", "))\(detections)\(state)\n"
             text += "  Q: \(TerminalSanitizer.sanitize(answer.question))\n"
             let lines = answer.text.split(separator: "\n", omittingEmptySubsequences: true)
             let shown = lines.prefix(3).map { "  A: " + TerminalSanitizer.sanitize(String($0.prefix(200))) }
@@ -66,8 +69,14 @@ enum HistoryJSON {
         entry["image"] = answer.imagePath
         entry["other_images"] = answer.otherImagePaths
         entry["content_hash"] = answer.contentHash
-        entry["task"] = answer.task
+        entry["task"] = answer.task.rawValue
         entry["question"] = answer.question
+        entry["prompt"] = answer.prompt
+        entry["model_version"] = answer.modelVersion ?? NSNull()
+        entry["complete"] = answer.isComplete
+        entry["error"] = answer.error ?? NSNull()
+        entry["finish_reason"] = answer.finishReason ?? NSNull()
+        entry["retries"] = answer.retries
         entry["answer"] = answer.text
         entry["model"] = answer.model
         entry["width"] = answer.imageSize.width

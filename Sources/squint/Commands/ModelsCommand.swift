@@ -22,7 +22,7 @@ struct ModelsCommand: AsyncParsableCommand {
         let command = self
         try await CommandRunner.run {
             let settings = try command.api.settings()
-            let models = try await GeminiClient.withClient(configuration: settings.gemini) { client in
+            let models = try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
                 try await client.allModels()
             }
             let shown = command.all ? models.sorted { $0.shortName < $1.shortName } : VisionModels.filter(models)

@@ -61,13 +61,16 @@ struct ViewCommand: AsyncParsableCommand {
             let namesItsFile = error is ImagingError || error is DetectionOverlays.Failure || error is ConfigurationError
             let message = namesItsFile ? "\(error)" : "\(image): \(error)"
             FileHandle.standardError.write(Data("squint view: \(TerminalSanitizer.sanitize(message))\n".utf8))
-            throw ExitCode(1)
+            // A broken config is a usage error (2) like everywhere else; a bad picture or file is 1.
+            throw ExitCode(error is ConfigurationError ? ExitStatus.usage.rawValue : 1)
         }
     }
 
     private func view() throws {
         let fallbackCell = try CellGeometry.parseCellSize(cellSize)
-        let config = try SquintConfiguration.load(environment: ProcessInfo.processInfo.environment).configuration
+        let loaded = try SquintConfiguration.load(environment: ProcessInfo.processInfo.environment)
+        for warning in loaded.warnings { Diagnostics.warning(warning) }
+        let config = loaded.configuration
         let budget = config.pixelBudget
         let data = try ImageLoader.read(url: URL(fileURLWithPath: image))
         let overlays = try detections.map { try DetectionOverlays.load(path: $0) } ?? []

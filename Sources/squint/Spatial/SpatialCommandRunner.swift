@@ -5,7 +5,8 @@ import Imaging
 import SquintCore
 import TerminalGraphics
 
-/// What `detect`, `segment` and `point` do: ask, parse, save, then print (text or JSON), draw and write masks.
+/// What `detect`, `segment` and `point` do: ask through the one pipeline (which saves), then print (text or
+/// JSON), draw and write masks.
 struct SpatialCommandRunner: Sendable {
     let task: AskTask
     let options: SpatialOptions
@@ -17,51 +18,43 @@ struct SpatialCommandRunner: Sendable {
     }
 
     private func runUnmapped() async throws {
-        let settings = try options.api.settings(environment: environment)
-        let configuration = settings.configuration
-        var ask = SpatialAsk(task: task, what: options.what, model: options.model ?? configuration.model,
-                             maxImageSide: options.maxSide ?? configuration.spatial.maxSide,
-                             itemLimit: options.limit ?? TaskPrompt.defaultItemLimit,
-                             temperature: configuration.spatial.temperature, thinkingBudget: configuration.spatial.thinkingBudget)
-        ask.pixelBudget = configuration.pixelBudget
-        let store: Store?
+        let options = self.options, task = self.task
+        let outcome: AskOutcome
         do {
-            store = try Store(url: Store.defaultURL(environment: environment))
-        } catch {
-            Diagnostics.warning("the store cannot be opened, so nothing will be saved: \(error)")
-            store = nil
+            outcome = try await AskSession.run(api: options.api, environment: environment, question: { settings in
+                Question(task: task, imagePaths: [options.image], words: options.what,
+                         model: options.model ?? settings.configuration.model, itemLimit: options.limit,
+                         maxImageSide: options.maxSide, streaming: false)
+            }, onEvent: AskSession.note)
+        } catch let failure as AskFailure {
+            throw failure.error
         }
-        let cache: any UploadCache = store.map { StoreUploadCache(store: $0) } ?? InMemoryUploadCache()
-        let answer = try await GeminiClient.withClient(configuration: settings.gemini, environment: environment) { client in
-            try await ask.run(imagePath: options.image, client: client, cache: cache)
-        }
-
-        do {
-            try store?.saveAnswer(answer.draft, detections: answer.result.detections)
-        } catch {
-            Diagnostics.warning("the answer was not saved: \(error)")
-        }
-
-        let maskFiles = try writeMasks(answer)
-        if let out = options.out { try writeAnnotated(answer, to: out, budget: configuration.pixelBudget) }
+        for note in outcome.notes { Diagnostics.note(note) }
+        let detections = outcome.detections.map(\.detection)
+        let result = outcome.spatial ?? SpatialResult()
+        let maskFiles = try writeMasks(detections)
+        if let out = options.out { try writeAnnotated(outcome, to: out) }
+        let image = outcome.stored?.imagePath ?? Store.canonicalPath(options.image)
         let output: String
         if options.json {
-            output = SpatialReport(image: answer.imagePath, size: answer.image.uprightSize, model: answer.model,
-                                   detections: answer.result.detections, maskFiles: maskFiles,
-                                   warnings: answer.result.warnings, usage: answer.usage).json()
+            output = SpatialReport(image: image, size: outcome.imageSize, model: outcome.question.model,
+                                   detections: detections, maskFiles: maskFiles,
+                                   warnings: result.warnings, usage: outcome.usage).json()
         } else {
-            output = SpatialTextReport.render(image: answer.imagePath, size: answer.image.uprightSize, model: answer.model,
-                                              result: answer.result, maskFiles: maskFiles, usage: answer.usage)
+            output = SpatialTextReport.render(image: image, size: outcome.imageSize, model: outcome.question.model,
+                                              result: SpatialResult(detections: detections, warnings: result.warnings,
+                                                                    droppedCount: result.droppedCount),
+                                              maskFiles: maskFiles, usage: outcome.usage)
         }
         Output.standardOutput.write(output)
     }
 
     /// One image-sized 0/255 PNG per mask in `--masks-dir`; the paths line up with the detections.
-    private func writeMasks(_ answer: SpatialAnswer) throws -> [String?] {
+    private func writeMasks(_ detections: [Detection]) throws -> [String?] {
         guard let masksDirectory else { return [] }
         let folder = URL(fileURLWithPath: masksDirectory)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try answer.result.detections.enumerated().map { index, detection in
+        return try detections.enumerated().map { index, detection in
             guard let mask = detection.mask else { return nil }
             let url = folder.appendingPathComponent(MaskFileName.make(index: index, label: detection.label))
             let plane = GrayImage(width: mask.imageWidth, height: mask.imageHeight, pixels: mask.fullPlane())
@@ -71,10 +64,10 @@ struct SpatialCommandRunner: Sendable {
     }
 
     /// The full-resolution upright image with boxes, points and masks drawn, as PNG.
-    private func writeAnnotated(_ answer: SpatialAnswer, to path: String, budget: PixelBudget) throws {
-        let url = URL(fileURLWithPath: answer.imagePath)
-        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent, budget: budget)
-        bitmap.draw(Detection.overlays(for: answer.result.detections, imageSize: bitmap.size))
+    private func writeAnnotated(_ outcome: AskOutcome, to path: String) throws {
+        let url = URL(fileURLWithPath: Store.canonicalPath(options.image))
+        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent)
+        bitmap.draw(Detection.overlays(for: outcome.detections.map(\.detection), imageSize: bitmap.size))
         try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: path), effort: PNGEncoder.exportEffort(for: bitmap.size))
     }
 }

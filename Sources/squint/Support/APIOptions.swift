@@ -9,9 +9,9 @@ struct APIOptions: ParsableArguments {
             help: "API origin to use instead of https://generativelanguage.googleapis.com (a proxy or gateway). Also GOOGLE_GEMINI_BASE_URL or base_url in the config.")
     var baseURL: String?
 
-    /// Loads the configuration and key, printing their warnings once.
-    func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClientSettings {
-        let settings = try ClientSettings.resolve(environment: environment, baseURLFlag: baseURL)
+    /// Resolves the process's settings once (config, key, base URL, store path) and prints their warnings.
+    func settings(requireKey: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SquintSettings {
+        let settings = try SquintSettings.resolve(environment: environment, baseURLFlag: baseURL, requireKey: requireKey)
         for warning in settings.warnings { Diagnostics.warning(warning) }
         return settings
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GeminiAPI
+import SquintCore
 
 /// The single JSON object `squint ask --json` prints at the end. Field names follow the API's where they mirror it.
 struct AnswerReport: Encodable {
@@ -8,6 +9,7 @@ struct AnswerReport: Encodable {
         var candidatesTokenCount: Int?
         var thoughtsTokenCount: Int?
         var totalTokenCount: Int?
+        var estimatedImageTokens: Int?
     }
 
     struct Timings: Encodable {
@@ -38,7 +40,34 @@ struct AnswerReport: Encodable {
     var timings: Timings
     var images: [Image]
     var retries: Int
+    /// False when the answer broke off (it is saved, marked incomplete).
+    var complete: Bool
     var error: Failure?
+
+    init(question: Question, outcome: AskOutcome?, failure: (any Error)?, total: Duration) {
+        let answer = outcome?.answer ?? GeminiAnswer()
+        model = question.model
+        modelVersion = answer.modelVersion
+        text = answer.text
+        thoughts = answer.thoughts.isEmpty ? nil : answer.thoughts
+        finishReason = answer.finishReason?.rawValue
+        blockReason = answer.blockReason?.rawValue
+        let tokens = outcome?.usage
+        usage = tokens.map {
+            Usage(promptTokenCount: $0.promptTokens, candidatesTokenCount: $0.candidatesTokens,
+                  thoughtsTokenCount: $0.thoughtsTokens, totalTokenCount: $0.totalTokens, estimatedImageTokens: $0.estimatedImageTokens)
+        }
+        timings = Timings(firstTextSeconds: outcome?.firstText.map(Self.seconds), totalSeconds: Self.seconds(outcome?.total ?? total))
+        images = (outcome?.images ?? []).map { Image(path: $0.path, mimeType: $0.mimeType, sentAs: $0.sentAs) }
+        retries = answer.retries
+        complete = failure == nil
+        error = failure.map { Failure(message: String(describing: $0), exitStatus: ExitStatus.forError($0).rawValue) }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return ((Double(seconds) + Double(attoseconds) / 1e18) * 1000).rounded() / 1000
+    }
 
     /// One line; on a terminal the C1 controls and bidi overrides JSON leaves raw are escaped too.
     func encoded(forTerminal: Bool) -> String {
@@ -57,12 +86,20 @@ struct AnswerReport: Encodable {
         }
         return out
     }
-}
 
-extension AnswerReport.Usage {
-    init?(_ usage: UsageMetadata?) {
-        guard let usage else { return nil }
-        self.init(promptTokenCount: usage.promptTokenCount, candidatesTokenCount: usage.candidatesTokenCount,
-                  thoughtsTokenCount: usage.thoughtsTokenCount, totalTokenCount: usage.totalTokenCount)
+    /// The stderr line after an answer: model, tokens, timings, retries.
+    static func summary(_ outcome: AskOutcome) -> String {
+        let answer = outcome.answer
+        var parts: [String] = [answer.modelVersion ?? outcome.question.model]
+        if let usage = answer.usage {
+            var tokens = "\(usage.promptTokenCount ?? 0) prompt + \(usage.candidatesTokenCount ?? 0) answer"
+            if let thoughts = usage.thoughtsTokenCount, thoughts > 0 { tokens += " + \(thoughts) thinking" }
+            tokens += " = \(usage.totalTokenCount ?? 0) tokens"
+            parts.append(tokens)
+        }
+        if let firstText = outcome.firstText { parts.append("first text after \(DurationText.format(firstText))") }
+        parts.append("done in \(DurationText.format(outcome.total))")
+        if answer.retries > 0 { parts.append("\(answer.retries) retr\(answer.retries == 1 ? "y" : "ies")") }
+        return parts.joined(separator: ", ")
     }
 }

@@ -1,0 +1,270 @@
+import Foundation
+import GeminiAPI
+import Imaging
+
+/// The one path from a question to a stored answer, used by `squint ask`, `detect|segment|point`, the TUI and
+/// batches: prepare the images (upright, downscaled for spatial tasks), plan the request (inline, or the Files
+/// API through the upload cache), stream the answer, judge it (`AnswerVerdict`), parse spatial answers, save
+/// answer, detections and usage — and report each step as an `AskEvent`.
+///
+/// Nothing else builds a request for asking or writes an answer to the store.
+public struct AskPipeline: Sendable {
+    public var provider: any AnswerProvider
+    public var store: Store
+    public var cache: any UploadCache
+    /// `[spatial]` and `max_megapixels`.
+    public var configuration: SquintConfiguration
+    /// Requests estimated above this many bytes move their largest images to the Files API.
+    public var inlineLimit = RequestPlanner.inlineRequestLimit
+    /// How long to wait between polls of a PROCESSING upload, at most.
+    public var uploadPollInterval: Duration = .seconds(2)
+
+    public init(provider: any AnswerProvider, store: Store, configuration: SquintConfiguration, cache: (any UploadCache)? = nil) {
+        self.provider = provider
+        self.store = store
+        self.configuration = configuration
+        self.cache = cache ?? StoreUploadCache(store: store)
+    }
+
+    /// Runs `question`; the stream ends after its `finished` or `failed` event. Cancelling the consumer cancels
+    /// the request — what had arrived is still saved, marked incomplete.
+    public func run(_ question: Question) -> AsyncStream<AskEvent> {
+        start(question).events
+    }
+
+    /// A running question that can be cancelled while its events are still read: after `cancel()` the stream
+    /// still delivers the `failed` event with what was saved (the TUI's Esc).
+    public struct Run: Sendable {
+        public let events: AsyncStream<AskEvent>
+        let task: Task<Void, Never>
+        public func cancel() { task.cancel() }
+    }
+
+    public func start(_ question: Question) -> Run {
+        let (stream, continuation) = AsyncStream.makeStream(of: AskEvent.self)
+        let pipeline = self
+        let task = Task {
+            let event = await pipeline.perform(question) { continuation.yield($0) }
+            continuation.yield(event)
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return Run(events: stream, task: task)
+    }
+
+    /// Runs `question`, handing every event but the last to `progress`, and returns the outcome or throws the
+    /// `AskFailure`.
+    public func ask(_ question: Question, progress: @escaping @Sendable (AskEvent) -> Void = { _ in }) async throws(AskFailure) -> AskOutcome {
+        switch await perform(question, emit: progress) {
+        case .finished(let outcome): return outcome
+        case .failed(let failure): throw failure
+        default: throw AskFailure(error: CancellationError(), outcome: nil)
+        }
+    }
+
+    /// The task's prompt for `question`, with the config's `[spatial]` settings and the question's overrides.
+    public func prompt(for question: Question) -> TaskPrompt {
+        let spatial = configuration.spatial
+        var prompt = TaskPrompt.make(question.task, what: question.trimmedWords, model: question.model,
+                                     itemLimit: question.itemLimit ?? TaskPrompt.defaultItemLimit,
+                                     maxImageSide: question.maxImageSide ?? spatial.maxSide)
+        if question.task.isSpatial {
+            if prompt.temperature != nil { prompt.temperature = spatial.temperature }
+            if let current = prompt.thinkingBudget {
+                // 2.5 Pro cannot turn thinking off: keep its minimum unless the model is left to decide (-1).
+                let wanted = spatial.thinkingBudget
+                prompt.thinkingBudget = current > 0 && wanted >= 0 ? max(current, wanted) : wanted
+            }
+        }
+        if let system = question.systemInstruction { prompt.systemInstruction = system }
+        if let temperature = question.temperature { prompt.temperature = temperature }
+        return prompt
+    }
+
+    // MARK: - The steps
+
+    /// The whole run; returns the final event.
+    func perform(_ question: Question, emit: @escaping @Sendable (AskEvent) -> Void) async -> AskEvent {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let prepared: PreparedQuestion
+        do {
+            prepared = try prepare(question)
+        } catch {
+            return .failed(AskFailure(error: error, outcome: nil))
+        }
+        var outcome = AskOutcome(
+            question: question, prompt: prepared.prompt, images: [], answer: GeminiAnswer(),
+            imageSize: prepared.first.uprightSize, sentSize: prepared.first.sentSize,
+            usage: TokenUsage(estimatedImageTokens: prepared.estimatedImageTokens), spatial: nil, stored: nil,
+            detections: [], saved: nil, notes: [], firstText: nil, total: .zero)
+        var planner = RequestPlanner(uploader: provider, cache: cache, inlineLimit: inlineLimit, pollInterval: uploadPollInterval)
+        planner.progress = { progress in
+            switch progress {
+            case .uploading(let name, let bytes): emit(.uploading(image: name, bytes: bytes))
+            case .reusing(let name, let file): emit(.reusingUpload(image: name, file: file))
+            case .waitingForProcessing(let name, let file): emit(.waitingForUpload(image: name, file: file))
+            }
+        }
+
+        var uploadedAgain = false
+        while true {
+            do {
+                let plan = try await planner.plan(prepared.ask)
+                outcome.images = Self.sentImages(prepared, plan: plan)
+                emit(.planned(model: plan.model, images: outcome.images))
+                do {
+                    for try await event in provider.answer(plan, streaming: question.streaming) {
+                        outcome.answer.apply(event)
+                        switch event {
+                        case .text(let piece):
+                            if outcome.firstText == nil, !piece.isEmpty { outcome.firstText = clock.now - started }
+                            emit(.text(piece))
+                        case .thought(let piece): emit(.thought(piece))
+                        case .usage(let metadata): emit(.usage(Self.usage(metadata, estimate: prepared.estimatedImageTokens)))
+                        case .retrying(let attempt, let delay, let error): emit(.retrying(attempt: attempt, delay: delay, error: error))
+                        case .finish, .modelVersion, .blocked: break
+                        }
+                    }
+                    try Task.checkCancellation()
+                } catch let error as GeminiError where !uploadedAgain && outcome.answer.text.isEmpty
+                    && !plan.uploadedFiles.isEmpty && Self.isFileGone(error) {
+                    // A cached upload the service no longer has (deleted, expired early): forget it, upload again once.
+                    uploadedAgain = true
+                    for name in plan.uploadedFiles {
+                        try? await cache.remove(fileName: name)
+                        emit(.uploadGone(file: name))
+                    }
+                    outcome.answer = GeminiAnswer()
+                    continue
+                }
+                break
+            } catch {
+                outcome.total = clock.now - started
+                return await fail(error, outcome: outcome, prepared: prepared)
+            }
+        }
+        outcome.total = clock.now - started
+        outcome.usage = Self.usage(outcome.answer.usage, estimate: prepared.estimatedImageTokens)
+
+        switch AnswerVerdict.judge(outcome.answer) {
+        case .blocked(let error):
+            return await fail(error, outcome: outcome, prepared: prepared)
+        case .stoppedEarly(let note):
+            outcome.notes.append(note)
+        case .complete:
+            break
+        }
+        return await save(outcome, prepared: prepared, complete: true, error: nil)
+    }
+
+    /// A failure after planning: saves what arrived (marked incomplete) and reports it. The save runs in a task
+    /// of its own, so a cancelled question (Esc, Ctrl-C) still keeps its partial answer.
+    private func fail(_ error: any Error, outcome: AskOutcome, prepared: PreparedQuestion) async -> AskEvent {
+        guard !outcome.answer.text.isEmpty else { return .failed(AskFailure(error: error, outcome: outcome)) }
+        let pipeline = self
+        let saved = await Task {
+            await pipeline.save(outcome, prepared: prepared, complete: false, error: String(describing: error))
+        }.value
+        if case .finished(let stored) = saved { return .failed(AskFailure(error: error, outcome: stored)) }
+        return saved
+    }
+
+    /// Parses a spatial answer and saves the answer and its detections.
+    private func save(_ outcome: AskOutcome, prepared: PreparedQuestion, complete: Bool, error: String?) async -> AskEvent {
+        var outcome = outcome
+        var detections: [Detection] = []
+        if prepared.prompt.task.isSpatial {
+            let result = SpatialParser.withPNGMasks.parse(outcome.answer.text, imageSize: prepared.first.uprightSize)
+            outcome.spatial = result
+            detections = result.detections
+        }
+        let draft = AnswerDraft(
+            imagePath: prepared.paths[0], otherImagePaths: Array(prepared.paths.dropFirst()), task: prepared.prompt.task,
+            question: prepared.prompt.subject, prompt: prepared.prompt.prompt, text: outcome.answer.text,
+            model: prepared.ask.options.model, modelVersion: outcome.answer.modelVersion, usage: outcome.usage,
+            imageSize: prepared.first.uprightSize, warnings: (outcome.spatial?.warnings ?? []) + outcome.notes,
+            isComplete: complete, error: error, finishReason: outcome.answer.finishReason?.rawValue,
+            retries: outcome.answer.retries)
+        do {
+            let saved = try await store.saveAnswer(draft, detections: detections)
+            outcome.saved = saved
+            outcome.detections = try await store.detections(answerID: saved.answerID)
+            outcome.stored = StoredAnswer(id: saved.answerID, contentHash: saved.contentHash, detectionCount: detections.count, draft: draft)
+            if let line = saved.replacementSummary { outcome.notes.append(line) }
+        } catch {
+            return .failed(AskFailure(error: error, outcome: outcome))
+        }
+        return .finished(outcome)
+    }
+
+    // MARK: - Preparing
+
+    /// The question's images read, checked and prepared, and the request's parts.
+    struct PreparedQuestion: Sendable {
+        var paths: [String]
+        var prompt: TaskPrompt
+        var ask: Ask
+        /// The first image as sent (the only one for spatial tasks).
+        var first: PreparedImage
+        var mimeTypes: [String]
+        var estimatedImageTokens: Int
+    }
+
+    func prepare(_ question: Question) throws -> PreparedQuestion {
+        guard !question.imagePaths.isEmpty else { throw AskError.noImages }
+        if question.task == .question, question.trimmedWords == nil { throw AskError.emptyQuestion }
+        if question.task.isSpatial, question.imagePaths.count > 1 { throw AskError.oneImageOnly(question.task.rawValue) }
+        let prompt = prompt(for: question)
+        let budget = configuration.pixelBudget
+        var images: [AskImage] = []
+        var first: PreparedImage?
+        var tokens = 0
+        for (index, path) in question.imagePaths.enumerated() {
+            let original = try AskImage.load(path: path)
+            let prepared: PreparedImage
+            do {
+                prepared = try PreparedImage.prepare(data: Data(original.bytes), name: path,
+                                                     maxSide: question.task.isSpatial ? prompt.maxImageSide : nil, budget: budget)
+            } catch let error as ImagingError {
+                // Gemini reads some files our decoders cannot; only coordinates need the size.
+                guard !question.task.isSpatial else { throw AskError.unsupportedImage(path, detail: error.description) }
+                prepared = PreparedImage(data: Data(original.bytes), mimeType: original.mimeType,
+                                         uprightSize: PixelSize(width: 0, height: 0), sentSize: PixelSize(width: 0, height: 0))
+            }
+            images.append(prepared.data.count == original.bytes.count && prepared.mimeType == original.mimeType
+                          ? original : try AskImage(bytes: [UInt8](prepared.data), name: path))
+            tokens += ImageTokenEstimate.tokens(width: prepared.sentSize.width, height: prepared.sentSize.height)
+            if index == 0 { first = prepared }
+        }
+        let options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
+                                 temperature: prompt.temperature, thinkingBudget: prompt.thinkingBudget)
+        return PreparedQuestion(
+            paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
+            ask: Ask(images: images, question: prompt.prompt, options: options), first: first!,
+            mimeTypes: images.map(\.mimeType), estimatedImageTokens: tokens)
+    }
+
+    static func sentImages(_ prepared: PreparedQuestion, plan: PlannedRequest) -> [SentImage] {
+        var uploads = plan.uploadedFiles.makeIterator()
+        return zip(prepared.paths, plan.parts).map { path, part in
+            switch part {
+            case .file(let mimeType, _): SentImage(path: path, mimeType: mimeType, sentAs: uploads.next() ?? "file")
+            case .inline(let mimeType, _): SentImage(path: path, mimeType: mimeType, sentAs: "inline")
+            case .text: SentImage(path: path, mimeType: "", sentAs: "inline")
+            }
+        }
+    }
+
+    static func usage(_ metadata: UsageMetadata?, estimate: Int) -> TokenUsage {
+        TokenUsage(metadata, estimatedImageTokens: estimate > 0 ? estimate : nil)
+    }
+
+    /// The service's answer to a request naming a file it deleted (or never had): 400, 403 or 404 whose
+    /// message talks about the file.
+    static func isFileGone(_ error: GeminiError) -> Bool {
+        guard let status = error.httpStatus, [400, 403, 404].contains(status) else { return false }
+        let message = (error.rpcStatus?.message ?? "").lowercased()
+        return message.contains("file")
+    }
+}

@@ -1,0 +1,46 @@
+import GeminiAPI
+
+extension GeminiClient: AnswerProvider {
+    public func answer(_ request: PlannedRequest, streaming: Bool) -> AsyncThrowingStream<StreamEvent, any Error> {
+        if streaming {
+            let events = streamGenerateContent(model: request.model, request: request.generateContentRequest)
+            let (stream, continuation) = AsyncThrowingStream.makeStream(of: StreamEvent.self)
+            let task = Task {
+                do {
+                    for try await event in events { continuation.yield(event) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+            return stream
+        }
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: StreamEvent.self)
+        let task = Task {
+            do {
+                let response = try await generateContent(model: request.model, request: request.generateContentRequest)
+                for event in response.streamEvents { continuation.yield(event) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}
+
+extension GenerateContentResponse {
+    /// A whole response as the events a stream would have delivered, so one fold serves both.
+    var streamEvents: [StreamEvent] {
+        var events: [StreamEvent] = []
+        if let version = modelVersion { events.append(.modelVersion(version)) }
+        if let reason = blockReason { events.append(.blocked(reason, message: promptFeedback?.blockReasonMessage)) }
+        if !thoughtText.isEmpty { events.append(.thought(thoughtText)) }
+        if !text.isEmpty { events.append(.text(text)) }
+        if let usage = usageMetadata { events.append(.usage(usage)) }
+        if let reason = finishReason { events.append(.finish(reason)) }
+        return events
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GeminiAPI
+import SquintCore
+
+/// What the CLI's asking commands share: settings resolved once, the store opened once (a store that cannot
+/// be written stops before anything is sent), one Gemini client, and SquintCore's `AskPipeline`.
+enum AskSession {
+    /// Runs the question `make` builds from the settings, handing progress events to `onEvent`; returns the
+    /// outcome or throws the pipeline's `AskFailure`.
+    static func run(api: APIOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+                    question make: @Sendable (SquintSettings) -> Question,
+                    onEvent: @escaping @Sendable (AskEvent) -> Void) async throws -> AskOutcome {
+        let settings = try api.settings(environment: environment)
+        let store = try settings.openStore()
+        let question = make(settings)
+        let configuration = try settings.gemini()
+        return try await GeminiClient.withClient(configuration: configuration, environment: environment) { client in
+            let pipeline = AskPipeline(provider: client, store: store, configuration: settings.configuration)
+            return try await pipeline.ask(question, progress: onEvent)
+        }
+    }
+
+    /// The progress lines on stderr that every asking command prints the same way (never on stdout).
+    static func note(_ event: AskEvent) {
+        switch event {
+        case .uploading(let image, let bytes):
+            Diagnostics.note("uploading \(image) (\(String(format: "%.1f", Double(bytes) / 1_000_000)) MB) with the Files API")
+        case .reusingUpload(let image, let file):
+            Diagnostics.note("reusing the upload of \(image) (\(file))")
+        case .waitingForUpload(let image, let file):
+            Diagnostics.note("waiting for the Files API to process \(image) (\(file))")
+        case .uploadGone(let file):
+            Diagnostics.note("\(file) is gone from the Files API; uploading again")
+        case .retrying(let attempt, let delay, let error):
+            Diagnostics.note("\(error.description); retrying in \(DurationText.format(delay)) (attempt \(attempt + 1))")
+        default:
+            break
+        }
+    }
+}
