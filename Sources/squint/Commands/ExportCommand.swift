@@ -56,12 +56,11 @@ struct ExportCommand: AsyncParsableCommand {
         let batch = try await store.exportSelection(
             imagePaths: paths, selection: ExportSelection(acceptedOnly: acceptedOnly, includeRejected: includeRejected, allRuns: allRuns))
         let files = Exporter.export(batch.images, format: format.value)
+        // Atomic (temporary file, then rename) and never through a symbolic link planted at the target.
         if let out {
-            try Data(files[0].contents).write(to: URL(fileURLWithPath: out))
+            try ExportWriter.write(files, to: .file(Store.canonicalPath(out)))
         } else if let dir {
-            let folder = URL(fileURLWithPath: dir)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for file in files { try Data(file.contents).write(to: folder.appendingPathComponent(file.name)) }
+            try ExportWriter.write(files, to: .folder(Store.canonicalPath(dir)))
         } else {
             FileHandle.standardOutput.write(Data(files[0].contents))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Imaging
+import SquintCore
 import TerminalGraphics
 
 /// The detections of `squint detect --json`, turned into overlays. Coordinates there are pixels of the
@@ -36,33 +37,57 @@ enum DetectionOverlays {
         } catch {
             throw Failure(description: "\(path): not a `squint detect --json` result (\(shortReason(error)))")
         }
-        guard file.width > 0, file.height > 0 else { throw Failure(description: "\(path): width and height must be positive") }
-        let labels = file.detections.map { $0.label ?? "" }
-        let colours = OverlayPalette.standard.colors(forLabels: labels)
-        var overlays: [Overlay] = []
-        for detection in file.detections {
-            let label = detection.label.map { TerminalSanitizer.sanitize($0) }
-            let colour = colours[detection.label ?? ""] ?? OverlayPalette.standard.color(at: 0)
-            var rect: UnitRect?
-            if let box = detection.box, box.count == 4 {
-                rect = UnitRect(minX: box[0] / file.width, minY: box[1] / file.height, maxX: box[2] / file.width, maxY: box[3] / file.height)
+        guard file.width > 0, file.height > 0, file.width < 1e6, file.height < 1e6 else {
+            throw Failure(description: "\(path): width and height must be positive")
+        }
+        let size = PixelSize(width: Int(file.width.rounded()), height: Int(file.height.rounded()))
+        var detections: [SquintCore.Detection] = []
+        for (index, item) in file.detections.enumerated() {
+            var box: PixelBox?
+            if let corners = item.box, corners.count == 4 {
+                box = PixelBox(x0: corners[0], y0: corners[1], x1: corners[2], y1: corners[3])
             }
-            if let maskPath = detection.mask, !maskPath.isEmpty {
+            let point = item.point.flatMap { $0.count == 2 ? PixelPoint(x: $0[0], y: $0[1]) : nil }
+            var mask: MaskPlane?
+            if let maskPath = item.mask, !maskPath.isEmpty {
                 let maskURL = maskPath.hasPrefix("/") ? URL(fileURLWithPath: maskPath)
                     : url.deletingLastPathComponent().appendingPathComponent(maskPath)
-                let mask = try ImageLoader.decodeGray(data: ImageLoader.read(url: maskURL), name: maskPath)
-                // A mask the size of the whole image covers it all; otherwise it is the box's plane.
-                let plane = (Double(mask.width) == file.width && Double(mask.height) == file.height) ? UnitRect.full : (rect ?? .full)
-                overlays.append(.mask(mask, in: plane, color: colour))
+                let gray = try ImageLoader.decodeGray(data: ImageLoader.read(url: maskURL), name: maskPath)
+                mask = plane(gray, box: box, imageSize: size)
             }
-            if let rect {
-                overlays.append(.box(rect, color: colour, label: label))
-            }
-            if let point = detection.point, point.count == 2 {
-                overlays.append(.point(UnitPoint(x: point[0] / file.width, y: point[1] / file.height), color: colour, label: rect == nil ? label : nil))
-            }
+            let label = TerminalSanitizer.sanitize(item.label ?? "")
+            detections.append(SquintCore.Detection(label: label, kind: mask != nil ? .mask : box != nil ? .box : .point,
+                                                   box: box, point: point, mask: mask, sourceIndex: index))
         }
-        return overlays
+        // The one overlay builder and colour rule, as the TUI and `detect --out` use.
+        return SquintCore.Detection.overlays(for: detections, imageSize: size)
+    }
+
+    /// A mask PNG as a plane: image-sized files cover the image, others are the box's plane.
+    private static func plane(_ gray: GrayImage, box: PixelBox?, imageSize: PixelSize) -> MaskPlane? {
+        let values = gray.pixels.map { $0 > 127 ? UInt8(255) : 0 }
+        if gray.width == imageSize.width && gray.height == imageSize.height {
+            return MaskPlane(imageWidth: imageSize.width, imageHeight: imageSize.height, originX: 0, originY: 0,
+                             width: gray.width, height: gray.height, values: values)
+        }
+        guard let box else { return nil }
+        let x0 = max(0, min(imageSize.width - 1, Int(box.x0.rounded(.down))))
+        let y0 = max(0, min(imageSize.height - 1, Int(box.y0.rounded(.down))))
+        let width = max(1, min(imageSize.width - x0, Int(box.x1.rounded(.up)) - x0))
+        let height = max(1, min(imageSize.height - y0, Int(box.y1.rounded(.up)) - y0))
+        let resized = gray.width == width && gray.height == height ? values : resample(values, from: gray.width, gray.height, to: width, height)
+        return MaskPlane(imageWidth: imageSize.width, imageHeight: imageSize.height, originX: x0, originY: y0,
+                         width: width, height: height, values: resized)
+    }
+
+    /// Nearest-neighbour scaling of a binary mask onto its box.
+    private static func resample(_ values: [UInt8], from width: Int, _ height: Int, to newWidth: Int, _ newHeight: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: newWidth * newHeight)
+        for y in 0..<newHeight {
+            let sy = min(height - 1, y * height / newHeight)
+            for x in 0..<newWidth { out[y * newWidth + x] = values[sy * width + min(width - 1, x * width / newWidth)] }
+        }
+        return out
     }
 
     private static func shortReason(_ error: Error) -> String {

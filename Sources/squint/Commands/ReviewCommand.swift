@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import SquintCore
+import TerminalGraphics
+
+/// `squint review IMAGE`: the TUI's review from the command line, writing the same review events.
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "List, accept, reject, relabel or undo an image's detections.",
+        discussion: """
+            Works on the image's current detections (its latest detect, segment or point answer), the ones the TUI \
+            shows. N is the 1-based number --list prints. Decisions are the TUI's: `squint export` and the TUI see \
+            them at once, and --undo takes back the latest one.
+            """)
+
+    @Argument(help: "The image whose detections to review.")
+    var image: String
+
+    @Flag(help: "List the detections with their numbers and review states (the default).")
+    var list = false
+
+    @Option(help: ArgumentHelp("Accept detection N.", valueName: "N"))
+    var accept: Int?
+
+    @Option(help: ArgumentHelp("Reject detection N.", valueName: "N"))
+    var reject: Int?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Accept detection N under a new label.", valueName: "N LABEL"))
+    var relabel: [String] = []
+
+    @Flag(help: "Take back the latest decision on this image.")
+    var undo = false
+
+    @Flag(help: "Print JSON: the image and its detections with numbers and review states.")
+    var json = false
+
+    func validate() throws {
+        let actions = [accept != nil, reject != nil, !relabel.isEmpty, undo].filter { $0 }.count
+        if actions > 1 { throw ValidationError("give one of --accept, --reject, --relabel and --undo") }
+        if !relabel.isEmpty {
+            guard relabel.count >= 2, Int(relabel[0]) != nil else { throw ValidationError("--relabel takes N and the new label: --relabel 3 \"red cup\"") }
+            if relabel.dropFirst().joined(separator: " ").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("the new label is empty")
+            }
+        }
+    }
+
+    func run() async throws {
+        let command = self
+        try await CommandRunner.run { try await command.perform() }
+    }
+
+    private func perform() async throws {
+        let path = Store.canonicalPath(image)
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path): no such file") }
+        let settings = try SquintSettings.resolve(environment: ProcessInfo.processInfo.environment, requireKey: false)
+        for warning in settings.warnings { Diagnostics.warning(warning) }
+        let store = try settings.openStore(list || (accept == nil && reject == nil && relabel.isEmpty && !undo) ? .readWriteIfPossible : .readWrite)
+        var detections = try await store.currentDetections(imagePath: path)
+        guard !detections.isEmpty else {
+            throw ValidationError("\(path): no detections to review; ask first (squint detect, segment or point)")
+        }
+
+        func detection(_ number: Int) throws -> StoredDetection {
+            guard (1...detections.count).contains(number) else {
+                throw ValidationError("\(path) has detections 1 to \(detections.count), not \(number)")
+            }
+            return detections[number - 1]
+        }
+
+        var message: String?
+        if let number = accept ?? reject {
+            let target = try detection(number)
+            let state: ReviewState = accept != nil ? .accepted : .rejected
+            try await store.setReview(detectionID: target.id, to: state)
+            message = "\(state.name) \(number): \(target.effectiveLabel)"
+        } else if !relabel.isEmpty, let number = Int(relabel[0]) {
+            let target = try detection(number)
+            let label = relabel.dropFirst().joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            try await store.setReview(detectionID: target.id, to: .relabelled(label))
+            message = "relabelled \(number): \(target.effectiveLabel) → \(label)"
+        } else if undo {
+            guard let undone = try await store.undoLastReview(imagePath: path) else { throw ValidationError("\(path): nothing to undo") }
+            let number = (detections.firstIndex { $0.id == undone.detectionID } ?? 0) + 1
+            message = "undid \(undone.undone.name) of \(number): \(detections[number - 1].detection.label) (now \(undone.restored))"
+        }
+        if message != nil { detections = try await store.currentDetections(imagePath: path) }
+        if let message { Diagnostics.note(message) }
+        if json {
+            Output.standardOutput.write(ReviewJSON.render(image: path, detections: detections))
+        } else if message == nil {
+            Output.standardOutput.write(ReviewList.render(detections))
+        }
+    }
+}
+
+/// `squint review --list`: one line per detection, numbered as the TUI's list.
+enum ReviewList {
+    static func render(_ detections: [StoredDetection]) -> String {
+        let width = String(detections.count).count
+        return detections.enumerated().map { index, item in
+            let number = String(repeating: " ", count: width - String(index + 1).count) + String(index + 1)
+            var geometry = ""
+            if let box = item.detection.box {
+                geometry = "box \(SpatialTextReport.format(box.x0)),\(SpatialTextReport.format(box.y0)) – \(SpatialTextReport.format(box.x1)),\(SpatialTextReport.format(box.y1))"
+            } else if let point = item.detection.point {
+                geometry = "point \(SpatialTextReport.format(point.x)),\(SpatialTextReport.format(point.y))"
+            }
+            return "\(number)  \(item.review.name.padding(toLength: 10, withPad: " ", startingAt: 0))  \(TerminalSanitizer.sanitize(item.effectiveLabel))  \(geometry)\n"
+        }.joined()
+    }
+}
+
+/// `squint review --json`: `{"image", "detections": [{"number", "label", "model_label", "review", "box", "point"}]}`.
+enum ReviewJSON {
+    static func render(image: String, detections: [StoredDetection]) -> String {
+        let items: [[String: Any]] = detections.enumerated().map { index, item in
+            [
+                "number": index + 1, "label": item.effectiveLabel, "model_label": item.detection.label,
+                "review": item.review.name, "box": item.detection.box?.corners ?? NSNull(),
+                "point": item.detection.point.map { [$0.x, $0.y] } ?? NSNull(),
+            ]
+        }
+        let object: [String: Any] = ["image": image, "detections": items]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
