@@ -125,9 +125,11 @@ extension GeminiError: CustomStringConvertible, CustomDebugStringConvertible {
         return text
     }
 
+    /// Whole or tenth seconds. A saturated server delay prints as what it is, a lower bound, not as the
+    /// ceiling's exact number of seconds (which the server never sent); `Int(...)` stays in range either way.
     static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let total = Double(seconds) + Double(attoseconds) / 1e18
+        if duration >= CheckedDuration.ceiling { return "100 years or more" }
+        let total = CheckedDuration.seconds(of: duration)
         if total >= 10 || total == total.rounded() { return "\(Int(total.rounded(.up))) s" }
         return "\((total * 10).rounded(.up) / 10) s"
     }

@@ -5,6 +5,10 @@ import Foundation
 /// proto3 JSON writes `google.protobuf.Duration` as decimal seconds with an `s` suffix (`"40s"`,
 /// `"0.9s"`, `"1.000340012s"`). Some backends write `"900ms"`, and a few send the object form
 /// `{"seconds": "40", "nanos": 0}`; all are accepted.
+///
+/// A value too large to mean anything (`"10000000000s"`) saturates at `CheckedDuration.ceiling` rather than
+/// trapping or reading as absent, so the retry policy still sees "longer than I will wait" and gives up
+/// saying why. Negative, NaN and infinite values are unreadable (`nil`).
 public enum ProtobufDuration {
     public static func parse(_ text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -22,7 +26,7 @@ public enum ProtobufDuration {
         case .string(let text):
             return parse(text)
         case .number(let value):
-            return value >= 0 ? .milliseconds(Int64((value * 1000).rounded())) : nil
+            return CheckedDuration.saturating(value)
         case .object(let members):
             let secondsValue: Double? =
                 switch members["seconds"] {
@@ -34,14 +38,16 @@ public enum ProtobufDuration {
             var nanos: Double = 0
             if case .number(let value)? = members["nanos"] { nanos = value }
             if case .string(let text)? = members["nanos"] { nanos = Double(text) ?? 0 }
-            return .nanoseconds(Int64(secondsValue * 1e9 + nanos))
+            // proto3 keeps `nanos` within ±999,999,999 with the sign of `seconds`; whatever a server sends,
+            // the sum is checked like any other value (an infinite or NaN part makes it unreadable).
+            return CheckedDuration.saturating(secondsValue + nanos / 1e9)
         default:
             return nil
         }
     }
 
     private static func seconds(_ number: String, scale: Double) -> Duration? {
-        guard !number.isEmpty, let value = Double(number), value.isFinite, value >= 0 else { return nil }
-        return .nanoseconds(Int64((value * scale * 1e9).rounded()))
+        guard !number.isEmpty, let value = Double(number) else { return nil }
+        return CheckedDuration.saturating(value, unitSeconds: scale)
     }
 }

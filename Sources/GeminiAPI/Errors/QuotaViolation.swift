@@ -30,7 +30,8 @@ public struct QuotaViolation: Sendable, Hashable {
         quotaDimensions = Self.strings(json["quotaDimensions"])
         switch json["quotaValue"] {
         case .string(let value)?: quotaValue = value
-        case .number(let value)?: quotaValue = String(Int64(value))
+        // Range-checked: `Int64(1e30)` would trap on a server's number.
+        case .number(let value)?: quotaValue = Int64(exactly: value.rounded(.towardZero)).map(String.init) ?? String(value)
         default: quotaValue = nil
         }
     }

@@ -3,16 +3,14 @@ import Foundation
 /// Parses the `Retry-After` header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
 public enum RetryAfter {
     /// The delay the header asks for, relative to `now`; `nil` when absent or unreadable.
-    /// A date in the past means "now" (zero).
+    /// A date in the past means "now" (zero). A delay too large to mean anything
+    /// (`99999999999999999999`, a date in the year 9999) saturates at `CheckedDuration.ceiling`, so the
+    /// retry policy gives up at once and says why instead of trapping on the conversion.
     public static func parse(_ value: String, now: Date = Date()) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if let seconds = Int64(trimmed), seconds >= 0 { return .seconds(seconds) }
-        if let seconds = Double(trimmed), seconds >= 0, seconds.isFinite {
-            return .milliseconds(Int64(seconds * 1000))
-        }
+        if let seconds = Double(trimmed) { return CheckedDuration.saturating(seconds) }
         guard let date = httpDate(trimmed) else { return nil }
-        let interval = date.timeIntervalSince(now)
-        return .milliseconds(Int64(max(0, interval) * 1000))
+        return CheckedDuration.saturating(max(0, date.timeIntervalSince(now)))
     }
 
     /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete RFC 850 form and asctime.

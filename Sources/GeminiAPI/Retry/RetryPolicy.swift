@@ -36,14 +36,14 @@ public struct RetryPolicy: Sendable, Hashable {
     public static let none = RetryPolicy(maxAttempts: 1)
 
     /// The backoff before attempt `attempt + 1`, before jitter: `initial × multiplier^(attempt-1)`, capped.
+    ///
+    /// The power overflows to infinity for large attempts or multipliers (`2^149`), and `0 × ∞` is NaN, so
+    /// anything not clearly below the cap is the cap, and the conversion back is range-checked.
     public func backoff(afterAttempt attempt: Int) -> Duration {
+        guard initialBackoff > .zero else { return .zero }
         let exponent = Double(max(0, attempt - 1))
-        let seconds = Self.seconds(initialBackoff) * pow(multiplier, exponent)
-        return .nanoseconds(Int64(min(seconds, Self.seconds(maxBackoff)) * 1e9))
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
+        let seconds = CheckedDuration.seconds(of: initialBackoff) * pow(multiplier, exponent)
+        guard seconds < CheckedDuration.seconds(of: maxBackoff) else { return maxBackoff }
+        return CheckedDuration.saturating(seconds) ?? maxBackoff
     }
 }

@@ -51,9 +51,10 @@ public struct RetryState: Sendable, Hashable {
             if policy.maxAttempts > 1 { final.giveUpReason = .attemptsExhausted(attempts) }
             return .giveUp(final)
         }
-        let base = RetryPolicy.seconds(policy.backoff(afterAttempt: max(attempts, 1)))
+        let backoff = policy.backoff(afterAttempt: max(attempts, 1))
         let factor = 1 + policy.jitter * (2 * min(max(random, 0), 1) - 1)
-        var delay = Duration.nanoseconds(Int64(base * factor * 1e9))
+        // Range-checked: a policy built with an enormous `maxBackoff` must not trap here.
+        var delay = CheckedDuration.saturating(CheckedDuration.seconds(of: backoff), unitSeconds: factor) ?? backoff
         if let requested, requested > delay { delay = requested }
         return .retry(after: delay)
     }

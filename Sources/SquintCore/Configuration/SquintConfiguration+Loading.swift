@@ -1,4 +1,5 @@
 import Foundation
+import GeminiAPI
 import TOMLKit
 
 /// A configuration as loaded, with the warnings the CLI and TUI should show once (unknown keys).
@@ -166,16 +167,24 @@ private struct TableReader {
         return number
     }
 
+    /// The longest timeout or retry duration a config file may set: one day, far beyond any sensible
+    /// connect, idle, request or retry wait. Anything longer (`connect = 1e300`, `"9223372036854775807s"`)
+    /// is a mistake, and clamping it silently would hide the mistake, so it is a `badValue` (exit status 2).
+    static let longestDuration: Duration = .seconds(86_400)
+
     private func duration(_ value: TOMLValueConvertible, _ key: String, allowZero: Bool = false) throws(ConfigurationError) -> Duration {
-        let expected = "a duration: seconds as a number, or a string like \"900ms\", \"2s\", \"5m\""
+        let expected = "a duration up to 1 day: seconds as a number, or a string like \"900ms\", \"2s\", \"5m\""
         let parsed: Duration?
+        // Every form goes through CheckedDuration (saturating, never trapping); the limit below rejects what saturated.
         switch value.type {
-        case .int: parsed = value.int.map { .seconds($0) }
-        case .double: parsed = value.double.flatMap { $0.isFinite ? .milliseconds(Int64(($0 * 1000).rounded())) : nil }
+        case .int: parsed = value.int.flatMap { CheckedDuration.saturating(Double($0)) }
+        case .double: parsed = value.double.flatMap { CheckedDuration.saturating($0) }
         case .string: parsed = value.string.flatMap(DurationText.parse)
         default: parsed = nil
         }
-        guard let parsed, parsed >= .zero, allowZero || parsed > .zero else { throw .badValue(path, key: key, expected: expected) }
+        guard let parsed, parsed <= Self.longestDuration, allowZero || parsed > .zero else {
+            throw .badValue(path, key: key, expected: expected)
+        }
         return parsed
     }
 }

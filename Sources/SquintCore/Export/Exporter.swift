@@ -19,15 +19,48 @@ public enum Exporter {
         Array(Set(images.flatMap { $0.detections.filter { $0.detection.box != nil }.map(\.effectiveLabel) })).sorted()
     }
 
-    /// File stems unique across the export (`a`, `a_2`, …) for per-image formats.
-    static func uniqueStems(_ images: [ExportImage]) -> [String] {
-        var used: [String: Int] = [:]
-        return images.map { image in
-            let stem = URL(fileURLWithPath: image.path).deletingPathExtension().lastPathComponent
-            let count = (used[stem] ?? 0) + 1
-            used[stem] = count
-            return count == 1 ? stem : "\(stem)_\(count)"
+    /// File stems unique across the export, for per-image formats: `a.png`, `a.jpg`, `a_2.png` give `a`, `a_3`, `a_2`.
+    ///
+    /// An image keeps its natural stem (its file name without the extension) unless an earlier image, or one of
+    /// `reserved` (YOLO's `classes`), already has it; then it gets the first `stem_N` (N = 2, 3, …) that is
+    /// neither another image's natural stem nor already given out — so a generated stem can never take the
+    /// name a later image needs, and no two files overwrite each other. Stems are compared case-insensitively,
+    /// because `A.txt` and `a.txt` are one file on case-insensitive file systems (macOS's default). The result
+    /// depends only on the images' order.
+    static func uniqueStems(_ images: [ExportImage], reserving reserved: Set<String> = []) -> [String] {
+        let natural = images.map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
+        func key(_ stem: String) -> String { stem.lowercased() }
+        let reservedKeys = Set(reserved.map(key))
+        // Every name a generated stem must avoid; grows as stems are given out.
+        var taken = Set(natural.map(key)).union(reservedKeys)
+        var given = reservedKeys
+        var nextSuffix: [String: Int] = [:]
+        return natural.map { stem in
+            if given.insert(key(stem)).inserted { return stem }
+            var suffix = nextSuffix[key(stem), default: 2]
+            while taken.contains(key("\(stem)_\(suffix)")) { suffix += 1 }
+            nextSuffix[key(stem)] = suffix + 1
+            let generated = "\(stem)_\(suffix)"
+            taken.insert(key(generated))
+            given.insert(key(generated))
+            return generated
         }
+    }
+
+    /// A label fit for one line of a line-based file (YOLO's `classes.txt`, a VOC `<name>`): every line break
+    /// Python's `str.splitlines()` splits on — `\n`, `\r`, VT, FF, FS, GS, RS, NEL (U+0085), U+2028, U+2029 —
+    /// and every other control character (C0, DEL, C1) becomes a space. One stray break would add a class line
+    /// and shift every class id after it for the Python tools that read these files.
+    static func singleLine(_ label: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in label.unicodeScalars { output.append(isLineBreakOrControl(scalar) ? " " : scalar) }
+        return String(output)
+    }
+
+    /// True for control characters (general category Cc: U+0000–001F, U+007F–009F) and the Unicode line and
+    /// paragraph separators — together, every scalar `str.splitlines()` treats as a line boundary, and more.
+    static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// Image paths relative to their common folder, as COCO's `file_name` expects.

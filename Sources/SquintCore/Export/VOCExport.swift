@@ -26,7 +26,7 @@ enum VOCExport {
             let xmax = max(xmin, Int(box.x1.rounded())), ymax = max(ymin, Int(box.y1.rounded()))
             lines += [
                 "  <object>",
-                "    <name>\(escape(stored.effectiveLabel))</name>",
+                "    <name>\(escape(Exporter.singleLine(stored.effectiveLabel)))</name>",
                 "    <pose>Unspecified</pose>",
                 "    <truncated>0</truncated>",
                 "    <difficult>0</difficult>",
@@ -38,7 +38,9 @@ enum VOCExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// XML text escaping; control characters (invalid in XML 1.0) become spaces.
+    /// XML text escaping. Characters XML 1.0 forbids (C0 controls other than tab and newline, U+FFFE, U+FFFF)
+    /// and the ones it only tolerates but readers split lines on or choke on (DEL, C1 controls including NEL
+    /// U+0085, U+2028, U+2029) become spaces; tab and newline stay, as XML allows them in text.
     static func escape(_ text: String) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
@@ -48,7 +50,9 @@ enum VOCExport {
             case ">": output += "&gt;"
             case "\"": output += "&quot;"
             case "'": output += "&apos;"
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": output += " "
+            case "\n", "\t": output.unicodeScalars.append(scalar)
+            case "\u{FFFE}", "\u{FFFF}": output += " "
+            case _ where Exporter.isLineBreakOrControl(scalar): output += " "
             default: output.unicodeScalars.append(scalar)
             }
         }

@@ -4,8 +4,8 @@ enum YOLOExport {
     static func files(_ images: [ExportImage]) -> [ExportFile] {
         let names = Exporter.categories(images)
         let classID = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        var files = [ExportFile(name: "classes.txt", contents: Array(names.map { sanitized($0) + "\n" }.joined().utf8))]
-        for (image, stem) in zip(images, Exporter.uniqueStems(images)) {
+        var files = [ExportFile(name: classesFile, contents: Array(names.map { Exporter.singleLine($0) + "\n" }.joined().utf8))]
+        for (image, stem) in zip(images, Exporter.uniqueStems(images, reserving: [classesStem])) {
             let width = Double(image.size.width), height = Double(image.size.height)
             let lines = image.detections.compactMap { stored -> String? in
                 guard let box = stored.detection.box, let id = classID[stored.effectiveLabel] else { return nil }
@@ -17,10 +17,7 @@ enum YOLOExport {
         return files
     }
 
-    /// One name per line: line breaks inside a label would shift every class id after it.
-    private static func sanitized(_ name: String) -> String {
-        name.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// The class list's stem, reserved so an image named `classes.png` cannot overwrite it.
+    private static let classesStem = "classes"
+    private static let classesFile = classesStem + ".txt"
 }
-
-import Foundation
