@@ -62,6 +62,8 @@ import Testing
                 defer { tui.close() }
                 try await tui.waitFor("cat.png")
                 try tui.press("j", "d")
+                try await tui.waitFor("detect what?")
+                try tui.press("Enter")
                 // Panels are framed with light lines; only the selected detection's outline is heavy. The
                 // picture may still be decoding when the answer is in: wait for both.
                 let found = try await tui.waitUntil("detections listed and outlined") {
@@ -72,6 +74,7 @@ import Testing
                 try await tui.waitFor("✓ accepted")
                 try tui.press("x")
                 try await tui.waitFor("✗ rejected")
+                try await tui.waitFor("rejected: laptop")
                 try tui.press("q")
                 try await tui.waitFor("[exit 0]")
             }
@@ -84,17 +87,24 @@ import Testing
             #expect(restored.contains("laptop"))
 
             // Export from inside: `e` asks the format, `c` writes COCO next to the images, `y` a YOLO folder.
+            // Export from inside: `e` asks the format, `c` writes COCO next to the images, `y` a YOLO folder.
+            // What was rejected in review is left out, and the summary says so.
             try again.press("e")
             try await again.waitFor("c COCO")
             try again.press("c")
-            try await again.waitFor("as COCO")
-            let written = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("squint-") && $0.hasSuffix(".json") }
-            let coco = try String(contentsOf: dir.appendingPathComponent(try #require(written.first)), encoding: .utf8)
+            try await again.waitFor("1 rejected left out")
+            let coco = try String(contentsOf: dir.appendingPathComponent("squint-annotations.json"), encoding: .utf8)
             #expect(coco.contains("\"cat\"") && coco.contains("\"annotations\""), "\(coco)")
+            #expect(!coco.contains("\"laptop\""), "a rejected detection is not exported")
             try again.press("e", "y")
             try await again.waitFor("as YOLO")
             let classes = try String(contentsOf: dir.appendingPathComponent("squint-yolo/classes.txt"), encoding: .utf8)
-            #expect(classes.contains("cat"))
+            #expect(classes == "cat\n")
+            // A second COCO export asks before replacing the first.
+            try again.press("e", "c")
+            try await again.waitFor("Replace existing export?")
+            try again.press("n")
+            try await again.waitFor("nothing was overwritten")
         }
     }
 }
