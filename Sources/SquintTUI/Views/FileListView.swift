@@ -1,5 +1,17 @@
 /// The folder: subfolders and images, natural order, with size and marks (answered ✓, pending review ●, marked *).
 enum FileListView {
+    /// Marked with space for a multi-image question.
+    static let markedGlyph = "*"
+
+    /// The mark beside an image: answered, or detections still to review (README's legend names these).
+    static func glyph(for mark: FileEntry.Mark) -> (String, ThemeRole) {
+        switch mark {
+        case .none: (" ", .text)
+        case .answered: ("✓", .answered)
+        case .pendingReview: ("●", .pending)
+        }
+    }
+
     static func draw(_ state: AppState, on canvas: Canvas) {
         canvas.clear()
         let focused = state.focus == .files || state.focus == .filter
@@ -24,13 +36,7 @@ enum FileListView {
             let y = row + 1
             let baseRole: ThemeRole = isSelected ? (focused ? .selection : .selectionInactive) : (entry.isDirectory ? .directory : .text)
             canvas.fill(1, y, inner, isSelected ? baseRole : .text)
-            let mark: (String, ThemeRole) = isMarked ? ("*", .marked) : {
-                switch entry.mark {
-                case .none: return (" ", .text)
-                case .answered: return ("✓", .answered)
-                case .pendingReview: return ("●", .pending)
-                }
-            }()
+            let mark: (String, ThemeRole) = isMarked ? (Self.markedGlyph, .marked) : Self.glyph(for: entry.mark)
             canvas.put(1, y, mark.0, isSelected ? baseRole : mark.1)
             let size = entry.isDirectory ? "" : FileEntry.humanSize(entry.byteSize)
             let sizeWidth = size.isEmpty ? 0 : DisplayWidth.of(size) + 1
