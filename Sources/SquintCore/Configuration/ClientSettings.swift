@@ -23,7 +23,8 @@ public struct ClientSettings: Sendable {
                               baseURL: baseURL, warnings: loaded.warnings + key.warnings)
     }
 
-    /// The Gemini client's configuration: key, origin, timeouts and retry policy.
+    /// The Gemini client's configuration: key, origin, timeouts, retry policy, and the process's logger
+    /// (`SquintLogging`, silent unless logging was bootstrapped first), told the key to redact.
     public var gemini: GeminiConfiguration {
         let retry = configuration.retry
         return GeminiConfiguration(
@@ -32,6 +33,6 @@ public struct ClientSettings: Sendable {
             requestTimeout: configuration.timeouts.request,
             retryPolicy: RetryPolicy(maxAttempts: retry.maxAttempts, initialBackoff: retry.initialBackoff,
                                      maxBackoff: retry.maxBackoff, maxRetryDelay: retry.maxRetryDelay),
-            userAgent: "squint")
+            userAgent: "squint", logger: SquintLogging.logger(label: "squint.gemini", redacting: apiKey.value))
     }
 }
