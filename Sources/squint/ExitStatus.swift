@@ -33,7 +33,7 @@ enum ExitStatus: Int32, CaseIterable {
             case .refused: return .refused
             case .unavailable: return .unavailable
             }
-        case is ConfigurationError, is ValidationError:
+        case is ConfigurationError, is ValidationError, is LoggingError:
             return .usage
         case is Interrupted, is CancellationError:
             return .interrupted

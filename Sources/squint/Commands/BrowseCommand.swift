@@ -32,6 +32,7 @@ struct BrowseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        try api.logging.bootstrapForTerminalUI(environment: environment)
         let loaded = try SquintConfiguration.load(environment: environment)
         let config = loaded.configuration
         let chosenModel = model ?? config.model

@@ -9,8 +9,11 @@ struct APIOptions: ParsableArguments {
             help: "API origin to use instead of https://generativelanguage.googleapis.com (a proxy or gateway). Also GOOGLE_GEMINI_BASE_URL or base_url in the config.")
     var baseURL: String?
 
+    @OptionGroup var logging: LogOptions
+
     /// Loads the configuration and key, printing their warnings once.
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClientSettings {
+        try logging.bootstrap(environment: environment)
         let settings = try ClientSettings.resolve(environment: environment, baseURLFlag: baseURL)
         for warning in settings.warnings { Diagnostics.warning(warning) }
         return settings
