@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOCore
 
 extension GeminiClient {
@@ -12,21 +13,44 @@ extension GeminiClient {
             state.attemptStarted()
             let failure: GeminiError
             do {
-                return try await operation()
+                return try await attempt(state.attempts, operation)
             } catch {
                 failure = Task.isCancelled ? .cancelled : error
             }
             if failure.category == .cancelled { throw failure }
             switch state.decide(after: failure, random: random()) {
             case .giveUp(let final):
+                logGiveUp(final)
                 throw final
             case .retry(let delay):
-                transport.logger.info(
-                    "retrying", metadata: ["attempt": "\(state.attempts + 1)", "delay": "\(delay)", "error": "\(failure)"])
+                logRetry(next: state.attempts + 1, after: delay, failure)
                 onRetry?(state.attempts, delay, failure)
                 try await pause(delay)
             }
         }
+    }
+
+    /// Runs one attempt with its number visible to the transport's log lines (`Transport.attempt`).
+    func attempt<T: Sendable>(_ number: Int, _ operation: () async throws(GeminiError) -> T) async throws(GeminiError) -> T {
+        do {
+            return try await Transport.$attempt.withValue(number) { try await operation() }
+        } catch let error as GeminiError {
+            throw error
+        } catch {
+            // `withValue` rethrows untyped; only `operation`'s GeminiError can come out of it.
+            throw transport.mapError(error, host: "the server")
+        }
+    }
+
+    /// The wait before another attempt: at info, so that `SQUINT_LOG=info` still shows why nothing happens.
+    func logRetry(next attempt: Int, after delay: Duration, _ failure: GeminiError) {
+        transport.logger.info("retrying", metadata: [
+            "attempt": "\(attempt)", "wait_ms": "\(Transport.milliseconds(delay))", "error": "\(failure)",
+        ])
+    }
+
+    func logGiveUp(_ final: GeminiError) {
+        transport.logger.debug("giving up", metadata: ["attempts": "\(final.attempts)", "error": "\(final)"])
     }
 
     /// Sleeps with the injected sleep; cancellation becomes `GeminiError.cancelled`.

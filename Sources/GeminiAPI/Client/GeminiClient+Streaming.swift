@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 
 extension GeminiClient {
@@ -39,8 +40,11 @@ extension GeminiClient {
             let progress = StreamProgress()
             let failure: GeminiError
             do {
-                try await streamAttempt(
-                    transport.makeRequest(.POST, url: url, body: body), progress: progress, continuation: continuation)
+                try await Transport.$attempt.withValue(state.attempts) {
+                    try await streamAttempt(
+                        transport.makeRequest(.POST, url: url, body: body), bodyBytes: body.readableBytes,
+                        progress: progress, continuation: continuation)
+                }
                 return
             } catch {
                 failure = Task.isCancelled ? .cancelled : transport.mapError(error, host: host)
@@ -51,8 +55,10 @@ extension GeminiClient {
             let started = progress.answerStarted
             switch state.decide(after: failure, answerStarted: started, random: random()) {
             case .giveUp(let final):
+                logGiveUp(final)
                 throw started ? final.interruptingAnswer(after: progress.answerLength) : final
             case .retry(let delay):
+                logRetry(next: state.attempts + 1, after: delay, failure)
                 continuation.yield(.retrying(attempt: state.attempts, after: delay, error: failure))
                 try await pause(delay)
             }
@@ -61,13 +67,16 @@ extension GeminiClient {
 
     /// One attempt: open, then read the body with an idle watchdog racing the reader.
     private func streamAttempt(
-        _ request: HTTPClientRequest, progress: StreamProgress,
+        _ request: HTTPClientRequest, bodyBytes: Int, progress: StreamProgress,
         continuation: AsyncThrowingStream<StreamEvent, any Error>.Continuation
     ) async throws {
-        let response = try await transport.open(request)
+        let response = try await transport.open(request, bodyBytes: bodyBytes)
         progress.touch()
         let redactor = transport.redactor
         let idle = configuration.streamIdleTimeout
+        let logger = transport.logger
+        let path = Transport.loggedPath(request.url)
+        let started = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 var parser = SSEParser()
@@ -80,11 +89,17 @@ extension GeminiClient {
                         }
                     }
                 }
+                var received = 0
                 for try await buffer in response.body {
                     progress.touch()
+                    received += buffer.readableBytes
                     try deliver(try parser.feed(buffer.readableBytesView))
                 }
                 try deliver(try parser.finish())
+                logger.debug("stream ended", metadata: [
+                    "path": "\(path)", "bytes": "\(received)",
+                    "ms": "\(Transport.milliseconds(ContinuousClock.now - started))",
+                ])
                 // The service ends every answer with a finish reason (or a block verdict); a clean EOF
                 // without one is a connection cut by something in between, not a short answer.
                 if !decoder.deliveredAnything {

@@ -18,11 +18,12 @@ public struct GeminiClient: Sendable {
 
     /// - Parameters:
     ///   - environment: where `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are read from.
+    ///   - logger: replaces `configuration.logger` when given.
     ///   - sleep: how retry backoff and file polling wait; tests pass one that returns at once.
     public init(
         configuration: GeminiConfiguration,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        logger: Logger = Logger(label: "squint.gemini", factory: { _ in SwiftLogNoOpLogHandler() }),
+        logger: Logger? = nil,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
@@ -36,10 +37,18 @@ public struct GeminiClient: Sendable {
         )
         // Fail fast on a refused connection; the retry policy (with its backoff) decides what next.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+        let redactor = KeyRedactor(apiKey: configuration.apiKey)
+        let logger = RedactingLogHandler.wrapping(logger ?? configuration.logger, redactor: redactor)
+        // AsyncHTTPClient logs into the same log, but never below debug: its trace lines dump the first bytes
+        // of every response body part, and an answer may carry an image (a segmentation mask).
+        var httpLogger = logger
+        httpLogger.logLevel = max(logger.logLevel, .debug)
+        // The pool's own activity (connections opened, closed, failed) goes there too, not only each request's.
+        let http = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration,
+            backgroundActivityLogger: httpLogger)
         transport = Transport(
-            http: http, configuration: configuration, redactor: KeyRedactor(apiKey: configuration.apiKey),
-            logger: logger)
+            http: http, configuration: configuration, redactor: redactor, logger: logger, httpLogger: httpLogger)
         self.sleep = sleep
         self.random = random
     }
@@ -53,7 +62,7 @@ public struct GeminiClient: Sendable {
     public static func withClient<Result: Sendable>(
         configuration: GeminiConfiguration,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        logger: Logger = Logger(label: "squint.gemini", factory: { _ in SwiftLogNoOpLogHandler() }),
+        logger: Logger? = nil,
         _ body: (GeminiClient) async throws -> Result
     ) async throws -> Result {
         let client = GeminiClient(configuration: configuration, environment: environment, logger: logger)
@@ -87,7 +96,8 @@ public struct GeminiClient: Sendable {
         let body = try Self.encode(request)
         let url = transport.apiURL(Self.modelPath(model) + ":generateContent")
         return try await retrying(onRetry: onRetry) { () async throws(GeminiError) in
-            let (_, bytes) = try await transport.send(transport.makeRequest(.POST, url: url, body: body))
+            let (_, bytes) = try await transport.send(
+                transport.makeRequest(.POST, url: url, body: body), bodyBytes: body.readableBytes)
             // A gateway may wrap a failure in a 200; it must not read as an empty answer.
             if let status = StreamChunkDecoder.errorStatus(in: String(buffer: bytes)) {
                 throw GeminiError(.streamError(transport.redactor.redact(status)))
@@ -104,7 +114,8 @@ public struct GeminiClient: Sendable {
         let body = try Self.encode(CountTokensRequest(model: path, request: request))
         let url = transport.apiURL(path + ":countTokens")
         return try await retrying { () async throws(GeminiError) in
-            let (_, bytes) = try await transport.send(transport.makeRequest(.POST, url: url, body: body))
+            let (_, bytes) = try await transport.send(
+                transport.makeRequest(.POST, url: url, body: body), bodyBytes: body.readableBytes)
             return try Self.decode(CountTokensResponse.self, from: bytes)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Everything the client needs, as plain values.
 ///
@@ -23,12 +24,20 @@ public struct GeminiConfiguration: Sendable {
     public var retryPolicy: RetryPolicy
     /// Sent as `User-Agent`.
     public var userAgent: String
+    /// Where the client logs each exchange (debug: method, path, attempt, status, bytes, waits), and where
+    /// AsyncHTTPClient logs its own work. Part of the configuration so that whoever resolves the settings
+    /// decides, and code that only builds a client needs no change. Silent unless a caller passes one; the
+    /// client redacts its key from everything logged through it, whatever the handler.
+    public var logger: Logger
+
+    /// A logger that drops everything: the default, so library users and tests see no output they did not ask for.
+    public static let silentLogger = Logger(label: "squint.gemini", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public init(
         apiKey: String, baseURL: String = GeminiConfiguration.defaultBaseURL, apiVersion: String = "v1beta",
         connectTimeout: Duration = .seconds(10), streamIdleTimeout: Duration = .seconds(120),
         requestTimeout: Duration = .seconds(600), retryPolicy: RetryPolicy = .default,
-        userAgent: String = "squint GeminiAPI"
+        userAgent: String = "squint GeminiAPI", logger: Logger = GeminiConfiguration.silentLogger
     ) {
         self.apiKey = apiKey
         self.baseURL = baseURL
@@ -38,6 +47,7 @@ public struct GeminiConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.retryPolicy = retryPolicy
         self.userAgent = userAgent
+        self.logger = logger
     }
 
     /// The base URL without trailing slashes.

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 
@@ -37,6 +38,9 @@ extension GeminiClient {
                     if action == .finished { return try Self.uploadedFile(from: body) }
                 } catch {
                     if error.category == .cancelled { throw error }
+                    transport.logger.debug("upload chunk failed", metadata: [
+                        "offset": "\(offset)", "bytes": "\(length)", "error": "\(error)",
+                    ])
                     action = session.chunkFailed(error)
                     if case .query = action { try await pause(configuration.retryPolicy.backoff(afterAttempt: session.resends)) }
                 }
@@ -71,7 +75,8 @@ extension GeminiClient {
         headers.add(name: "X-Goog-Upload-Header-Content-Type", value: mimeType)
         let url = transport.uploadURL("files")
         let answer = try await retrying { () async throws(GeminiError) in
-            try await transport.send(transport.makeRequest(.POST, url: url, body: body, headers: headers))
+            try await transport.send(
+                transport.makeRequest(.POST, url: url, body: body, headers: headers), bodyBytes: body.readableBytes)
         }
         guard let uploadURL = answer.headers.first(name: "x-goog-upload-url"), !uploadURL.isEmpty else {
             throw GeminiError(.uploadFailed("the server did not return an upload URL"))
@@ -97,7 +102,7 @@ extension GeminiClient {
             request.headers.remove(name: "x-goog-api-key")
         }
         if body == nil { request.body = .bytes(ByteBuffer()) }
-        return try await transport.send(request)
+        return try await transport.send(request, bodyBytes: body?.readableBytes ?? 0)
     }
 
     private static func uploadedFile(from body: ByteBuffer) throws(GeminiError) -> GeminiFile {

@@ -13,6 +13,19 @@ struct Transport: Sendable {
     let configuration: GeminiConfiguration
     let redactor: KeyRedactor
     let logger: Logger
+    /// `logger` for AsyncHTTPClient: the same log, at debug at most detailed (see `GeminiClient.init`).
+    let httpLogger: Logger
+
+    init(
+        http: HTTPClient, configuration: GeminiConfiguration, redactor: KeyRedactor, logger: Logger,
+        httpLogger: Logger? = nil
+    ) {
+        self.http = http
+        self.configuration = configuration
+        self.redactor = redactor
+        self.logger = logger
+        self.httpLogger = httpLogger ?? logger
+    }
 
     /// Largest non-streamed body accepted (a generateContent answer with inline images can be large).
     static let maxBodySize = 256 << 20
@@ -56,34 +69,53 @@ struct Transport: Sendable {
     }
 
     /// Sends `request` and returns the head once it arrived; non-2xx answers become errors.
-    func open(_ request: HTTPClientRequest) async throws(GeminiError) -> HTTPClientResponse {
+    ///
+    /// Logs the exchange at debug (method, path, attempt, bytes sent, status, time to the head) and the
+    /// headers at trace; never a body, which may be an image. AsyncHTTPClient logs there too.
+    /// - Parameter bodyBytes: the size of the body, for the log (a request body cannot tell its size).
+    func open(_ request: HTTPClientRequest, bodyBytes: Int = 0) async throws(GeminiError) -> HTTPClientResponse {
         let host = URLOrigin(url: request.url)?.host ?? "the server"
-        logger.debug("request", metadata: ["method": "\(request.method.rawValue)", "url": "\(redactor.redact(request.url))"])
+        let path: Logger.MetadataValue = .string(Self.loggedPath(request.url))
+        logger.debug("request", metadata: [
+            "method": "\(request.method.rawValue)", "path": path, "attempt": "\(Self.attempt)", "bytes": "\(bodyBytes)",
+        ])
+        logger.trace("request headers", metadata: Self.loggedHeaders(request.headers).merging(["path": path]) { $1 })
+        let started = ContinuousClock.now
         let response: HTTPClientResponse
         do {
-            response = try await http.execute(request, deadline: .now() + .init(configuration.requestTimeout))
+            response = try await http.execute(
+                request, deadline: .now() + .init(configuration.requestTimeout), logger: httpLogger)
         } catch {
-            throw mapError(error, host: host)
+            let failure = mapError(error, host: host)
+            logger.debug("request failed", metadata: ["path": path, "error": "\(failure)"])
+            throw failure
         }
-        logger.debug("response", metadata: ["status": "\(response.status.code)"])
+        let elapsed = Self.milliseconds(ContinuousClock.now - started)
+        logger.debug("response", metadata: ["path": path, "status": "\(response.status.code)", "ms": "\(elapsed)"])
+        logger.trace("response headers", metadata: Self.loggedHeaders(response.headers).merging(["path": path]) { $1 })
         guard (200..<300).contains(response.status.code) else {
             let body = (try? await collect(response.body, limit: Self.maxErrorBodySize)) ?? ByteBuffer()
-            throw httpError(status: Int(response.status.code), headers: response.headers, body: body)
+            let failure = httpError(status: Int(response.status.code), headers: response.headers, body: body)
+            logger.debug("request failed", metadata: ["path": path, "bytes": "\(body.readableBytes)", "error": "\(failure)"])
+            throw failure
         }
         return response
     }
 
     /// Sends `request` and reads the whole body.
-    func send(_ request: HTTPClientRequest, limit: Int = Transport.maxBodySize) async throws(GeminiError)
-        -> (headers: HTTPHeaders, body: ByteBuffer)
+    func send(_ request: HTTPClientRequest, bodyBytes: Int = 0, limit: Int = Transport.maxBodySize)
+        async throws(GeminiError) -> (headers: HTTPHeaders, body: ByteBuffer)
     {
-        let response = try await open(request)
+        let response = try await open(request, bodyBytes: bodyBytes)
+        let path: Logger.MetadataValue = .string(Self.loggedPath(request.url))
         do {
-            return (response.headers, try await collect(response.body, limit: limit))
-        } catch let error as GeminiError {
-            throw error
+            let body = try await collect(response.body, limit: limit)
+            logger.debug("received", metadata: ["path": path, "bytes": "\(body.readableBytes)"])
+            return (response.headers, body)
         } catch {
-            throw mapError(error, host: URLOrigin(url: request.url)?.host ?? "the server")
+            let failure = (error as? GeminiError) ?? mapError(error, host: URLOrigin(url: request.url)?.host ?? "the server")
+            logger.debug("body failed", metadata: ["path": path, "error": "\(failure)"])
+            throw failure
         }
     }
 

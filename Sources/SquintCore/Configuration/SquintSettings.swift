@@ -50,15 +50,17 @@ public struct SquintSettings: Sendable {
         try Store(url: storeURL, access: access)
     }
 
-    /// The Gemini client's configuration: key, origin, timeouts and retry policy.
+    /// The Gemini client's configuration: key, origin, timeouts, retry policy, and the process's logger
+    /// (`SquintLogging`, silent unless logging was bootstrapped first), told the key to redact.
     public func gemini() throws(ConfigurationError) -> GeminiConfiguration {
         let retry = configuration.retry
+        let key = try requireAPIKey()
         return GeminiConfiguration(
-            apiKey: try requireAPIKey().value, baseURL: baseURL,
+            apiKey: key.value, baseURL: baseURL,
             connectTimeout: configuration.timeouts.connect, streamIdleTimeout: configuration.timeouts.streamIdle,
             requestTimeout: configuration.timeouts.request,
             retryPolicy: RetryPolicy(maxAttempts: retry.maxAttempts, initialBackoff: retry.initialBackoff,
                                      maxBackoff: retry.maxBackoff, maxRetryDelay: retry.maxRetryDelay),
-            userAgent: "squint")
+            userAgent: "squint", logger: SquintLogging.logger(label: "squint.gemini", redacting: key.value))
     }
 }

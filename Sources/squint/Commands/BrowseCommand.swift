@@ -33,10 +33,14 @@ struct BrowseCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         // Everything that can be wrong with the setup is found here, before curses starts, as one line
-        // (exit status 2): config, key file, store, theme, keys, folder.
+        // (exit status 2): logging, config, key file, store, theme, keys, folder.
         let settings: SquintSettings
         let store: Store
         do {
+            // Logs never go to the terminal curses draws on: the TUI's log is a file.
+            if let path = try api.logging.bootstrapForTerminalUI(environment: environment) {
+                Diagnostics.note("logging to \(path)")
+            }
             settings = try api.settings(requireKey: false, environment: environment)
             store = try settings.openStore()
         } catch {

@@ -9,8 +9,12 @@ struct APIOptions: ParsableArguments {
             help: "API origin to use instead of https://generativelanguage.googleapis.com (a proxy or gateway). Also GOOGLE_GEMINI_BASE_URL or base_url in the config.")
     var baseURL: String?
 
-    /// Resolves the process's settings once (config, key, base URL, store path) and prints their warnings.
+    @OptionGroup var logging: LogOptions
+
+    /// Starts logging as asked (`--verbose`, `--log-file`, `SQUINT_LOG`), then resolves the process's settings
+    /// once (config, key, base URL, store path) and prints their warnings.
     func settings(requireKey: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SquintSettings {
+        try logging.bootstrap(environment: environment)
         let settings = try SquintSettings.resolve(environment: environment, baseURLFlag: baseURL, requireKey: requireKey)
         for warning in settings.warnings { Diagnostics.warning(warning) }
         return settings
