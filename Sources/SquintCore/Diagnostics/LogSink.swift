@@ -57,15 +57,7 @@ final class LogSink: Sendable {
     func write(_ line: String) {
         let bytes = Array((line + "\n").utf8)
         target.withLock { target in
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { systemWrite(target.descriptor, $0.baseAddress, $0.count) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
+            FileDescriptorWriting.writeAll(bytes, to: target.descriptor)
         }
     }
 
@@ -81,13 +73,4 @@ final class LogSink: Sendable {
         guard descriptor >= 0 else { throw .cannotOpen(path, reason: String(cString: strerror(errno))) }
         return descriptor
     }
-}
-
-/// `write(2)`, named apart from `LogSink.write`.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
-    #else
-    Darwin.write(descriptor, buffer, count)
-    #endif
 }

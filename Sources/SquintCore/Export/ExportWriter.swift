@@ -190,18 +190,7 @@ public enum ExportWriter {
     }
 
     private static func writeAll(_ contents: [UInt8], to fd: Int32, path: String) -> ExportWriteError? {
-        contents.withUnsafeBytes { buffer -> ExportWriteError? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return .system(path, action: "write", errno: errno)
-                }
-                offset += written
-            }
-            return nil
-        }
+        FileDescriptorWriting.writeAll(contents, to: fd).map { .system(path, action: "write", errno: $0) }
     }
 
     private static func place(_ temporary: String, as name: String, path: String, in folder: Int32, overwrite: Overwrite)
@@ -225,13 +214,4 @@ public enum ExportWriter {
         }
         return nil
     }
-}
-
-/// `write(2)`, named apart from `ExportWriter.write`, which shadows it inside the type.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
 }

@@ -207,16 +207,6 @@ public final class TUIApp {
     func writeToTerminal(_ text: String) { writeToTerminal(Array(text.utf8)) }
 
     func writeToTerminal(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    return
-                }
-                offset += n
-            }
-        }
+        FileDescriptorWriting.writeAll(bytes, to: STDOUT_FILENO, retryingWouldBlock: true)
     }
 }

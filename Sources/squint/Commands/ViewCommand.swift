@@ -108,16 +108,8 @@ struct ViewCommand: AsyncParsableCommand {
 
     /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
     static func writeToStandardOutput(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputFailure(description: "cannot write to standard output (\(String(cString: strerror(errno))))")
-                }
-                offset += written
-            }
+        if let failure = FileDescriptorWriting.writeAll(bytes, to: STDOUT_FILENO) {
+            throw OutputFailure(description: "cannot write to standard output (\(String(cString: strerror(failure))))")
         }
     }
 

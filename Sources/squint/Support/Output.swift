@@ -1,4 +1,5 @@
 import Foundation
+import SquintCore
 import TerminalGraphics
 #if canImport(Glibc)
 import Glibc
@@ -18,16 +19,7 @@ struct Output: Sendable {
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
     func write(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
+        FileDescriptorWriting.writeAll(Array(text.utf8), to: descriptor)
     }
 
     /// Untrusted text (model answers): sanitised when this is a terminal, passed through byte for byte when piped
@@ -50,13 +42,4 @@ enum Diagnostics {
     static func note(_ message: String) {
         Output.standardError.write("squint: " + TerminalSanitizer.sanitize(message) + "\n")
     }
-}
-
-/// `write(2)`, named apart from `Output.write`.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
 }
