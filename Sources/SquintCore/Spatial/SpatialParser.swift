@@ -124,14 +124,8 @@ public struct SpatialParser: Sendable {
             throw .maskNotAnImage(String(describing: error))
         }
         guard plane.width > 0, plane.height > 0 else { throw .maskNotAnImage("empty image") }
-        let region = SpatialGeometry.maskRegion(for: box)
-        guard region.width > 0, region.height > 0 else { throw .maskBoxTooSmall }
-        let resized = plane.resizedBilinearLikePIL(width: region.width, height: region.height)
-        return MaskPlane(
-            imageWidth: imageSize.width, imageHeight: imageSize.height,
-            originX: region.x, originY: region.y, width: region.width, height: region.height,
-            values: resized.pixels.map { $0 > 127 ? 255 : 0 }
-        )
+        guard let mask = MaskPlane(fitting: plane, into: box, imageSize: imageSize) else { throw .maskBoxTooSmall }
+        return mask
     }
 
     static func format(_ numbers: [Double]) -> String {

@@ -65,29 +65,11 @@ enum DetectionOverlays {
 
     /// A mask PNG as a plane: image-sized files cover the image, others are the box's plane.
     private static func plane(_ gray: GrayImage, box: PixelBox?, imageSize: PixelSize) -> MaskPlane? {
-        let values = gray.pixels.map { $0 > 127 ? UInt8(255) : 0 }
         if gray.width == imageSize.width && gray.height == imageSize.height {
             return MaskPlane(imageWidth: imageSize.width, imageHeight: imageSize.height, originX: 0, originY: 0,
-                             width: gray.width, height: gray.height, values: values)
+                             width: gray.width, height: gray.height, values: gray.pixels.map { $0 > 127 ? 255 : 0 })
         }
-        guard let box else { return nil }
-        let x0 = max(0, min(imageSize.width - 1, Int(box.x0.rounded(.down))))
-        let y0 = max(0, min(imageSize.height - 1, Int(box.y0.rounded(.down))))
-        let width = max(1, min(imageSize.width - x0, Int(box.x1.rounded(.up)) - x0))
-        let height = max(1, min(imageSize.height - y0, Int(box.y1.rounded(.up)) - y0))
-        let resized = gray.width == width && gray.height == height ? values : resample(values, from: gray.width, gray.height, to: width, height)
-        return MaskPlane(imageWidth: imageSize.width, imageHeight: imageSize.height, originX: x0, originY: y0,
-                         width: width, height: height, values: resized)
-    }
-
-    /// Nearest-neighbour scaling of a binary mask onto its box.
-    private static func resample(_ values: [UInt8], from width: Int, _ height: Int, to newWidth: Int, _ newHeight: Int) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: newWidth * newHeight)
-        for y in 0..<newHeight {
-            let sy = min(height - 1, y * height / newHeight)
-            for x in 0..<newWidth { out[y * newWidth + x] = values[sy * width + min(width - 1, x * width / newWidth)] }
-        }
-        return out
+        return box.flatMap { MaskPlane(fitting: gray, into: $0, imageSize: imageSize) }
     }
 
     private static func shortReason(_ error: Error) -> String {
