@@ -57,5 +57,8 @@ enum ExitStatus: Int32, CaseIterable {
         """
 }
 
-/// Thrown when Ctrl-C cancelled the work.
-struct Interrupted: Error {}
+/// Thrown when Ctrl-C cancelled the work; `cause` is how the work itself ended (an `AskFailure` carrying the
+/// partial answer, for `ask --json`).
+struct Interrupted: Error {
+    var cause: (any Error)?
+}

@@ -48,69 +48,41 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let clock = ContinuousClock()
-        let started = clock.now
         let printer = AnswerPrinter(enabled: !json)
         let command = self
-        let reported = ReportedQuestion()
         do {
             let outcome = try await Interrupt.cancellingOnSIGINT {
-                try await AskSession.run(api: command.api, question: { settings in
-                    let question = command.question(settings)
-                    reported.set(question)
-                    return question
-                }, onEvent: { event in
+                try await AskSession.run(api: command.api, question: command.question, onEvent: { event in
                     if case .text(let text) = event { printer.print(text) }
                     AskSession.note(event)
-                })
+                }).outcome
             }
             printer.finishLine()
-            finish(question: reported.value, outcome: outcome, failure: nil, total: clock.now - started)
+            finish(outcome, failure: nil)
         } catch {
             printer.finishLine()
-            let failure = error as? AskFailure
-            let cause = failure?.error ?? error
-            let exit = CommandRunner.report(error is Interrupted ? error : cause)
-            if let question = reported.value, failure?.outcome != nil || error is Interrupted {
-                finish(question: question, outcome: failure?.outcome, failure: error is Interrupted ? error : cause, total: clock.now - started)
-            }
+            let exit = CommandRunner.report(error)
+            // Once the question was asked, --json reports even a failure, with what arrived.
+            let failure = ((error as? Interrupted)?.cause ?? error) as? AskFailure
+            if let outcome = failure?.outcome { finish(outcome, failure: error is Interrupted ? error : failure?.error) }
             throw exit
         }
     }
 
-    private func question(_ settings: SquintSettings) -> Question {
+    @Sendable private func question(_ settings: SquintSettings) -> Question {
         Question(task: .question, imagePaths: images, words: prompt, model: model ?? settings.configuration.model,
                  systemInstruction: system, temperature: temperature, streaming: !noStream)
     }
 
     /// The end of a run: the JSON object on stdout, or the usage line on stderr.
-    private func finish(question: Question?, outcome: AskOutcome?, failure: (any Error)?, total: Duration) {
-        guard let question else { return }
+    private func finish(_ outcome: AskOutcome, failure: (any Error)?) {
         if json {
-            let report = AnswerReport(question: question, outcome: outcome, failure: failure, total: total)
+            let report = AnswerReport(outcome: outcome, failure: failure)
             Output.standardOutput.write(report.encoded(forTerminal: Output.standardOutput.isTerminal) + "\n")
             return
         }
-        guard failure == nil, let outcome else { return }
+        guard failure == nil else { return }
         for note in outcome.notes { Diagnostics.note(note) }
         Diagnostics.note(AnswerReport.summary(outcome))
-    }
-}
-
-/// The question as built from the settings, kept for the report even when the run fails.
-final class ReportedQuestion: @unchecked Sendable {
-    private let lock = NSLock()
-    private var question: Question?
-
-    func set(_ question: Question) {
-        lock.lock()
-        self.question = question
-        lock.unlock()
-    }
-
-    var value: Question? {
-        lock.lock()
-        defer { lock.unlock() }
-        return question
     }
 }

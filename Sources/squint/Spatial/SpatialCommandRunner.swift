@@ -19,21 +19,16 @@ struct SpatialCommandRunner: Sendable {
 
     private func runUnmapped() async throws {
         let options = self.options, task = self.task
-        let outcome: AskOutcome
-        do {
-            outcome = try await AskSession.run(api: options.api, environment: environment, question: { settings in
-                Question(task: task, imagePaths: [options.image], words: options.what,
-                         model: options.model ?? settings.configuration.model, itemLimit: options.limit,
-                         maxImageSide: options.maxSide, streaming: false)
-            }, onEvent: AskSession.note)
-        } catch let failure as AskFailure {
-            throw failure.error
-        }
+        let (outcome, configuration) = try await AskSession.run(api: options.api, environment: environment, question: { settings in
+            Question(task: task, imagePaths: [options.image], words: options.what,
+                     model: options.model ?? settings.configuration.model, itemLimit: options.limit,
+                     maxImageSide: options.maxSide, streaming: false)
+        }, onEvent: AskSession.note)
         for note in outcome.notes { Diagnostics.note(note) }
         let detections = outcome.detections.map(\.detection)
         let result = outcome.spatial ?? SpatialResult()
         let maskFiles = try writeMasks(detections)
-        if let out = options.out { try writeAnnotated(outcome, to: out) }
+        if let out = options.out { try writeAnnotated(outcome, to: out, budget: configuration.pixelBudget) }
         let image = outcome.stored?.imagePath ?? Store.canonicalPath(options.image)
         let output: String
         if options.json {
@@ -64,9 +59,9 @@ struct SpatialCommandRunner: Sendable {
     }
 
     /// The full-resolution upright image with boxes, points and masks drawn, as PNG.
-    private func writeAnnotated(_ outcome: AskOutcome, to path: String) throws {
+    private func writeAnnotated(_ outcome: AskOutcome, to path: String, budget: PixelBudget) throws {
         let url = URL(fileURLWithPath: Store.canonicalPath(options.image))
-        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent)
+        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent, budget: budget)
         bitmap.draw(Detection.overlays(for: outcome.detections.map(\.detection), imageSize: bitmap.size))
         try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: path), effort: PNGEncoder.exportEffort(for: bitmap.size))
     }

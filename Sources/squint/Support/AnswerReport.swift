@@ -44,21 +44,20 @@ struct AnswerReport: Encodable {
     var complete: Bool
     var error: Failure?
 
-    init(question: Question, outcome: AskOutcome?, failure: (any Error)?, total: Duration) {
-        let answer = outcome?.answer ?? GeminiAnswer()
-        model = question.model
+    init(outcome: AskOutcome, failure: (any Error)?) {
+        let answer = outcome.answer
+        model = outcome.question.model
         modelVersion = answer.modelVersion
         text = answer.text
         thoughts = answer.thoughts.isEmpty ? nil : answer.thoughts
         finishReason = answer.finishReason?.rawValue
         blockReason = answer.blockReason?.rawValue
-        let tokens = outcome?.usage
-        usage = tokens.map {
-            Usage(promptTokenCount: $0.promptTokens, candidatesTokenCount: $0.candidatesTokens,
-                  thoughtsTokenCount: $0.thoughtsTokens, totalTokenCount: $0.totalTokens, estimatedImageTokens: $0.estimatedImageTokens)
-        }
-        timings = Timings(firstTextSeconds: outcome?.firstText.map(Self.seconds), totalSeconds: Self.seconds(outcome?.total ?? total))
-        images = (outcome?.images ?? []).map { Image(path: $0.path, mimeType: $0.mimeType, sentAs: $0.sentAs) }
+        let tokens = outcome.usage
+        usage = Usage(promptTokenCount: tokens.promptTokens, candidatesTokenCount: tokens.candidatesTokens,
+                      thoughtsTokenCount: tokens.thoughtsTokens, totalTokenCount: tokens.totalTokens,
+                      estimatedImageTokens: tokens.estimatedImageTokens)
+        timings = Timings(firstTextSeconds: outcome.firstText.map(Self.seconds), totalSeconds: Self.seconds(outcome.total))
+        images = outcome.images.map { Image(path: $0.path, mimeType: $0.mimeType, sentAs: $0.sentAs) }
         retries = answer.retries
         complete = failure == nil
         error = failure.map { Failure(message: String(describing: $0), exitStatus: ExitStatus.forError($0).rawValue) }

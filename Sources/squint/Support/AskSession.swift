@@ -6,18 +6,19 @@ import SquintCore
 /// be written stops before anything is sent), one Gemini client, and SquintCore's `AskPipeline`.
 enum AskSession {
     /// Runs the question `make` builds from the settings, handing progress events to `onEvent`; returns the
-    /// outcome or throws the pipeline's `AskFailure`.
+    /// outcome with the configuration it ran under, or throws the pipeline's `AskFailure`.
     static func run(api: APIOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
                     question make: @Sendable (SquintSettings) -> Question,
-                    onEvent: @escaping @Sendable (AskEvent) -> Void) async throws -> AskOutcome {
+                    onEvent: @escaping @Sendable (AskEvent) -> Void) async throws -> (outcome: AskOutcome, configuration: SquintConfiguration) {
         let settings = try api.settings(environment: environment)
         let store = try settings.openStore()
         let question = make(settings)
         let configuration = try settings.gemini()
-        return try await GeminiClient.withClient(configuration: configuration, environment: environment) { client in
+        let outcome = try await GeminiClient.withClient(configuration: configuration, environment: environment) { client in
             let pipeline = AskPipeline(provider: client, store: store, configuration: settings.configuration)
             return try await pipeline.ask(question, progress: onEvent)
         }
+        return (outcome, settings.configuration)
     }
 
     /// The progress lines on stderr that every asking command prints the same way (never on stdout).

@@ -25,10 +25,10 @@ enum Interrupt {
         }
         do {
             let value = try await task.value
-            if interrupted.isSet { throw Interrupted() }
+            if interrupted.isSet { throw Interrupted(cause: nil) }
             return value
         } catch {
-            if interrupted.isSet { throw Interrupted() }
+            if interrupted.isSet { throw Interrupted(cause: error) }
             throw error
         }
     }
