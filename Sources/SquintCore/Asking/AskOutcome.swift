@@ -12,8 +12,6 @@ public struct AskOutcome: Sendable {
     /// The upright original size of the first image, which detections are in (zero when it could not be read,
     /// which only a non-spatial question allows).
     public var imageSize: PixelSize
-    /// The size sent for a spatial task (the downscaled image).
-    public var sentSize: PixelSize
     public var usage: TokenUsage
     /// The parse of a spatial answer (warnings, dropped items); nil for captions and questions.
     public var spatial: SpatialResult?
@@ -27,9 +25,6 @@ public struct AskOutcome: Sendable {
     public var notes: [String]
     public var firstText: Duration?
     public var total: Duration
-
-    /// The words the person asked (or the task's default), as history shows them.
-    public var asked: String { prompt.subject }
 }
 
 /// A question that failed, with what it had got so far.

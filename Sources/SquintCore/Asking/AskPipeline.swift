@@ -26,20 +26,16 @@ public struct AskPipeline: Sendable {
         self.cache = cache ?? StoreUploadCache(store: store)
     }
 
-    /// Runs `question`; the stream ends after its `finished` or `failed` event. Cancelling the consumer cancels
-    /// the request — what had arrived is still saved, marked incomplete.
-    public func run(_ question: Question) -> AsyncStream<AskEvent> {
-        start(question).events
-    }
-
     /// A running question that can be cancelled while its events are still read: after `cancel()` the stream
-    /// still delivers the `failed` event with what was saved (the TUI's Esc).
+    /// still delivers the `failed` event with what was saved (the TUI's Esc). The stream ends after its
+    /// `finished` or `failed` event; dropping it cancels the question too.
     public struct Run: Sendable {
         public let events: AsyncStream<AskEvent>
         let task: Task<Void, Never>
         public func cancel() { task.cancel() }
     }
 
+    /// Starts `question`; the events arrive on the returned run's stream.
     public func start(_ question: Question) -> Run {
         let (stream, continuation) = AsyncStream.makeStream(of: AskEvent.self)
         let pipeline = self
@@ -95,7 +91,7 @@ public struct AskPipeline: Sendable {
         }
         var outcome = AskOutcome(
             question: question, prompt: prepared.prompt, images: [], answer: GeminiAnswer(),
-            imageSize: prepared.first.uprightSize, sentSize: prepared.first.sentSize,
+            imageSize: prepared.first.uprightSize,
             usage: TokenUsage(estimatedImageTokens: prepared.estimatedImageTokens), spatial: nil, stored: nil,
             detections: [], saved: nil, notes: [], firstText: nil, total: .zero)
         var planner = RequestPlanner(uploader: provider, cache: cache, inlineLimit: inlineLimit, pollInterval: uploadPollInterval)
@@ -207,7 +203,6 @@ public struct AskPipeline: Sendable {
         var ask: Ask
         /// The first image as sent (the only one for spatial tasks).
         var first: PreparedImage
-        var mimeTypes: [String]
         var estimatedImageTokens: Int
     }
 
@@ -242,7 +237,7 @@ public struct AskPipeline: Sendable {
         return PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
             ask: Ask(images: images, question: prompt.prompt, options: options), first: first!,
-            mimeTypes: images.map(\.mimeType), estimatedImageTokens: tokens)
+            estimatedImageTokens: tokens)
     }
 
     static func sentImages(_ prepared: PreparedQuestion, plan: PlannedRequest) -> [SentImage] {

@@ -2,20 +2,8 @@ import GeminiAPI
 
 extension GeminiClient: AnswerProvider {
     public func answer(_ request: PlannedRequest, streaming: Bool) -> AsyncThrowingStream<StreamEvent, any Error> {
-        if streaming {
-            let events = streamGenerateContent(model: request.model, request: request.generateContentRequest)
-            let (stream, continuation) = AsyncThrowingStream.makeStream(of: StreamEvent.self)
-            let task = Task {
-                do {
-                    for try await event in events { continuation.yield(event) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-            return stream
-        }
+        // The streaming call already ends its request when the consumer goes away.
+        if streaming { return streamGenerateContent(model: request.model, request: request.generateContentRequest) }
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: StreamEvent.self)
         let task = Task {
             do {

@@ -44,8 +44,8 @@ extension Store {
                 try db.execute(sql: "INSERT INTO answer_images (answerId, imageId, position) VALUES (?, ?, ?)",
                                arguments: [answerID, other.id, position])
             }
-            let carried = ReviewCarryOver.match(new: detections, previous: previous.filter { $0.review != .pending },
-                                                imageSize: draft.imageSize)
+            let decided = previous.filter { $0.review != .pending }
+            let carried = ReviewCarryOver.match(new: detections, previous: decided, imageSize: draft.imageSize)
             for (index, detection) in detections.enumerated() {
                 let review = carried[index]
                 try db.execute(
@@ -63,9 +63,8 @@ extension Store {
                         review?.reviewedAt?.timeIntervalSince1970,
                     ])
             }
-            let decided = previous.filter { $0.review != .pending }.count
             return SavedAnswer(answerID: answerID, contentHash: image.contentHash, replacedCount: previous.count, carriedDecisions: carried.count,
-                               droppedDecisions: decided - carried.count)
+                               droppedDecisions: decided.count - carried.count)
         }
     }
 

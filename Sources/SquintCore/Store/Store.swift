@@ -109,7 +109,7 @@ public final class Store: Sendable {
         do {
             return try await database.read(body)
         } catch {
-            throw .writing(url.path, error)
+            throw .reading(url.path, error)
         }
     }
 

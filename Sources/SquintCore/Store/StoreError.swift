@@ -9,6 +9,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownDetection(Int64)
         case corruptRow(String)
         case cannotOpen(path: String, reason: String, hint: String)
+        case cannotRead(path: String, reason: String, hint: String)
         case cannotWrite(path: String, reason: String, hint: String)
         case nothingToUndo
     }
@@ -26,6 +27,13 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     static func opening(_ path: String, _ error: any Error) -> StoreError {
         let (reason, hint) = explain(error, path: path)
         return StoreError(.cannotOpen(path: path, reason: reason, hint: hint))
+    }
+
+    /// A read from the database at `path` failed.
+    static func reading(_ path: String, _ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        let (reason, hint) = explain(error, path: path)
+        return StoreError(.cannotRead(path: path, reason: reason, hint: hint))
     }
 
     /// A write to the database at `path` failed.
@@ -56,14 +64,6 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// True when the problem is the database itself (not an image or a detection id): a front end stops.
-    public var isDatabaseProblem: Bool {
-        switch code {
-        case .cannotOpen, .cannotWrite, .cannotCreateDirectory, .corruptRow: true
-        case .unreadableImage, .unknownDetection, .nothingToUndo: false
-        }
-    }
-
     public var description: String {
         switch code {
         case .cannotCreateDirectory(let path): "cannot create the store's folder \(path)"
@@ -71,6 +71,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownDetection(let id): "no detection \(id) in the store"
         case .corruptRow(let what): "the store holds an unreadable \(what)"
         case .cannotOpen(let path, let reason, let hint): "\(path): cannot open the store: \(reason); \(hint)"
+        case .cannotRead(let path, let reason, let hint): "\(path): cannot read the store: \(reason); \(hint)"
         case .cannotWrite(let path, let reason, let hint): "\(path): cannot save: \(reason); \(hint)"
         case .nothingToUndo: "nothing to undo"
         }

@@ -30,7 +30,8 @@ public enum AppEvent: Sendable, Equatable {
     case reviewFailed(detection: Int64, message: String)
     case undone(UndoneReview?)
     case exportFinished(message: String)
-    case exportFailed(message: String)
+    /// Background work failed (loading a record, an undo, an export): the status bar says why.
+    case workFailed(message: String)
     /// The export's destination exists: ask before replacing it.
     case exportNeedsConfirmation(ExportRequest, existing: [String])
     /// The process got SIGTERM, SIGHUP or SIGINT: quit now, no questions.

@@ -72,8 +72,8 @@ extension AppState {
             }
         }
         if spatial {
-            let carried = notes.first { $0.hasPrefix("replaced") }
-            info = found.isEmpty ? "nothing found" : "\(found.count) found — a accept, x reject, n next" + (carried.map { "; " + $0 } ?? "")
+            let extra = notes.isEmpty ? "" : "; " + notes.joined(separator: "; ")
+            info = (found.isEmpty ? "nothing found" : "\(found.count) found — a accept, x reject, n next") + extra
         } else if let note = notes.first {
             info = note
         }

@@ -27,13 +27,13 @@ extension AppState {
     /// Sends a decision to the store and moves on to the next detection still pending, so a person can keep
     /// pressing a/x/r. The decision shows once the store has it (`reviewSaved`).
     mutating func reviewSelected(_ decision: ReviewState) -> [Effect] {
-        guard let image = answerImage, let index = selectedDetection, index < detections.count else {
+        guard answerImage != nil, let index = selectedDetection, index < detections.count else {
             info = "no detection selected"
             return []
         }
         let item = detections[index]
         savingReviews[item.id] = decision
-        undoStack.append(UndoEntry(image: image, detection: item.id))
+        undoStack.append(item.id)
         if undoStack.count > 200 { undoStack.removeFirst() }
         if let next = (index + 1..<detections.count).first(where: { isAwaitingReview(detections[$0]) })
             ?? (0..<index).first(where: { isAwaitingReview(detections[$0]) }) {
@@ -60,7 +60,7 @@ extension AppState {
 
     mutating func reviewFailed(detection id: Int64, message: String) -> [Effect] {
         savingReviews[id] = nil
-        if let index = undoStack.lastIndex(where: { $0.detection == id }) { undoStack.remove(at: index) }
+        if let index = undoStack.lastIndex(of: id) { undoStack.remove(at: index) }
         report(error: message + " — the decision was not saved")
         return []
     }
@@ -70,7 +70,7 @@ extension AppState {
             info = "nothing to undo"
             return []
         }
-        return [.review(.undo(detection: last.detection))]
+        return [.review(.undo(detection: last))]
     }
 
     mutating func undone(_ result: UndoneReview?) -> [Effect] {

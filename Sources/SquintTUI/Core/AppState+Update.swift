@@ -69,7 +69,7 @@ extension AppState {
             return reviewFailed(detection: id, message: message)
         case .undone(let result):
             return undone(result)
-        case .exportFailed(let message):
+        case .workFailed(let message):
             report(error: message)
             return []
         case .exportFinished(let message):

@@ -33,12 +33,6 @@ public struct AppState: Sendable, Equatable {
         public var image: String { spec.image }
     }
 
-    /// One review decision that `u` can take back: the detection it was made on (on screen).
-    public struct UndoEntry: Sendable, Equatable {
-        public var image: String
-        public var detection: Int64
-    }
-
     // Folder and list
     public var folder: String
     public var entries: [FileEntry] = []
@@ -74,7 +68,9 @@ public struct AppState: Sendable, Equatable {
     public var targetHistory: [String] = []
     public var selectedDetection: Int?
     public var detectionTop = 0
-    public var undoStack: [UndoEntry] = []
+    /// The detections (store ids) whose decisions `u` can take back, latest last: undo acts on the detection
+    /// the decision was made on, not on the store's latest event for the image.
+    public var undoStack: [Int64] = []
 
     // Picture
     public var showBoxes = true

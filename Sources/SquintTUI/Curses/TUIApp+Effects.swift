@@ -37,7 +37,7 @@ extension TUIApp {
                     inbox.post(.recordLoaded(image: image, answer: answer, detections: detections))
                 } catch {
                     inbox.post(.recordLoaded(image: image, answer: nil, detections: []))
-                    inbox.post(.exportFailed(message: "\(error)"))
+                    inbox.post(.workFailed(message: "\(error)"))
                 }
             }
         case .startRequest(let spec):
@@ -73,7 +73,7 @@ extension TUIApp {
                     do {
                         inbox.post(.undone(try await store.undoReview(detectionID: id)))
                     } catch {
-                        inbox.post(.exportFailed(message: "could not undo: \(error)"))
+                        inbox.post(.workFailed(message: "could not undo: \(error)"))
                     }
                 }
             }
@@ -84,7 +84,7 @@ extension TUIApp {
                         inbox.post(.exportFinished(message: message))
                     }
                 } catch {
-                    inbox.post(.exportFailed(message: "export failed: \(error)"))
+                    inbox.post(.workFailed(message: "export failed: \(error)"))
                 }
             }
         case .redrawPicture:
@@ -141,8 +141,7 @@ enum BackgroundWork {
     /// Writes an export into the browsed folder; asks first (returns nil after posting the question) when the
     /// destination exists and the person has not said to replace it.
     static func export(_ request: ExportRequest, store: Store, inbox: Inbox) async throws -> String? {
-        let prefix = Store.canonicalPath(request.folder) + "/"
-        let paths = try await store.knownImagePaths().filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
+        let paths = try await store.imageStatuses(inFolder: request.folder).map(\.path)
         guard !paths.isEmpty else { return "nothing to export: no answers for this folder" }
         let batch = try await store.exportSelection(imagePaths: paths, selection: request.selection)
         let files = Exporter.export(batch.images, format: request.format)
