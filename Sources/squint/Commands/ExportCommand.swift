@@ -49,8 +49,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     private func perform() async throws {
-        let settings = try SquintSettings.resolve(environment: ProcessInfo.processInfo.environment, requireKey: false)
-        for warning in settings.warnings { Diagnostics.warning(warning) }
+        let settings = try APIOptions.localSettings()
         let store = try settings.openStore(.readWriteIfPossible)
         let paths = try await selectedPaths(store)
         let batch = try await store.exportSelection(

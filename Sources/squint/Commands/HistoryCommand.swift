@@ -22,8 +22,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     private func perform() async throws {
-        let settings = try SquintSettings.resolve(environment: ProcessInfo.processInfo.environment, requireKey: false)
-        for warning in settings.warnings { Diagnostics.warning(warning) }
+        let settings = try APIOptions.localSettings()
         let store = try settings.openStore(.readWriteIfPossible)
         let answers = try await store.history(imagePath: image, limit: limit)
         if json {

@@ -35,6 +35,9 @@ struct ReviewCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON: the image and its detections with numbers and review states.")
     var json = false
 
+    /// True when the run makes or takes back a decision (otherwise it lists).
+    private var decides: Bool { accept != nil || reject != nil || !relabel.isEmpty || undo }
+
     func validate() throws {
         let actions = [accept != nil, reject != nil, !relabel.isEmpty, undo].filter { $0 }.count
         if actions > 1 { throw ValidationError("give one of --accept, --reject, --relabel and --undo") }
@@ -54,9 +57,9 @@ struct ReviewCommand: AsyncParsableCommand {
     private func perform() async throws {
         let path = Store.canonicalPath(image)
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(path): no such file") }
-        let settings = try SquintSettings.resolve(environment: ProcessInfo.processInfo.environment, requireKey: false)
-        for warning in settings.warnings { Diagnostics.warning(warning) }
-        let store = try settings.openStore(list || (accept == nil && reject == nil && relabel.isEmpty && !undo) ? .readWriteIfPossible : .readWrite)
+        let settings = try APIOptions.localSettings()
+        // Listing works on a read-only store; a decision needs one it can write.
+        let store = try settings.openStore(decides ? .readWrite : .readWriteIfPossible)
         var detections = try await store.currentDetections(imagePath: path)
         guard !detections.isEmpty else {
             throw ValidationError("\(path): no detections to review; ask first (squint detect, segment or point)")

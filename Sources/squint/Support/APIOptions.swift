@@ -15,6 +15,13 @@ struct APIOptions: ParsableArguments {
     /// once (config, key, base URL, store path) and prints their warnings.
     func settings(requireKey: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SquintSettings {
         try logging.bootstrap(environment: environment)
+        return try Self.localSettings(baseURL: baseURL, requireKey: requireKey, environment: environment)
+    }
+
+    /// The settings of a command that works on the store only (history, export, review): no key needed,
+    /// warnings printed once, the same way.
+    static func localSettings(baseURL: String? = nil, requireKey: Bool = false,
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SquintSettings {
         let settings = try SquintSettings.resolve(environment: environment, baseURLFlag: baseURL, requireKey: requireKey)
         for warning in settings.warnings { Diagnostics.warning(warning) }
         return settings
