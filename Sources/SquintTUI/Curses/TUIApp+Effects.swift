@@ -53,7 +53,8 @@ extension TUIApp {
                 }
             }
         case .cancelRequest(let id):
-            // The pipeline saves what arrived and still reports it (answerFailed with the partial answer).
+            // The pipeline saves what arrived and still reports it (answerFailed with the partial answer),
+            // which is when the loop forgets the request.
             runs[id]?.cancel()
         case .review(let action):
             let previous = reviewWrites

@@ -119,6 +119,11 @@ public final class TUIApp {
         if done.wait(timeout: .now() + 15) == .timedOut { unsavedReviews.add("the store did not answer in time (locked?)") }
     }
 
+    func forgetRequest(_ id: Int) {
+        requests[id] = nil
+        runs[id] = nil
+    }
+
     /// Cancels running questions and waits (a few seconds at most) for the pipeline to save what arrived.
     func finishRequests() {
         for run in runs.values { run.cancel() }
@@ -189,6 +194,9 @@ public final class TUIApp {
     func receive(_ message: Inbox.Message) {
         switch message {
         case .app(let event):
+            // A question's last event: its task and run are done with.
+            if case .answerFinished(let id, _, _, _) = event { forgetRequest(id) }
+            if case .answerFailed(let id, _, _) = event { forgetRequest(id) }
             dispatch(event)
         case .picture(let key, let box):
             guard pictureTask?.key == key else { return }
