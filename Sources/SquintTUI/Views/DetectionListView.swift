@@ -35,7 +35,8 @@ enum DetectionListView {
             let swatch = canvas.styles.detection(colors[index], selected: false)
             canvas.put(2, y, "■", attrs: swatch.attrs, pair: swatch.pair)
             let (mark, word, markRole) = Self.state(of: item, saving: state.savingReviews[item.id])
-            let stateWidth = 12
+            // " ✎ relabelled", the longest state, fits whole.
+            let stateWidth = 13
             canvas.put(4, y, DisplayWidth.fit(TerminalSafe.text(item.effectiveLabel), columns: max(1, inner - 4 - stateWidth)), role)
             canvas.put(canvas.width - 1 - stateWidth, y, " " + mark + " " + word, isSelected ? role : markRole, maxWidth: stateWidth)
         }

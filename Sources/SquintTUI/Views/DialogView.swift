@@ -31,8 +31,8 @@ enum DialogView {
             canvas.put(2, 1, choices + " · esc cancel", .dialog, maxWidth: canvas.width - 4)
             let scope = acceptedOnly ? "[a] accepted only (toggle: all but rejected)" : "[a] all but rejected (toggle: accepted only)"
             canvas.put(2, 2, scope, .dialog, maxWidth: canvas.width - 4)
-            canvas.put(2, 3, "into " + TerminalSafe.text(state.folder), .dim, maxWidth: canvas.width - 4)
-            canvas.put(2, 4, "as squint-annotations.json(l), squint-yolo/ or squint-voc/", .dim, maxWidth: canvas.width - 4)
+            canvas.put(2, 3, "into " + TerminalSafe.text(state.folder), .dialog, maxWidth: canvas.width - 4)
+            canvas.put(2, 4, "as squint-annotations.json(l), squint-yolo/ or squint-voc/", .dialog, maxWidth: canvas.width - 4)
         case .confirmOverwrite(let request, let existing):
             canvas.frame(title: "Replace existing export?", focused: true)
             canvas.put(2, 1, DisplayWidth.fit(TerminalSafe.text(request.destination), columns: canvas.width - 4), .dialog)
