@@ -187,40 +187,28 @@ extension AppState {
             }
             request.overwrite = true
             return [.export(request)]
-        case .relabel(var editor):
-            if key == .escape {
-                modal = .none
-                return []
+        case .relabel(let editor):
+            guard let label = editLine(editor, key: key, reopen: { .relabel($0) }), !label.isEmpty else { return [] }
+            return reviewSelected(.relabelled(label))
+        case .target(let task, let editor):
+            guard let words = editLine(editor, key: key, reopen: { .target(task, $0) }) else { return [] }
+            if !words.isEmpty {
+                targetHistory.removeAll { $0 == words }
+                targetHistory.append(words)
             }
-            switch editor.handle(key) {
-            case .submitted(let label):
-                modal = .none
-                let trimmed = label.trimmed
-                guard !trimmed.isEmpty else { return [] }
-                return reviewSelected(.relabelled(trimmed))
-            case .edited, .ignored:
-                modal = .relabel(editor)
-                return []
-            }
-        case .target(let task, var editor):
-            if key == .escape {
-                modal = .none
-                return []
-            }
-            switch editor.handle(key) {
-            case .submitted(let line):
-                modal = .none
-                let words = line.trimmed
-                if !words.isEmpty {
-                    targetHistory.removeAll { $0 == words }
-                    targetHistory.append(words)
-                }
-                return startRequest(task, words: words.isEmpty ? nil : words)
-            case .edited, .ignored:
-                modal = .target(task, editor)
-                return []
-            }
+            return startRequest(task, words: words.isEmpty ? nil : words)
         }
+    }
+
+    /// A one-line dialog (relabel, "detect what?"): Esc closes it, Enter closes it and returns the trimmed
+    /// line, any other key edits the line and keeps the dialog open (nil for both of those).
+    mutating func editLine(_ editor: LineEditor, key: Key, reopen: (LineEditor) -> Modal) -> String? {
+        modal = .none
+        guard key != .escape else { return nil }
+        var editor = editor
+        if case .submitted(let line) = editor.handle(key) { return line.trimmed }
+        modal = reopen(editor)
+        return nil
     }
 
     // MARK: commands
