@@ -38,15 +38,30 @@ import Testing
     }
 
     @Test func placeholdersEncodeIdRowsAndColumns() {
-        let bytes = KittyGraphics.placeholderText(id: 0x01_02_03, cells: CellSize(columns: 3, rows: 2))
-        let string = text(bytes)
-        #expect(string.hasPrefix("\u{1B}[38;2;1;2;3m"))
-        let lines = string.dropFirst("\u{1B}[38;2;1;2;3m".count).dropLast("\u{1B}[39m".count).components(separatedBy: "\r\n")
-        #expect(lines.count == 2)
-        let secondRow = Array(lines[1].unicodeScalars)
+        let rows = KittyGraphics.placeholderRows(id: 0x01_02_03, cells: CellSize(columns: 3, rows: 2)).map(text)
+        #expect(rows.count == 2)
+        for row in rows {
+            #expect(row.hasPrefix("\u{1B}[38;2;1;2;3m") && row.hasSuffix("\u{1B}[39m"))
+            #expect(!row.contains("\n") && !row.contains("\r"))
+        }
+        let secondRow = Array(rows[1].dropFirst("\u{1B}[38;2;1;2;3m".count).dropLast("\u{1B}[39m".count).unicodeScalars)
         #expect(secondRow.count == 9)
         #expect(secondRow[0].value == 0x10EEEE && secondRow[1].value == 0x030D && secondRow[2].value == 0x0305)
         #expect(secondRow[6].value == 0x10EEEE && secondRow[8].value == 0x030E)
+    }
+
+    @Test func placeholderRowsArePositionedAtThePicturesColumn() throws {
+        let bitmap = Bitmap(width: 20, height: 40, fill: RGBA(1, 2, 3))
+        let output = try KittyRenderer(imageID: 9, throughTmux: true)
+            .render(bitmap, area: CellSize(columns: 10, rows: 10), cellSize: PixelSize(width: 10, height: 20))
+        #expect(output.placeholderRows.count == 2)
+        let placed = text(output.placed(atColumn: 30, row: 4))
+        #expect(placed.hasPrefix("\u{1B}[5;31H"))
+        #expect(placed.contains("\u{1B}[6;31H\u{1B}[38;2;0;0;9m"))
+        #expect(!placed.contains("\r\n"))
+        let inline = text(output.inline())
+        #expect(inline.contains("\u{1B}[2D\u{1B}D\u{1B}[38;2;0;0;9m"))
+        #expect(!inline.contains("\n"))
     }
 
     @Test func rendererInTmuxWrapsAndUsesVirtualPlacement() throws {

@@ -66,7 +66,7 @@ extension TUIApp {
     /// cells under it (terminals drop the pixels under newly written cells).
     func eraseGraphics() {
         guard let shown = graphicsOnScreen else { return }
-        if let id = shown.id { pendingTerminalBytes += Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8) }
+        pendingTerminalBytes += shown.eraseBytes
         if let window = screen.windows[.preview] {
             redrawwin(window)
         }
@@ -76,22 +76,22 @@ extension TUIApp {
 
     /// After a resize the old picture's cells are gone; kitty images must still be deleted.
     func forgetGraphics() {
-        if let id = graphicsOnScreen?.id { pendingTerminalBytes += Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8) }
+        pendingTerminalBytes += graphicsOnScreen?.eraseBytes ?? []
         graphicsOnScreen = nil
     }
 
     /// Writes the graphics picture straight to the terminal after curses has refreshed: save cursor, move to
     /// the preview's top-left cell, the image bytes, restore cursor.
     func writeGraphicsIfNeeded() {
-        guard let picture, case .graphics(let bytes, let columns, let rows, let id) = picture.rendered else { return }
+        guard let picture, case .graphics(let output) = picture.rendered else { return }
         guard graphicsNeedsWrite, state.modal == .none, !state.layout.isTooSmall else { return }
         let preview = screen.layout.preview
         let (ox, oy) = PreviewView.origin(of: picture.rendered, in: preview.width, preview.height)
-        var out = Array("\u{1B}7\u{1B}[\(preview.y + oy + 1);\(preview.x + ox + 1)H".utf8)
-        out += bytes
+        var out = Array("\u{1B}7".utf8)
+        out += output.placed(atColumn: preview.x + ox, row: preview.y + oy)
         out += Array("\u{1B}8".utf8)
         writeToTerminal(out)
-        graphicsOnScreen = (id, columns, rows)
+        graphicsOnScreen = (output.eraseBytes, output.cells.columns, output.cells.rows)
         graphicsNeedsWrite = false
     }
 }

@@ -37,7 +37,7 @@ public final class TUIApp {
 
     // What is on screen
     var picture: PreviewView.Picture?
-    var graphicsOnScreen: (id: UInt32?, columns: Int, rows: Int)?
+    var graphicsOnScreen: (eraseBytes: [UInt8], columns: Int, rows: Int)?
     var graphicsNeedsWrite = false
     var previewNeedsClear = true
     var lastPreviewSignature: Int?
@@ -100,10 +100,9 @@ public final class TUIApp {
         finishRequests()
         pictureTask?.task.cancel()
         prefetch?.cancel()
-        var tail = ""
-        if let id = graphicsOnScreen?.id { tail += "\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\" }
+        let tail = graphicsOnScreen?.eraseBytes ?? []
         screen.end()
-        writeToTerminal(tail + "\u{1B}[?25h\u{1B}[0m")
+        writeToTerminal(tail + Array("\u{1B}[?25h\u{1B}[0m".utf8))
         inbox.close()
     }
 

@@ -28,6 +28,6 @@ public struct GraphicsPreviewService: PreviewService {
         let scaled = target == bitmap.size || target.width <= 0 || target.height <= 0 ? bitmap : bitmap.resized(to: target, filter: .catmullRom)
         let output = try renderer.render(scaled, area: area, cellSize: cellSize)
         if let grid = output.grid { return .cells(grid) }
-        return .graphics(bytes: output.bytes, columns: output.cells.columns, rows: output.cells.rows, kittyImageID: output.imageID)
+        return .graphics(output)
     }
 }

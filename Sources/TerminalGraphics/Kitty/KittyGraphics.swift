@@ -60,24 +60,23 @@ public enum KittyGraphics {
         Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8)
     }
 
-    /// The placeholder text for a virtual placement: each cell is U+10EEEE with its row's and column's
-    /// diacritics, in a foreground colour whose 24 bits are the image id. Rows separated by CR LF
-    /// (no trailing newline). tmux moves this like any text, which is why kitty images survive it.
-    public static func placeholderText(id: UInt32, cells: CellSize) -> [UInt8] {
+    /// The placeholder text for a virtual placement, one entry per row: each cell is U+10EEEE with its row's
+    /// and column's diacritics, in a foreground colour whose 24 bits are the image id (set and reset in every
+    /// row, so a row stands alone). tmux moves this like any text, which is why kitty images survive it. The
+    /// caller positions each row; a newline between them would start the next row at column 0.
+    public static func placeholderRows(id: UInt32, cells: CellSize) -> [[UInt8]] {
         let table = KittyDiacritics.table
-        var out = Array("\u{1B}[38;2;\((id >> 16) & 0xFF);\((id >> 8) & 0xFF);\(id & 0xFF)m".utf8)
-        var text = String.UnicodeScalarView()
-        for row in 0..<cells.rows {
+        let colour = Array("\u{1B}[38;2;\((id >> 16) & 0xFF);\((id >> 8) & 0xFF);\(id & 0xFF)m".utf8)
+        let reset = Array("\u{1B}[39m".utf8)
+        return (0..<cells.rows).map { row in
+            var text = String.UnicodeScalarView()
             for column in 0..<cells.columns {
                 text.append(KittyDiacritics.placeholder)
                 text.append(Unicode.Scalar(table[min(row, table.count - 1)])!)
                 text.append(Unicode.Scalar(table[min(column, table.count - 1)])!)
             }
-            if row < cells.rows - 1 { text.append(contentsOf: "\r\n".unicodeScalars) }
+            return colour + Array(String(text).utf8) + reset
         }
-        out.append(contentsOf: Array(String(text).utf8))
-        out.append(contentsOf: Array("\u{1B}[39m".utf8))
-        return out
     }
 
     /// The largest row or column a placeholder can address.

@@ -30,18 +30,19 @@ public struct KittyRenderer: ImageRenderer {
             payload = .rgba(bitmap)
         }
         var bytes: [UInt8]
+        var rows: [[UInt8]] = []
         if throughTmux {
             cells = CellSize(columns: min(cells.columns, KittyGraphics.maximumPlaceholderCells),
                              rows: min(cells.rows, KittyGraphics.maximumPlaceholderCells))
             let sequences = KittyGraphics.transmit(payload, id: id, cells: cells, virtualPlacement: true)
             bytes = TmuxPassthrough.wrapEach(sequences)
-            bytes += KittyGraphics.placeholderText(id: id, cells: cells)
+            rows = KittyGraphics.placeholderRows(id: id, cells: cells)
         } else {
             bytes = KittyGraphics.transmit(payload, id: id, cells: cells).flatMap { $0 }
         }
         let delete = KittyGraphics.delete(id: id)
         return TerminalOutput(
             protocolUsed: .kitty, bytes: bytes, cells: cells, pixelSize: bitmap.size, imageID: id,
-            eraseBytes: throughTmux ? TmuxPassthrough.wrap(delete) : delete)
+            eraseBytes: throughTmux ? TmuxPassthrough.wrap(delete) : delete, placeholderRows: rows)
     }
 }

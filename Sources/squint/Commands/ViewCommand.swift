@@ -103,7 +103,7 @@ struct ViewCommand: AsyncParsableCommand {
                                             downscaling: .detailed)
         if !overlays.isEmpty { bitmap.draw(overlays) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
-        try Self.writeToStandardOutput(output.bytes + [0x0A])
+        try Self.writeToStandardOutput(output.inline() + [0x0A])
     }
 
     /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
