@@ -54,7 +54,7 @@ extension TUIApp {
     }
 
     /// A finished render reaches the presenter, which decides whether it is still wanted.
-    func received(picture box: PreviewView.PictureBox, for key: PictureKey) {
+    func received(picture box: PictureBox, for key: PictureKey) {
         let current = presenter.rendering == key
         present(.rendered(key, PreviewView.Picture(key: key, rendered: box.rendered, viewport: box.viewport, imageSize: box.imageSize)))
         if current { pictureTask = nil }
