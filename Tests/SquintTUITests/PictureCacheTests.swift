@@ -55,3 +55,18 @@ import TerminalGraphics
         #expect(service.renders == 2)
     }
 }
+
+/// A small image fills the preview in the TUI (enlarged to fit); `squint view` keeps the native size.
+@Suite struct SmallImageTests {
+    @Test func aSmallImageIsEnlargedToFillThePreview() async throws {
+        let capabilities = TerminalCapabilities(protocols: [.sixel], colorDepth: .truecolor, cellSize: PixelSize(width: 10, height: 20),
+                                                terminalSize: CellSize(columns: 80, rows: 24))
+        let service = GraphicsPreviewService(renderer: RendererSelector.renderer(for: .sixel, capabilities: capabilities),
+                                             cellSize: PixelSize(width: 10, height: 20))
+        let rendered = try await service.render(Bitmap(width: 32, height: 16, fill: RGBA(200, 10, 10)), columns: 40, rows: 10)
+        guard case .graphics(let output) = rendered else { Issue.record("not graphics"); return }
+        // 40×10 cells of 10×20 px is 400×200: a 2:1 image fills it exactly.
+        #expect(output.pixelSize == PixelSize(width: 400, height: 200))
+        #expect(output.cells == CellSize(columns: 40, rows: 10))
+    }
+}
