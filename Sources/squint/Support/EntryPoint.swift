@@ -4,6 +4,11 @@ extension Squint {
     /// Runs like swift-argument-parser's own `main`, except that a usage error exits with 2 (as documented in
     /// `ExitStatus`) instead of its default 64. A type's own `main` takes precedence over the protocol's.
     static func main() async {
+        // `--version` alone, before parsing: the browse command would take it for an unknown option.
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            Output.standardOutput.write(VersionReport.text)
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
