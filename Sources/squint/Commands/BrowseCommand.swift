@@ -25,7 +25,7 @@ struct BrowseCommand: AsyncParsableCommand {
 
     @OptionGroup var picture: ProtocolOption
 
-    @Option(help: "Gemini model to ask (default: model in the config file, else gemini-2.5-flash).")
+    @Option(help: ArgumentHelp(HelpText.model))
     var model: String?
 
     @OptionGroup var api: APIOptions
