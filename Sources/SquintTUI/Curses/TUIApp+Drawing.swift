@@ -107,7 +107,8 @@ extension TUIApp {
     func drawModal() -> (UnsafeMutablePointer<WINDOW>, Int)? {
         let size = screen.layout.size
         if case .help(let scroll) = state.modal {
-            guard let window = screen.openOverlay(width: min(size.columns - 2, 76), height: size.rows - 2) else { return nil }
+            let (w, h) = HelpView.size(for: size)
+            guard let window = screen.openOverlay(width: w, height: h) else { return nil }
             HelpView.draw(state, on: Canvas(window: window, width: Int(getmaxx(window)), height: Int(getmaxy(window)), styles: styles), scroll: scroll)
             wnoutrefresh(window)
             return nil
