@@ -15,9 +15,8 @@ enum StatusBarView {
             let doing = request.cancelling ? "cancelling" : state.requestProgress ?? Self.verb(request.spec.question.task)
             left = " \(frame) \(doing)… \(String(format: "%.1f", elapsed))s  (\(state.keymap.hint(.cancel)) cancels)"
             role = .statusBusy
-        } else if let error = state.error {
-            let first = error.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? error
-            left = " ✗ " + first + "  (\(state.keymap.hint(.showError)) details)"
+        } else if let report = state.errorReport {
+            left = errorText(report, hint: state.keymap.hint(.showError), columns: Int.max)
             role = .statusError
         } else if let info = state.info {
             left = " " + info
@@ -30,9 +29,31 @@ enum StatusBarView {
         right.append(state.themeName)
         let rightText = right.joined(separator: " · ") + " "
         let rightWidth = DisplayWidth.of(rightText)
-        let leftWidth = max(1, canvas.width - rightWidth - 1)
+        var leftWidth = max(1, canvas.width - rightWidth - 1)
+        var showRight = canvas.width > rightWidth + 20
+        if errorShown, let report = state.errorReport, DisplayWidth.of(left) > leftWidth {
+            // An error that does not fit beside model · mode · theme gets the whole line: what failed and the
+            // key for the details matter more than what is always there.
+            showRight = false
+            leftWidth = canvas.width
+            left = errorText(report, hint: state.keymap.hint(.showError), columns: leftWidth)
+        }
         canvas.put(0, 0, DisplayWidth.fit(TerminalSafe.text(left), columns: leftWidth), role)
-        if canvas.width > rightWidth + 20 { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+        if showRight { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+    }
+
+    /// ` ✗ ask failed: 503 The model is overloaded — E for details`, in `columns`: the action and the key always
+    /// stay, the reason is cut at a word; on a very narrow line the hint shortens, then the reason goes.
+    static func errorText(_ report: ErrorReport, hint: String, columns: Int) -> String {
+        let head = " ✗ " + (report.action.map { TerminalSafe.text($0) + ": " } ?? "")
+        let reason = TerminalSafe.text(report.reason)
+        for tail in [" — \(hint) for details", " — \(hint)"] {
+            let room = columns == Int.max ? Int.max : columns - DisplayWidth.of(head) - DisplayWidth.of(tail)
+            if room == Int.max { return head + reason + tail }
+            if room >= min(8, DisplayWidth.of(reason)) { return head + WordFit.fit(reason, columns: room) + tail }
+        }
+        let bare = " ✗ " + (report.action.map { TerminalSafe.text($0) } ?? WordFit.fit(reason, columns: max(1, columns - 8)))
+        return bare + " — \(hint)"
     }
 
     static func verb(_ task: AskTask) -> String {
