@@ -26,12 +26,21 @@ import Testing
     @Test func aServerErrorBecomesActionStatusAndFacts() {
         let report = ErrorReport(Self.overloaded())
         #expect(report.reason == "503 The model is overloaded")
-        #expect(report.details.contains(.init("server said", "The model is overloaded. Please try again later.")))
+        #expect(!report.details.contains { $0.label == "server said" }, "the summary already quotes it whole")
+        #expect(report.message.contains("The model is overloaded. Please try again later"))
         #expect(report.details.contains(.init("HTTP status", "503 UNAVAILABLE")))
         #expect(report.details.contains(.init("attempts", "3")))
         #expect(report.message.contains("gave up after 3 attempts"))
         // An AskFailure around it says the same.
         #expect(ErrorReport(AskFailure(error: Self.overloaded(), outcome: nil)) == report)
+    }
+
+    @Test func aLongOrMultiLineServerMessageIsQuotedWhole() {
+        let long = String(repeating: "capacity is limited in your region; ", count: 12) + "retry later."
+        for said in [long, "line one\nline two"] {
+            let error = GeminiError(.http(status: 500, rpc: RPCStatus(code: 500, message: said, status: "INTERNAL"), body: nil))
+            #expect(ErrorReport(error).details.first == .init("server said", said))
+        }
     }
 
     @Test func theRequestAddsTheActionAndTheModel() {

@@ -96,4 +96,23 @@ import Testing
             }
         }
     }
+
+    /// On 8 and 16 colours greys have nowhere to go: on the light theme they must turn dark, not white.
+    @Test("small palettes keep accents off the theme's own background", arguments: [8, 16])
+    func smallPalettesKeepAccentsVisible(colors: Int) {
+        for theme in Self.themes {
+            guard let background = theme.background else { continue }
+            let light = background == .light
+            let invisible: Set<Int> = light ? [7, 15] : [0]
+            for role in ThemeRole.allCases {
+                let style = theme.style(role)
+                guard style.background == .terminalDefault, style.foreground != .terminalDefault else { continue }
+                let index = style.foreground.paletteIndex(colors: colors, lightBackground: light)
+                #expect(!invisible.contains(index), "\(theme.name).\(role.rawValue) becomes \(index) on \(colors) colours")
+            }
+        }
+        #expect(ThemeColor.rgb(0x6c, 0x6c, 0x6c).paletteIndex(colors: 8, lightBackground: true) == 0)
+        #expect(ThemeColor.rgb(0x6c, 0x6c, 0x6c).paletteIndex(colors: 8) == 7, "on a dark terminal the same grey goes light")
+        #expect(ThemeColor.rgb(0xe4, 0xe4, 0xe4).paletteIndex(colors: 8, lightBackground: true) == 7, "light bars stay light")
+    }
 }

@@ -41,19 +41,29 @@ public struct ErrorReport: Sendable, Equatable {
             return
         }
         var details: [Detail] = []
-        if let rpc = gemini.rpcStatus, let said = rpc.message, !said.isEmpty { details.append(Detail("server said", said)) }
+        let summary = String(describing: gemini)
+        if let said = gemini.rpcStatus?.message, !said.isEmpty, !summary.contains(Self.withoutFullStop(said)) {
+            // Only when the one-line summary shortened or reflowed it: otherwise the dialog would say it twice.
+            details.append(Detail("server said", said))
+        }
         if let status = gemini.httpStatus {
             details.append(Detail("HTTP status", [String(status), gemini.rpcStatus?.status].compactMap { $0 }.joined(separator: " ")))
         }
         details.append(Detail("attempts", String(gemini.attempts)))
         if let delay = gemini.retryDelay { details.append(Detail("server asks to wait", DurationText.format(delay))) }
         if let length = gemini.partialTextLength { details.append(Detail("answer so far", "\(length) characters (kept)")) }
-        self.init(action: action, message: String(describing: gemini), details: details)
+        self.init(action: action, message: summary, details: details)
         if let status = gemini.httpStatus, gemini.category == .unavailable, let said = gemini.rpcStatus?.message, !said.isEmpty {
             // "503 The model is overloaded": the status people search for, then the server's first sentence; the
             // client's longer summary is in `message` for the dialog.
             reason = "\(status) " + Self.firstSentence(said)
         }
+    }
+
+    static func withoutFullStop(_ text: String) -> String {
+        var text = text
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// The text up to the first full stop that ends a sentence, without it.

@@ -29,8 +29,10 @@ final class StyleTable {
             if style.underline { attrs |= CursesAttributes.underline }
             if style.reverse { attrs |= CursesAttributes.reverse }
             if style.dim { attrs |= CursesAttributes.dim }
-            let background = pairs.colorNumber(style.background)
-            let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground)), on: Int(background)))
+            let light = theme.background == .light
+            let background = pairs.colorNumber(style.background, lightBackground: light)
+            let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground, lightBackground: light)),
+                                                                on: Int(background)))
             let pair = pairs.pair(foreground: foreground, background: background)
             resolved[role] = Resolved(attrs: attrs, pair: pair)
         }
