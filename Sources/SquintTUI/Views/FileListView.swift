@@ -52,7 +52,7 @@ enum FileListView {
         if state.focus != .filter && !state.filter.isEmpty {
             let label = "/" + state.filter.text
             canvas.put(2, canvas.height - 1, " " + DisplayWidth.fit(label, columns: max(1, canvas.width - 6), pad: false) + " ",
-                       state.focus == .filter ? .promptLabel : .dim)
+                       .dim)
         }
     }
 
