@@ -64,6 +64,17 @@ import Testing
         #expect(DisplayWidth.of(tiny) <= 30)
     }
 
+    @Test func whatToDoSurvivesWhenAsidesAreDropped() {
+        let missing = ErrorReport(action: "ask failed", message: AppState.missingKeyMessage)
+        #expect(StatusBarView.errorText(missing, hint: "E", columns: 80) == " ✗ ask failed: no API key: set GEMINI_API_KEY — E for details")
+        let quota = ErrorReport(action: "detect failed", message: "quota exceeded (429 RESOURCE_EXHAUSTED); gave up after 5 attempts; retry in 40 s")
+        #expect(StatusBarView.errorText(quota, hint: "E", columns: 120)
+                == " ✗ detect failed: quota exceeded (429 RESOURCE_EXHAUSTED); gave up after 5 attempts; retry in 40 s — E for details")
+        #expect(StatusBarView.errorText(quota, hint: "E", columns: 90) == " ✗ detect failed: quota exceeded; gave up after 5 attempts; retry in 40 s — E for details")
+        #expect(StatusBarView.errorText(quota, hint: "E", columns: 64) == " ✗ detect failed: quota exceeded; retry in 40 s — E for details")
+        #expect(StatusBarView.shortenings(of: "no (unbalanced") == ["no (unbalanced"])
+    }
+
     @Test("cuts fall between words", arguments: [10, 15, 20, 27, 33, 40])
     func wordCuts(columns: Int) {
         let text = "quota exceeded for gemini-2.5-pro input tokens per minute; retry in 40 s"

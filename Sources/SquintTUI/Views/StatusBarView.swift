@@ -1,3 +1,4 @@
+import Foundation
 import SquintCore
 /// The status line: request state with spinner and elapsed time, the last error or message, and on the right
 /// model · graphics mode · tokens · theme.
@@ -47,13 +48,35 @@ enum StatusBarView {
     static func errorText(_ report: ErrorReport, hint: String, columns: Int) -> String {
         let head = " ✗ " + (report.action.map { TerminalSafe.text($0) + ": " } ?? "")
         let reason = TerminalSafe.text(report.reason)
+        let shorter = shortenings(of: reason)
         for tail in [" — \(hint) for details", " — \(hint)"] {
             let room = columns == Int.max ? Int.max : columns - DisplayWidth.of(head) - DisplayWidth.of(tail)
             if room == Int.max { return head + reason + tail }
-            if room >= min(8, DisplayWidth.of(reason)) { return head + WordFit.fit(reason, columns: room) + tail }
+            if let whole = shorter.first(where: { DisplayWidth.of($0) <= room }) { return head + whole + tail }
+            if room >= min(8, DisplayWidth.of(reason)) { return head + WordFit.fit(shorter.last ?? reason, columns: room) + tail }
         }
         let bare = " ✗ " + (report.action.map { TerminalSafe.text($0) } ?? WordFit.fit(reason, columns: max(1, columns - 8)))
         return bare + " — \(hint)"
+    }
+
+    /// The reason, then ways to say it shorter without losing what to do: without the parenthesised asides
+    /// ("(503 UNAVAILABLE)", "(export GEMINI_API_KEY=…)"), then only its first and last clauses (what went wrong;
+    /// what to do about it).
+    static func shortenings(of reason: String) -> [String] {
+        var candidates = [reason]
+        var plain = ""
+        var depth = 0
+        for c in reason {
+            if c == "(" { depth += 1; continue }
+            if c == ")", depth > 0 { depth -= 1; continue }
+            if depth == 0 { plain.append(c) }
+        }
+        plain = plain.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            .replacingOccurrences(of: " ;", with: ";").replacingOccurrences(of: " :", with: ":")
+        if depth == 0, !plain.isEmpty, plain != reason { candidates.append(plain) }
+        let clauses = (candidates.last ?? reason).components(separatedBy: "; ")
+        if clauses.count > 2 { candidates.append(clauses[0] + "; " + clauses[clauses.count - 1]) }
+        return candidates
     }
 
     static func verb(_ task: AskTask) -> String {
