@@ -28,7 +28,7 @@ public enum Browser {
         var isDirectory: ObjCBool = false
         let folder = URL(fileURLWithPath: settings.folder).standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TUIError.unavailable("not a folder: \(settings.folder)")
+            throw TUIError.unavailable(FileManager.default.fileExists(atPath: folder) ? "\(folder): not a folder" : "\(folder): no such folder")
         }
         let background = TerminalBackground.detect(probed: settings.background, environment: environment)
         let selection = try ThemeSelection.choose(settings.theme, among: ThemeLoader.available(), background: background?.0)
