@@ -86,8 +86,8 @@ public struct AppState: Sendable, Equatable {
     /// Uploading, retrying: what the running request is doing before its answer starts.
     public var requestProgress: String?
     public var info: String?
-    /// The last error, full text; the status bar shows its first line.
-    public var error: String?
+    /// The last error: the status bar leads with what failed, `E` shows all of it (see `AppState+Errors`).
+    public var errorReport: ErrorReport?
     public var now: Double = 0
 
     // Environment

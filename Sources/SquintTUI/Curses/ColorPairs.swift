@@ -24,10 +24,10 @@ final class ColorPairs {
     }
 
     /// The curses colour number for a theme colour: -1 (default), a palette index, or direct RGB.
-    func colorNumber(_ color: ThemeColor) -> Int32 {
+    func colorNumber(_ color: ThemeColor, lightBackground: Bool = false) -> Int32 {
         guard enabled else { return -1 }
         if direct, let (r, g, b) = color.rgbValue, case .rgb = color { return Int32(r << 16 | g << 8 | b) }
-        return Int32(color.paletteIndex(colors: colors))
+        return Int32(color.paletteIndex(colors: colors, lightBackground: lightBackground))
     }
 
     /// The curses colour number for an RGB cell colour.

@@ -29,8 +29,13 @@ final class StyleTable {
             if style.underline { attrs |= CursesAttributes.underline }
             if style.reverse { attrs |= CursesAttributes.reverse }
             if style.dim { attrs |= CursesAttributes.dim }
-            let background = pairs.colorNumber(style.background)
-            let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground)), on: Int(background)))
+            let light = theme.background == .light
+            let background = pairs.colorNumber(style.background, lightBackground: light)
+            let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground, lightBackground: light)),
+                                                                on: Int(background)))
+            // Bold black is grey on 8/16-colour terminals (xterm's boldColors): black text on a coloured bar
+            // would go faint, so it stays plain there.
+            if foreground == 0 && pairs.colors <= 16 { attrs &= ~CursesAttributes.bold }
             let pair = pairs.pair(foreground: foreground, background: background)
             resolved[role] = Resolved(attrs: attrs, pair: pair)
         }

@@ -20,7 +20,7 @@ struct BrowseCommand: AsyncParsableCommand {
     @Argument(help: "The folder to open.", completion: .directory)
     var folder: String = "."
 
-    @Option(help: "Theme name (dark, light, high-contrast, monochrome) or a path to a theme .toml file.")
+    @Option(help: "Theme: auto (light or dark by the terminal's background), dark, light, high-contrast, monochrome, or a path to a theme .toml file.")
     var theme: String?
 
     @OptionGroup var picture: ProtocolOption
@@ -60,8 +60,8 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         let asking = client.map { AskPipeline(provider: $0, store: store, configuration: config) }
         let services = AppServices(previews: previews, asking: asking, store: store)
-        let themeName = theme ?? (config.theme == "default" ? nil : config.theme)
-        let browser = Browser.Settings(folder: folder, theme: themeName, keyOverrides: config.keys, model: chosenModel)
+        let browser = Browser.Settings(folder: folder, theme: theme ?? config.theme, keyOverrides: config.keys, model: chosenModel,
+                                       background: capabilities.background)
         do {
             try await Browser.run(browser, services: services)
             try? await client?.shutdown()
