@@ -1,4 +1,5 @@
 import CNcursesw
+import Imaging
 
 /// Allocates curses colour pairs on demand for (foreground, background) colour numbers.
 ///
@@ -21,6 +22,16 @@ final class ColorPairs {
         colors = terminfoColors > 0 ? terminfoColors : 8
         maxPairs = Int32(min(terminfoPairs > 0 ? terminfoPairs : 64, 65_535))
         direct = colors >= 0x1000000
+    }
+
+    /// What detection colours can be at this terminal's depth (monochrome when colour is off).
+    var terminalColors: TerminalColors { TerminalColors(colorCount: colors, enabled: enabled) }
+
+    /// The curses colour number for a label colour: its chosen palette index, or direct RGB on truecolor.
+    func colorNumber(_ color: LabelColor) -> Int32 {
+        guard enabled else { return -1 }
+        if let index = color.index { return Int32(index) }
+        return colorNumber(r: color.rgba.r, g: color.rgba.g, b: color.rgba.b)
     }
 
     /// The curses colour number for a theme colour: -1 (default), a palette index, or direct RGB.

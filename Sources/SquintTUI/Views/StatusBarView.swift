@@ -9,6 +9,7 @@ enum StatusBarView {
         canvas.clear(errorShown ? .statusError : .status)
         var left = ""
         var role: ThemeRole = .status
+        var labelInFull = false
         if let request = state.request {
             let elapsed = max(0, state.now - request.startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
@@ -21,6 +22,9 @@ enum StatusBarView {
             role = .statusError
         } else if let info = state.info {
             left = " " + info
+        } else if let selected = selectedLabel(state) {
+            left = " " + selected
+            labelInFull = true
         } else {
             left = " \(state.keymap.hint(.help)) help · \(state.keymap.hint(.quit)) quit"
         }
@@ -29,10 +33,25 @@ enum StatusBarView {
         else if let estimate = tokenEstimate(state) { right.append("~\(estimate) tok") }
         right.append(state.themeName)
         let rightText = right.joined(separator: " · ") + " "
-        let rightWidth = DisplayWidth.of(rightText)
+        var rightWidth = DisplayWidth.of(rightText)
+        // The selected label is what the line is for while reviewing: the right-hand facts give way to it.
+        let showRight = canvas.width > rightWidth + 20 && !(labelInFull && DisplayWidth.of(left) > canvas.width - rightWidth - 1)
+        if !showRight { rightWidth = 0 }
         let leftWidth = max(1, canvas.width - rightWidth - 1)
         canvas.put(0, 0, DisplayWidth.fit(TerminalSafe.text(left), columns: leftWidth), role)
-        if canvas.width > rightWidth + 20 { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+        if showRight { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+    }
+
+    /// The detection under review in full (the list cuts long labels at 80×24): "3/15 white frosting with
+    /// colourful sprinkles · relabelled (was cupcake)". Shown while the list has focus or the picture is zoomed.
+    static func selectedLabel(_ state: AppState) -> String? {
+        guard state.focus == .detections || state.zoomed, let index = state.selectedDetection,
+              state.detections.indices.contains(index) else { return nil }
+        let item = state.detections[index]
+        let word = DetectionListView.state(of: item, saving: state.savingReviews[item.id]).1
+        var text = "\(index + 1)/\(state.detections.count) \(TerminalSafe.text(item.effectiveLabel)) · \(word)"
+        if item.review.newLabel != nil { text += " (was \(TerminalSafe.text(item.detection.label)))" }
+        return text
     }
 
     static func verb(_ task: AskTask) -> String {
