@@ -1,10 +1,11 @@
 /// Where label tags go so that they do not cover each other: simple greedy placement.
 ///
 /// Requests marked `required` (the selected detection) are placed first, so they always get their best spot,
-/// then the others in the order given. Each tries its texts in order of preference ("3 cupcake", "3 cupc…", "3") and, for each
-/// text, the spots around its anchor (above, below, inside the top, inside the bottom; left edges before right
-/// edges); the first spot that stays inside the picture and clear of every tag placed so far wins. A request
-/// with no free spot is skipped, unless it is `required`, which takes its first spot anyway.
+/// then the others in the order given. Each tries its texts in order of preference ("3 cupcake", "3 cupc…",
+/// "3") and, for each text, the spots around its anchor (above, below, inside the top, inside the bottom; left
+/// edges before right edges); the first spot inside the picture and clear of every tag placed so far, and of
+/// the boxes under review, wins. A request with no free spot is skipped, unless it is `required`, which takes
+/// its first spot anyway.
 public enum LabelPlacement {
     public struct Request: Sendable, Equatable {
         /// The box, or the square of a point's marker, in pixels.
@@ -33,15 +34,18 @@ public enum LabelPlacement {
         var results = [Placed?](repeating: nil, count: requests.count)
         // Required ones (the selected detection) first, so they get their best spot; then the rest in order.
         let order = requests.indices.filter { requests[$0].required } + requests.indices.filter { !requests[$0].required }
+        // The boxes under review: other tags keep off them, so zooming in shows the object, not its neighbours' tags.
+        let reviewed = requests.filter { $0.required && !$0.isPoint }.map(\.anchor)
         for position in order {
             let request = requests[position]
+            let obstacles = request.required ? placed : placed + reviewed
             var chosen: Placed?
             var fallback: Placed?
             search: for text in request.texts {
                 let tag = tagSize(text)
                 for frame in spots(for: request, tag: tag, in: size) {
                     if fallback == nil { fallback = Placed(frame: frame, text: text) }
-                    if !placed.contains(where: { $0.overlaps(frame) }) {
+                    if !obstacles.contains(where: { $0.overlaps(frame) }) {
                         chosen = Placed(frame: frame, text: text)
                         break search
                     }

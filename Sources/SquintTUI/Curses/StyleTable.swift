@@ -34,6 +34,7 @@ final class StyleTable {
             let pair = pairs.pair(foreground: foreground, background: background)
             resolved[role] = Resolved(attrs: attrs, pair: pair)
         }
+        pairs.pin()
     }
 
     func style(_ role: ThemeRole) -> Resolved { resolved[role] ?? Resolved(attrs: 0, pair: 0) }
@@ -64,7 +65,9 @@ final class StyleTable {
             return Resolved(attrs: marks[color.mark % marks.count], pair: 0)
         }
         let background = pairs.colorNumber(color)
-        let foreground: Int32 = OverlayPalette.textColor(on: color.rgba) == RGBA(0, 0, 0) ? 0 : (pairs.colors >= 16 ? 15 : 7)
-        return Resolved(attrs: CursesAttributes.bold, pair: pairs.pair(foreground: foreground, background: background))
+        // Black text is not bold: xterm shows bold black as grey, which hardly reads on cyan or yellow.
+        let black = OverlayPalette.textColor(on: color.rgba) == RGBA(0, 0, 0)
+        let foreground: Int32 = black ? 0 : (pairs.colors >= 16 ? 15 : 7)
+        return Resolved(attrs: black ? 0 : CursesAttributes.bold, pair: pairs.pair(foreground: foreground, background: background))
     }
 }

@@ -20,11 +20,12 @@ enum StatusBarView {
             let first = error.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? error
             left = " ✗ " + first + "  (\(state.keymap.hint(.showError)) details)"
             role = .statusError
-        } else if let info = state.info {
-            left = " " + info
         } else if let selected = selectedLabel(state) {
+            // While reviewing, the label under review outranks a passing message ("15 found — a accept, …").
             left = " " + selected
             labelInFull = true
+        } else if let info = state.info {
+            left = " " + info
         } else {
             left = " \(state.keymap.hint(.help)) help · \(state.keymap.hint(.quit)) quit"
         }
