@@ -16,7 +16,7 @@ enum DetectionListView {
     }
 
     /// Below this inner width the state is a glyph alone ("✓"), above it glyph and word ("✓ accepted").
-    static let wordsFromWidth = 48
+    static let wordsFromWidth = 30
 
     /// The glyph, word and colour for a detection's review; a decision on its way to the store shows as saving.
     static func state(of item: StoredDetection, saving: ReviewState?, unicode: Bool = true) -> (String, String, ThemeRole) {
@@ -50,7 +50,7 @@ enum DetectionListView {
         let focused = state.focus == .detections
         let pending = state.detections.filter { state.isAwaitingReview($0) }.count
         // At 80×24 the pane is 20 wide: the title's count wins over the pending summary.
-        let summary = state.detections.isEmpty || canvas.width < 34 ? "" : "\(pending) pending"
+        let summary = state.detections.isEmpty || canvas.width < 30 ? "" : "\(pending) pending"
         canvas.frame(title: "Detections \(state.detections.isEmpty ? "" : "(\(state.detections.count))")", focused: focused, right: summary)
         let rows = canvas.height - 2, inner = canvas.width - 2
         if state.detections.isEmpty {
