@@ -49,9 +49,10 @@ enum DetectionListView {
         canvas.clear()
         let focused = state.focus == .detections
         let pending = state.detections.filter { state.isAwaitingReview($0) }.count
-        // At 80×24 the pane is 20 wide: the title's count wins over the pending summary.
-        let summary = state.detections.isEmpty || canvas.width < 30 ? "" : "\(pending) pending"
-        canvas.frame(title: "Detections \(state.detections.isEmpty ? "" : "(\(state.detections.count))")", focused: focused, right: summary)
+        let summary = state.detections.isEmpty ? "" : "\(pending) pending"
+        // At 80×24 the pane is 20 wide and the title has 14 columns: "Detections 15" fits, with brackets it is cut.
+        let count = state.detections.isEmpty ? "" : canvas.width < 22 ? "\(state.detections.count)" : "(\(state.detections.count))"
+        canvas.frame(title: "Detections \(count)", focused: focused, right: summary)
         let rows = canvas.height - 2, inner = canvas.width - 2
         if state.detections.isEmpty {
             canvas.put(2, 1, "none — \(state.keymap.hint(.detect)) detect, \(state.keymap.hint(.segment)) segment, \(state.keymap.hint(.points)) points", .dim, maxWidth: inner - 1)
