@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),
         .testTarget(
             name: "SquintEndToEndTests",
-            dependencies: ["squint", "GeminiTestServer", "Imaging"]
+            dependencies: ["squint", "GeminiTestServer", "Imaging", "SquintCore", "SquintTUI", "TerminalGraphics"]
         ),
     ]
 )

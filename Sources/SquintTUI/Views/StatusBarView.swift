@@ -10,6 +10,7 @@ enum StatusBarView {
         canvas.clear(errorShown ? .statusError : .status)
         var left = ""
         var role: ThemeRole = .status
+        var labelInFull = false
         if let request = state.request {
             let elapsed = max(0, state.now - request.startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
@@ -19,6 +20,10 @@ enum StatusBarView {
         } else if let report = state.errorReport {
             left = errorText(report, hint: state.keymap.hint(.showError), columns: Int.max)
             role = .statusError
+        } else if let selected = selectedLabel(state) {
+            // While reviewing, the label under review outranks a passing message ("15 found — a accept, …").
+            left = " " + selected
+            labelInFull = true
         } else if let info = state.info {
             left = " " + info
         } else {
@@ -29,15 +34,19 @@ enum StatusBarView {
         else if let estimate = tokenEstimate(state) { right.append("~\(estimate) tok") }
         right.append(state.themeName)
         let rightText = right.joined(separator: " · ") + " "
-        let rightWidth = DisplayWidth.of(rightText)
+        var rightWidth = DisplayWidth.of(rightText)
         var leftWidth = max(1, canvas.width - rightWidth - 1)
-        var showRight = canvas.width > rightWidth + 20
+        // The selected label is what the line is for while reviewing: the right-hand facts give way to it.
+        var showRight = canvas.width > rightWidth + 20 && !(labelInFull && DisplayWidth.of(left) > leftWidth)
         if errorShown, let report = state.errorReport, DisplayWidth.of(left) > leftWidth {
             // An error that does not fit beside model · mode · theme gets the whole line: what failed and the
             // key for the details matter more than what is always there.
             showRight = false
             leftWidth = canvas.width
             left = errorText(report, hint: state.keymap.hint(.showError), columns: leftWidth)
+        } else if !showRight {
+            rightWidth = 0
+            leftWidth = max(1, canvas.width - 1)
         }
         canvas.put(0, 0, DisplayWidth.fit(TerminalSafe.text(left), columns: leftWidth), role)
         if showRight { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
@@ -77,6 +86,18 @@ enum StatusBarView {
         let clauses = (candidates.last ?? reason).components(separatedBy: "; ")
         if clauses.count > 2 { candidates.append(clauses[0] + "; " + clauses[clauses.count - 1]) }
         return candidates
+    }
+
+    /// The detection under review in full (the list cuts long labels at 80×24): "3/15 white frosting with
+    /// colourful sprinkles · relabelled (was cupcake)". Shown while the list has focus or the picture is zoomed.
+    static func selectedLabel(_ state: AppState) -> String? {
+        guard state.focus == .detections || state.zoomed, let index = state.selectedDetection,
+              state.detections.indices.contains(index) else { return nil }
+        let item = state.detections[index]
+        let word = DetectionListView.state(of: item, saving: state.savingReviews[item.id]).1
+        var text = "\(index + 1)/\(state.detections.count) \(TerminalSafe.text(item.effectiveLabel)) · \(word)"
+        if item.review.newLabel != nil { text += " (was \(TerminalSafe.text(item.detection.label)))" }
+        return text
     }
 
     static func verb(_ task: AskTask) -> String {

@@ -101,7 +101,8 @@ struct ViewCommand: AsyncParsableCommand {
         // The sharper downscaling: this one picture is looked at closely.
         var bitmap = try ImageLoader.decode(data: data, name: image, info: info, maxSize: target, budget: budget,
                                             downscaling: .detailed)
-        if !overlays.isEmpty { bitmap.draw(overlays) }
+        // Tags as tall as the terminal's text, as in the TUI.
+        if !overlays.isEmpty { bitmap.draw(overlays, style: OverlayStyle(for: bitmap.size, labelHeight: capabilities.cellSize.height)) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
         try Self.writeToStandardOutput(output.inline() + [0x0A])
     }
