@@ -9,11 +9,16 @@ public enum Browser {
         public var theme: String?
         public var keyOverrides: [String: [String]]
         public var model: String
-        public init(folder: String, theme: String? = nil, keyOverrides: [String: [String]] = [:], model: String) {
+        /// One line for the status bar at start, e.g. why pictures inside tmux are drawn with characters
+        /// (`RendererSelector.tmuxNotice`).
+        public var notice: String?
+        public init(folder: String, theme: String? = nil, keyOverrides: [String: [String]] = [:], model: String,
+                    notice: String? = nil) {
             self.folder = folder
             self.theme = theme
             self.keyOverrides = keyOverrides
             self.model = model
+            self.notice = notice
         }
     }
 
@@ -39,10 +44,11 @@ public enum Browser {
         }
         let keymap = try Keymap(overrides: settings.keyOverrides)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let state = AppState(folder: folder, size: CellSize(columns: 80, rows: 24), keymap: keymap,
+        var state = AppState(folder: folder, size: CellSize(columns: 80, rows: 24), keymap: keymap,
                              themeNames: themes.map(\.name), themeIndex: themeIndex,
                              model: settings.model,
                              graphicsMode: services.previews.modeName, hasAPIKey: services.asking != nil)
+        state.info = settings.notice
         return (state, TUIApp.Options(themes: themes, noColor: noColor))
     }
 

@@ -61,7 +61,9 @@ struct BrowseCommand: AsyncParsableCommand {
         let asking = client.map { AskPipeline(provider: $0, store: store, configuration: config) }
         let services = AppServices(previews: previews, asking: asking, store: store)
         let themeName = theme ?? (config.theme == "default" ? nil : config.theme)
-        let browser = Browser.Settings(folder: folder, theme: themeName, keyOverrides: config.keys, model: chosenModel)
+        let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
+        let browser = Browser.Settings(folder: folder, theme: themeName, keyOverrides: config.keys, model: chosenModel,
+                                       notice: RendererSelector.tmuxNotice(capabilities, forced: forced))
         do {
             try await Browser.run(browser, services: services)
             try? await client?.shutdown()
