@@ -15,8 +15,8 @@ import Testing
     }
 
     @Test func opaquePicturesTravelAsRGB() throws {
-        // Taller than one band of rows, so the streaming across bands is exercised.
-        let bitmap = TestSupport.syntheticPhoto(width: 300, height: 257)
+        // Over a megabyte (so it is split into one strip per core, joined into one stream) and taller than a band.
+        let bitmap = TestSupport.syntheticPhoto(width: 700, height: 401)
         let (data, format) = try KittyPixels.compress(bitmap)
         #expect(format == 24)
         let rgb = try inflate(data, expected: bitmap.width * bitmap.height * 3)
@@ -26,6 +26,16 @@ import Testing
         for pixel in stride(from: 0, to: bitmap.pixels.count, by: 4) { expected += bitmap.pixels[pixel..<(pixel + 3)] }
         #expect(rgb == expected)
         #expect(data.count < rgb.count)
+    }
+
+    @Test func stripsJoinIntoOneStreamWhateverTheSplit() throws {
+        let bitmap = TestSupport.syntheticPhoto(width: 640, height: 480)
+        var rgb: [UInt8] = []
+        for pixel in stride(from: 0, to: bitmap.pixels.count, by: 4) { rgb += bitmap.pixels[pixel..<(pixel + 3)] }
+        for strategy: Int32 in [0, KittyPixels.defaultStrategy] {
+            let (data, _) = try KittyPixels.compress(bitmap, strategy: strategy)
+            #expect(try inflate(data, expected: rgb.count) == rgb)
+        }
     }
 
     @Test func transparencyKeepsAlpha() throws {
