@@ -74,7 +74,7 @@ struct OnePipelineTests {
             let json = try #require(try JSONSerialization.jsonObject(with: Data(relabel.stdout.utf8)) as? [String: Any])
             let items = try #require(json["detections"] as? [[String: Any]])
             #expect(items.map { $0["review"] as? String } == ["accepted", "relabelled", "rejected"])
-            #expect(items[1]["label"] as? String == "notebook" && items[1]["model_label"] as? String == "laptop")
+            #expect(items[1]["label"] as? String == "notebook" && items[1]["modelLabel"] as? String == "laptop")
             let undo = try await SquintProcess.run(["review", image, "--undo"], environment: environment)
             #expect(undo.stderr.contains("undid relabelled"), "\(undo.stderr)")
             #expect(try await SquintProcess.run(["review", image, "--reject", "9"], environment: environment).status == 2)

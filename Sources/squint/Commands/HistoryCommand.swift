@@ -49,13 +49,12 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 }
 
-/// The `squint history --json` shape: a list of answers, newest first.
+/// The `squint history --json` shape: `{"answers": [...], "version": 1}`, newest first.
 enum HistoryJSON {
     static func render(_ answers: [StoredAnswer]) -> String {
         let formatter = ISO8601DateFormatter()
         let list = answers.map { entry(for: $0, formatter: formatter) }
-        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.line(object: ["answers": list, "version": JSONOutput.version])
     }
 
     private static func entry(for answer: StoredAnswer, formatter: ISO8601DateFormatter) -> [String: Any] {
@@ -67,15 +66,15 @@ enum HistoryJSON {
         var entry: [String: Any] = [:]
         entry["id"] = answer.id
         entry["image"] = answer.imagePath
-        entry["other_images"] = answer.otherImagePaths
-        entry["content_hash"] = answer.contentHash
+        entry["otherImages"] = answer.otherImagePaths
+        entry["contentHash"] = answer.contentHash
         entry["task"] = answer.task.rawValue
         entry["question"] = answer.question
         entry["prompt"] = answer.prompt
-        entry["model_version"] = answer.modelVersion ?? NSNull()
+        entry["modelVersion"] = answer.modelVersion ?? NSNull()
         entry["complete"] = answer.isComplete
         entry["error"] = answer.error ?? NSNull()
-        entry["finish_reason"] = answer.finishReason ?? NSNull()
+        entry["finishReason"] = answer.finishReason ?? NSNull()
         entry["retries"] = answer.retries
         entry["answer"] = answer.text
         entry["model"] = answer.model
@@ -83,7 +82,7 @@ enum HistoryJSON {
         entry["height"] = answer.imageSize.height
         entry["detections"] = answer.detectionCount
         entry["warnings"] = answer.warnings
-        entry["created_at"] = formatter.string(from: answer.createdAt)
+        entry["createdAt"] = formatter.string(from: answer.createdAt)
         entry["usage"] = usage
         return entry
     }
