@@ -63,9 +63,10 @@ final class TmuxPane {
     }
 
     /// Polls the pane until `predicate` holds, failing with the last screen after `timeout` (Task.sleep, as in
-    /// `TUISession.waitUntil`, so the cooperative pool is not blocked).
+    /// `TUISession.waitUntil`, so the cooperative pool is not blocked). A minute: the whole suite on two busy cores
+    /// has kept a first screen waiting over 30 s.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 30, _ predicate: (String) -> Bool) async throws -> String {
+    func waitUntil(_ what: String, timeout: Double = 60, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
