@@ -63,10 +63,10 @@ final class TmuxPane {
     }
 
     /// Polls the pane until `predicate` holds, failing with the last screen after `timeout` (Task.sleep, as in
-    /// `TUISession.waitUntil`, so the cooperative pool is not blocked). A minute: the whole suite on two busy cores
-    /// has kept a first screen waiting over 30 s.
+    /// `TUISession.waitUntil`, so the cooperative pool is not blocked). Two minutes: the whole suite on two cores
+    /// shared with other builds has kept a first screen waiting over a minute.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 60, _ predicate: (String) -> Bool) async throws -> String {
+    func waitUntil(_ what: String, timeout: Double = 120, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
