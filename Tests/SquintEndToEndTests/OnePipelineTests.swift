@@ -92,8 +92,15 @@ struct OnePipelineTests {
             #expect(all.stderr.contains("6 detections"), "\(all.stderr)")
 
             let history = try await SquintProcess.run(["history", image], environment: environment)
-            #expect(history.stdout.contains("Q: pets"), "the person's words, not the template:\n\(history.stdout)")
+            #expect(history.stdout.contains("detect  \"pets\""), "the person's words, not the template:\n\(history.stdout)")
             #expect(!history.stdout.contains("bounding boxes"))
+            // The latest run's summary: its boxes by label, with what review decided.
+            let lines = history.stdout.split(separator: "\n")
+            #expect(lines.count == 4, "two runs, two lines each:\n\(history.stdout)")
+            #expect(lines[1].hasPrefix("  3 boxes: ") && lines[1].contains("(1 accepted, 1 rejected)"), "\(history.stdout)")
+            #expect(!history.stdout.contains("box_2d"), "no raw JSON")
+            let full = try await SquintProcess.run(["history", image, "--full"], environment: environment)
+            #expect(full.stdout.contains("box_2d"), "--full shows the whole answer")
         }
     }
 

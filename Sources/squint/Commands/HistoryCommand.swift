@@ -13,6 +13,9 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "Show at most this many answers.")
     var limit = 50
 
+    @Flag(help: "Print each answer in full instead of a one-line summary.")
+    var full = false
+
     @Argument(help: "Only this image's history.")
     var image: String?
 
@@ -36,16 +39,10 @@ struct HistoryCommand: AsyncParsableCommand {
         }
         var text = ""
         for answer in answers {
-            let when = ISO8601DateFormatter().string(from: answer.createdAt)
-            let detections = answer.detectionCount > 0 ? "  \(answer.detectionCount) detection\(answer.detectionCount == 1 ? "" : "s")" : ""
-            let state = answer.isComplete ? "" : "  (incomplete: \(TerminalSanitizer.sanitize(answer.error ?? "broke off")))"
-            text += "\(when)  \(answer.task.rawValue)  \(TerminalSanitizer.sanitize(answer.model))  \(([answer.imagePath] + answer.otherImagePaths).map { TerminalSanitizer.sanitize($0) }.joined(separator: ", "))\(detections)\(state)\n"
-            text += "  Q: \(TerminalSanitizer.sanitize(answer.question))\n"
-            let lines = answer.text.split(separator: "\n", omittingEmptySubsequences: true)
-            let shown = lines.prefix(3).map { "  A: " + TerminalSanitizer.sanitize(String($0.prefix(200))) }
-            text += shown.joined(separator: "\n") + (lines.count > 3 ? "\n  A: …" : "") + "\n"
+            let detections = answer.detectionCount > 0 ? try await store.detections(answerID: answer.id) : []
+            text += HistoryLine.render(answer, detections: detections, full: full)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.standardOutput.write(text)
     }
 }
 
