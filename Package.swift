@@ -46,6 +46,8 @@ let package = Package(
         systemLibrary("CLibJPEG", pkgConfig: "libjpeg", apt: "libjpeg-dev", brew: "jpeg-turbo"),
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev", brew: "libpng"),
         systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev", brew: "webp"),
+        // zlib for kitty's compressed raw pixels (`o=z`).
+        systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev", brew: "zlib"),
         heifHeaders,
         // libheif, opened on first use on Linux (see heif_loader.h).
         .target(name: "CHeifLoader", dependencies: ["CHeif"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
@@ -65,7 +67,7 @@ let package = Package(
         // Decoding, orientation, resampling, overlays, PNG encoding.
         .target(name: "Imaging", dependencies: ["CTurboJPEG", "CLibJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeif", "CHeifLoader"]),
         // Terminal capability probe and image renderers (kitty, sixel, iTerm2, symbols, ASCII).
-        .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa"]),
+        .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa", "CZlib"]),
         // The shared client core: asking about images, spatial parsing, the store, exports, configuration.
         .target(
             name: "SquintCore",
@@ -111,7 +113,7 @@ let package = Package(
         .testTarget(name: "GeminiAPITests", dependencies: ["GeminiAPI", "GeminiTestServer"]),
         // The HEIF tests write HEIF files with libheif's encoder, so they link it.
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], linkerSettings: [.linkedLibrary("heif")]),
-        .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
+        .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "CZlib"]),
         .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),
         .testTarget(

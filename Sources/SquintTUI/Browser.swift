@@ -12,13 +12,17 @@ public enum Browser {
         public var model: String
         /// The terminal's background colour as the probe heard it (OSC 11); nil when it did not answer.
         public var background: RGB?
+        /// One line for the status bar at start, e.g. why pictures inside tmux are drawn with characters
+        /// (`RendererSelector.tmuxNotice`).
+        public var notice: String?
         public init(folder: String, theme: String? = nil, keyOverrides: [String: [String]] = [:], model: String,
-                    background: RGB? = nil) {
+                    background: RGB? = nil, notice: String? = nil) {
             self.folder = folder
             self.theme = theme
             self.keyOverrides = keyOverrides
             self.model = model
             self.background = background
+            self.notice = notice
         }
     }
 
@@ -35,10 +39,11 @@ public enum Browser {
         let themes = selection.themes
         let keymap = try Keymap(overrides: settings.keyOverrides)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let state = AppState(folder: folder, size: CellSize(columns: 80, rows: 24), keymap: keymap,
+        var state = AppState(folder: folder, size: CellSize(columns: 80, rows: 24), keymap: keymap,
                              themeNames: themes.map(\.name), themeIndex: selection.index,
                              model: settings.model,
                              graphicsMode: services.previews.modeName, hasAPIKey: services.asking != nil)
+        state.info = settings.notice
         return (state, TUIApp.Options(themes: themes, noColor: noColor))
     }
 

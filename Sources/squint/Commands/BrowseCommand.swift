@@ -60,8 +60,10 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         let asking = client.map { AskPipeline(provider: $0, store: store, configuration: config) }
         let services = AppServices(previews: previews, asking: asking, store: store)
+        let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
         let browser = Browser.Settings(folder: folder, theme: theme ?? config.theme, keyOverrides: config.keys, model: chosenModel,
-                                       background: capabilities.background)
+                                       background: capabilities.background,
+                                       notice: RendererSelector.tmuxNotice(capabilities, forced: forced))
         do {
             try await Browser.run(browser, services: services)
             try? await client?.shutdown()
