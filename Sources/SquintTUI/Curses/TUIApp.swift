@@ -41,7 +41,7 @@ public final class TUIApp {
     var graphicsNeedsWrite = false
     var previewNeedsClear = true
     var lastPreviewSignature: Int?
-    var answerCache: (key: String, width: Int, lines: [StyledLine])?
+    var answerCache = AnswerLayoutCache()
     var modalWasOpen = false
     var pendingTerminalBytes: [UInt8] = []
     /// The last picture that failed, so it is not retried on every frame.
@@ -202,6 +202,8 @@ public final class TUIApp {
             pictureTask = nil
             guard renderKey(state.pictureKey) == key else { return }
             show(PreviewView.Picture(key: key, rendered: box.rendered, viewport: box.viewport, imageSize: box.imageSize))
+        case .answerLines(let key, let lines):
+            answerLaidOut(key, lines: lines)
         case .pictureFailed(let key, let message):
             guard pictureTask?.key == key else { return }
             pictureTask = nil

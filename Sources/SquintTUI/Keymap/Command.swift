@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case nextDetection = "next-detection", previousDetection = "previous-detection"
     case accept, reject, relabel, undo
     case nextPending = "next-pending", previousPending = "previous-pending"
-    case export, cycleTheme = "cycle-theme", zoom
+    case export, cycleTheme = "cycle-theme", zoom, toggleRaw = "toggle-raw"
     case showError = "show-error", help, quit
 
     /// The line shown in the `?` help screen.
@@ -46,6 +46,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .export: return "export detections (asks the format)"
         case .cycleTheme: return "cycle theme"
         case .zoom: return "zoom into the selected detection"
+        case .toggleRaw: return "raw answer / summary of a detect, segment or point answer"
         case .showError: return "show the full text of the last error"
         case .help: return "this help"
         case .quit: return "quit"
