@@ -103,7 +103,7 @@ extension TUIApp {
         screen.clearAll()
         lastPreviewSignature = nil
         previewNeedsClear = true
-        if graphicsOnScreen != nil { graphicsNeedsWrite = true }
+        present(.repainted)
     }
 }
 

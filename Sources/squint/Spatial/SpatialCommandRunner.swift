@@ -39,9 +39,14 @@ struct SpatialCommandRunner: Sendable {
             output = SpatialTextReport.render(image: image, size: outcome.imageSize, model: outcome.question.model,
                                               result: SpatialResult(detections: detections, warnings: result.warnings,
                                                                     droppedCount: result.droppedCount),
-                                              maskFiles: maskFiles, usage: outcome.usage)
+                                              maskFiles: maskFiles)
         }
         Output.standardOutput.write(output)
+        if !options.json {
+            // Not data: on stderr, so `squint detect IMG > boxes.txt` holds only the detections.
+            for warning in result.warnings { Diagnostics.warning(warning) }
+            if let tokens = SpatialTextReport.tokens(outcome.usage) { Diagnostics.note(tokens) }
+        }
     }
 
     /// One image-sized 0/255 PNG per mask in `--masks-dir`; the paths line up with the detections.
