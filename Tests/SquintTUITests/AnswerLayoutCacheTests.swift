@@ -8,6 +8,10 @@ import Testing
         AnswerLayoutCache.Key(identity: AnswerContent.Identity(source: .request(source), textBytes: bytes, mode: 0, detail: 0), width: width)
     }
 
+    static func storedKey(_ id: Int64, width: Int) -> AnswerLayoutCache.Key {
+        AnswerLayoutCache.Key(identity: AnswerContent.Identity(source: .stored(id), textBytes: 5_000_000, mode: 0, detail: 0), width: width)
+    }
+
     static func job(_ key: AnswerLayoutCache.Key) -> AnswerLayoutCache.Job {
         AnswerLayoutCache.Job(key: key, content: .markdown(question: "q", text: "t", note: nil))
     }
@@ -35,15 +39,23 @@ import Testing
 
     @Test func aFinishedLayoutIsKeptPerAnswerAndWidth() {
         var cache = AnswerLayoutCache()
-        let wide = Self.key(1, bytes: 5_000_000, width: 80), narrow = Self.key(1, bytes: 5_000_000, width: 40)
+        let wide = Self.storedKey(1, width: 80), narrow = Self.storedKey(1, width: 40)
         cache.store(Self.lines, for: wide)
         cache.store([StyledLine([Span("narrow")])], for: narrow)
         #expect(cache.lines(for: wide) == Self.lines)
         #expect(cache.lines(for: narrow)?.first?.text == "narrow")
-        #expect(cache.lines(for: Self.key(2, bytes: 5_000_000, width: 80)) == nil)
+        #expect(cache.lines(for: Self.storedKey(2, width: 80)) == nil)
         // Coming back to a laid-out answer needs no job.
-        _ = cache.want(Self.job(Self.key(3, bytes: 1)))
+        _ = cache.want(Self.job(Self.storedKey(3, width: 80)))
         _ = cache.want(Self.job(wide))
-        #expect(cache.finished(Self.key(3, bytes: 1), lines: []) == nil, "the queued layout is already there")
+        #expect(cache.finished(Self.storedKey(3, width: 80), lines: []) == nil, "the queued layout is already there")
+    }
+
+    @Test func aStreamKeepsOnlyItsLatestLayout() {
+        var cache = AnswerLayoutCache()
+        cache.store(Self.lines, for: Self.key(1, bytes: 10))
+        cache.store([StyledLine([Span("later")])], for: Self.key(1, bytes: 20))
+        #expect(cache.lines(for: Self.key(1, bytes: 20))?.first?.text == "later")
+        #expect(cache.lines(for: Self.key(1, bytes: 10)) == nil, "older layouts of a growing stream are not kept")
     }
 }

@@ -35,9 +35,11 @@ struct AnswerLayoutCache {
     }
 
     mutating func store(_ lines: [StyledLine], for key: Key) {
+        latest = (key, lines)
+        // A stream's layouts are never wanted again (it grows, then ends as a stored answer): only the latest stays.
+        if case .request = key.identity.source { return }
         // Cost: roughly the bytes the lines hold.
         done.insert(lines, for: key, cost: key.identity.textBytes + lines.count * 48)
-        latest = (key, lines)
     }
 
     /// Lines of the same answer in the same mode and width, possibly older (fewer bytes of a stream).
