@@ -11,7 +11,7 @@ import Testing
             let result = try await h.run(["ask", CLIHarness.corpusJPEG, "-p", "q"])
             #expect(result.status == 3, "\(result.stderr)")
             #expect(result.stderr.contains("Request refused: reason \(status)"))
-            #expect(result.stderr.hasPrefix("squint: error: "))
+            #expect(result.stderr.hasPrefix("squint: "))
             #expect(result.stderr.split(separator: "\n").count == 1)
             #expect(h.server.requests(for: .streamGenerateContent).count == 1)
             #expect(result.stdout.isEmpty)

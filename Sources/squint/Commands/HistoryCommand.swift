@@ -22,6 +22,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     private func perform() async throws {
+        if let image, let problem = InputError.forFile(image) { throw problem }
         let settings = try APIOptions.localSettings()
         let store = try settings.openStore(.readWriteIfPossible)
         let answers = try await store.history(imagePath: image, limit: limit)

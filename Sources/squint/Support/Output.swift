@@ -33,7 +33,8 @@ struct Output: Sendable {
 enum Diagnostics {
     static func error(_ message: String) {
         Spinner.clearForMessage()
-        Output.standardError.write("squint: error: " + TerminalSanitizer.sanitize(message) + "\n")
+        // `squint: SUBJECT: reason` — the subject (a full path, a config key) is part of the message.
+        Output.standardError.write("squint: " + TerminalSanitizer.sanitize(message) + "\n")
     }
 
     static func warning(_ message: String) {
