@@ -43,7 +43,7 @@ import Testing
             return pieces
         }
         let parts = GeminiChunks.answerEvents(chunks(answer[..<split]), delay: .milliseconds(100), finishReason: nil)
-            + [.pause(.seconds(15))] + GeminiChunks.answerEvents(chunks(answer[split...]), delay: .milliseconds(100))
+            + [.pause(.seconds(20))] + GeminiChunks.answerEvents(chunks(answer[split...]), delay: .milliseconds(100))
         try await withFakeServer { server in
             server.enqueue(.sse(parts), for: .streamGenerateContent)
             let dir = try TUIFixtures.folder([("chelsea.png", "cat.png")])
@@ -55,6 +55,7 @@ import Testing
             try await tui.waitFor("segment what?")
             try tui.press("Enter")
             var sawProgress = false
+            var answerPanes: [String] = []
             let deadline = Date().addingTimeInterval(120)
             var last = ""
             while Date() < deadline {
@@ -62,10 +63,13 @@ import Testing
                 #expect(!last.contains("box_2d") && !last.contains("base64") && !Self.hasBase64Run(last),
                         "raw JSON reached the screen mid-stream:\n\(last)")
                 if last.contains("segmenting… 2 objects: glass jar, metal lid") { sawProgress = true }
+                if let pane = last.range(of: "Answer"), answerPanes.last != String(last[pane.lowerBound...].prefix(400)) {
+                    answerPanes.append(String(last[pane.lowerBound...].prefix(400)))
+                }
                 if last.contains("4 objects: 2 × glass jar") && !last.contains("streaming") { break }
                 try await Task.sleep(for: .milliseconds(80))
             }
-            #expect(sawProgress, "the pane showed the objects so far while streaming")
+            #expect(sawProgress, "the pane showed the objects so far while streaming; answer panes seen:\n\(answerPanes.joined(separator: "\n---\n"))")
             #expect(last.contains("4 objects: 2 × glass jar, metal lid, wooden spoon"), "\(last)")
             #expect(last.contains("masks: 4 of 4"), "\(last)")
             // The raw view: the JSON as the model wrote it, masks as their size.
