@@ -141,7 +141,7 @@ import Testing
             #expect(await h.server.wait { $0.openConnections == 0 })
             // What arrived before Ctrl-C is in history, marked incomplete.
             let history = try await h.run(["history", "--json"])
-            let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+            let entries = try #require((try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["answers"] as? [[String: Any]])
             #expect(entries.first?["answer"] as? String == "first ")
             #expect(entries.first?["complete"] as? Bool == false)
         }

@@ -30,11 +30,13 @@ struct SpatialCommandRunner: Sendable {
         let maskFiles = try writeMasks(detections)
         if let out = options.out { try writeAnnotated(outcome, to: out, budget: configuration.pixelBudget) }
         let image = outcome.stored?.imagePath ?? Store.canonicalPath(options.image)
-        let output: String
+        var output: String
         if options.json {
             output = SpatialReport(image: image, size: outcome.imageSize, model: outcome.question.model,
                                    detections: detections, maskFiles: maskFiles,
-                                   warnings: result.warnings, usage: outcome.usage).json()
+                                   warnings: result.warnings, usage: outcome.usage,
+                                   totalSeconds: CheckedDuration.seconds(of: outcome.total)).json()
+            output = JSONOutput.escaped(String(output.dropLast()), forTerminal: Output.standardOutput.isTerminal) + "\n"
         } else {
             output = SpatialTextReport.render(image: image, size: outcome.imageSize, model: outcome.question.model,
                                               result: SpatialResult(detections: detections, warnings: result.warnings,
