@@ -110,6 +110,12 @@ struct JSONItemScanner {
                 return outcome
             }
             if !insideList && byte != UInt8(ascii: "{") { return outcome }
+            if byte == UInt8(ascii: "}") {
+                // A stray closer between items (`[{…}}, {…}]`): nothing to keep. Read as an element it would end
+                // where it starts, and the scan would never move on.
+                index += 1
+                continue
+            }
             guard let end = elementEnd(bytes, from: index) else {
                 outcome.truncated = true
                 return outcome

@@ -24,13 +24,21 @@ public struct SpatialParser: Sendable {
     public func parse(_ text: String, imageSize: PixelSize) -> SpatialResult {
         let source = PythonStringLiteral.decode(text) ?? text
         let outcome = JSONItemScanner.scan(source)
+        let items = outcome.items.map { $0.isObject ? JSONValue.parseLoosely($0.text) : nil }
+        return result(items: items, foundList: outcome.foundList, truncated: outcome.truncated,
+                      unclosedList: outcome.isList && !outcome.listClosed, imageSize: imageSize)
+    }
+
+    /// The detections and warnings for the top-level items of an answer (nil: not an object, or unparseable),
+    /// shared by `parse` and `SpatialStreamParser` so that both read an answer the same way.
+    func result(items: [JSONValue?], foundList: Bool, truncated: Bool, unclosedList: Bool, imageSize: PixelSize) -> SpatialResult {
         var result = SpatialResult()
-        guard outcome.foundList else {
+        guard foundList else {
             result.warnings.append("no JSON list of detections found in the answer")
             return result
         }
-        for (index, item) in outcome.items.enumerated() {
-            guard item.isObject, let value = JSONValue.parseLoosely(item.text), case .object = value else {
+        for (index, item) in items.enumerated() {
+            guard let value = item, case .object = value else {
                 result.droppedCount += 1
                 result.warnings.append("item \(index + 1) is not a JSON object; dropped")
                 continue
@@ -41,16 +49,16 @@ public struct SpatialParser: Sendable {
                 result.droppedCount += 1
             }
         }
-        if outcome.truncated {
+        if truncated {
             result.droppedCount += 1
-            result.warnings.append("the answer was cut off: 1 incomplete item after item \(outcome.items.count) dropped")
-        } else if outcome.isList && !outcome.listClosed {
+            result.warnings.append("the answer was cut off: 1 incomplete item after item \(items.count) dropped")
+        } else if unclosedList {
             result.warnings.append("the list was not closed; the answer may have been cut off")
         }
         return result
     }
 
-    private func detection(from item: JSONValue, index: Int, imageSize: PixelSize, warnings: inout [String]) -> Detection? {
+    func detection(from item: JSONValue, index: Int, imageSize: PixelSize, warnings: inout [String]) -> Detection? {
         let number = index + 1
         let givenLabel = item["label"]?.looseString?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let label = givenLabel.isEmpty ? "object \(number)" : givenLabel

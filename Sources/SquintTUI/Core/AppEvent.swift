@@ -16,6 +16,8 @@ public enum AppEvent: Sendable, Equatable {
     case previewFailed(image: String, message: String)
 
     case answerDelta(request: Int, text: String)
+    /// The loop laid out the answer pane's text: it has this many lines at the pane's width.
+    case answerLaidOut(lines: Int)
     case answerUsage(request: Int, usage: TokenUsage)
     /// Uploading, retrying: a line for the status bar while the answer has not started.
     case answerProgress(request: Int, message: String)

@@ -164,10 +164,10 @@ extension AppState {
     }
 
     mutating func scrollAnswer(by delta: Int) {
-        let total = MarkdownLite.render(shownAnswer.text, width: max(4, layout.answer.width - 2)).count + 2
-        let maxTop = max(0, total - layout.answerRows)
+        // The line count is the loop's last layout of the pane: laying out a long answer here would block the key.
+        let maxTop = max(0, answerLineCount - layout.answerRows)
         let current = answerScroll ?? maxTop
         let target = min(max(0, current + delta), maxTop)
-        answerScroll = target >= maxTop && shownAnswer.streaming ? nil : target
+        answerScroll = target >= maxTop && request != nil && request?.image == answerImage ? nil : target
     }
 }

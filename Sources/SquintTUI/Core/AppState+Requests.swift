@@ -1,3 +1,4 @@
+import Imaging
 import SquintCore
 
 extension AppState {
@@ -28,7 +29,7 @@ extension AppState {
         let question = Question(task: task, imagePaths: images, words: words, model: model)
         let spec = RequestSpec(id: nextRequestID, question: question)
         nextRequestID += 1
-        request = RunningRequest(spec: spec, startedAt: now, text: "")
+        request = RunningRequest(spec: spec, startedAt: now, text: "", spatial: task.isSpatial ? SpatialStreamParser() : nil)
         if let first = images.first, first != answerImage, let index = visible.firstIndex(where: { path(of: entries[$0].name) == first }) {
             // The answer shows beside its image.
             selected = index
@@ -90,6 +91,41 @@ extension AppState {
         failure.action = failure.action ?? "\(task == .question ? "ask" : task.rawValue) failed"
         failure.details.append(ErrorReport.Detail("model", running.spec.question.model))
         report(failure)
+        if running.image == answerImage && detectionsAreProvisional {
+            // The provisional boxes go; what the store kept of the partial answer (if anything) comes back.
+            detections = []
+            selectedDetection = nil
+            return [.loadRecord(running.image), .redrawPicture]
+        }
         return []
+    }
+
+    /// A piece of the answer. A spatial answer is read as it comes (each piece once); when it closes new
+    /// objects, they show on the picture as provisional boxes — so the picture is drawn again once per
+    /// object, not once per token.
+    mutating func appendAnswer(id: Int, text: String) -> [Effect] {
+        guard var running = request, running.spec.id == id else { return [] }
+        request = nil  // no second copy of the text while it grows
+        running.text += text
+        let closed = running.spatial?.feed(text) ?? 0
+        request = running
+        guard closed > 0, running.image == answerImage, let provisional = provisionalDetections() else { return [] }
+        detections = provisional
+        selectedDetection = nil
+        savingReviews = [:]
+        return [.redrawPicture]
+    }
+
+    /// The running spatial answer's objects so far as detections not yet in the store (negative ids), when it
+    /// belongs to the image shown and has any. Coordinates stay on the model's 0–1000 grid (`imageSize`
+    /// 1000×1000): overlays are drawn relative to the image size, so the picture needs nothing else.
+    func provisionalDetections() -> [StoredDetection]? {
+        guard let running = request, running.image == answerImage, let stream = running.spatial else { return nil }
+        let grid = PixelSize(width: 1000, height: 1000)
+        let found = stream.detections(imageSize: grid)
+        guard !found.isEmpty else { return nil }
+        return found.map { detection in
+            StoredDetection(id: -Int64(detection.sourceIndex + 1), answerID: 0, imagePath: running.image, imageSize: grid, detection: detection)
+        }
     }
 }

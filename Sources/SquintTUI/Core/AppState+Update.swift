@@ -36,14 +36,21 @@ extension AppState {
             selectedDetection = detections.isEmpty ? nil : 0
             detectionTop = 0
             answerScroll = 0
+            if let provisional = provisionalDetections() {
+                // Back on the image whose spatial answer is streaming: its boxes so far, not the stored ones.
+                detections = provisional
+                selectedDetection = nil
+                answerScroll = nil
+            }
             return detections.isEmpty ? [] : [.redrawPicture]
         case .previewFailed(let image, let message):
             guard image == selectedImage else { return [] }
             previewError = message
             return []
         case .answerDelta(let id, let text):
-            guard request?.spec.id == id else { return [] }
-            request?.text += text
+            return appendAnswer(id: id, text: text)
+        case .answerLaidOut(let lines):
+            answerLineCount = lines
             return []
         case .answerUsage(let id, let tokens):
             guard request?.spec.id == id else { return [] }
@@ -218,6 +225,11 @@ extension AppState {
     // MARK: commands
 
     mutating func run(_ command: Command) -> [Effect] {
+        if detectionsAreProvisional, [.accept, .reject, .relabel].contains(command) {
+            // Provisional boxes are not in the store yet: there is nothing to decide on.
+            info = "the answer is still streaming; review once it is in"
+            return []
+        }
         switch command {
         case .moveDown: return move(by: 1)
         case .moveUp: return move(by: -1)
@@ -285,6 +297,15 @@ extension AppState {
             }
             zoomed.toggle()
             return [.redrawPicture]
+        case .toggleRaw:
+            guard shownTaskIsSpatial else {
+                info = "only detect, segment and point answers have a raw view"
+                return []
+            }
+            showRawAnswer.toggle()
+            answerScroll = request?.image == answerImage && request != nil ? nil : 0
+            info = showRawAnswer ? "raw answer (\(keymap.hint(.toggleRaw)) shows the summary)" : "answer summary"
+            return []
         case .showError:
             if error != nil { modal = .errorDetail }
             return []

@@ -30,6 +30,9 @@ public struct AppState: Sendable, Equatable {
         public var text: String
         /// Esc was pressed: the pipeline is saving what arrived and will report it.
         public var cancelling = false
+        /// A spatial answer read as it streams (each delta once): the objects so far, for the answer pane and
+        /// the provisional boxes. Nil for captions and questions.
+        public var spatial: SpatialStreamParser?
         /// The image the answer belongs to (the first one asked about).
         public var image: String { spec.image }
     }
@@ -61,6 +64,11 @@ public struct AppState: Sendable, Equatable {
     public var storedAnswer: StoredAnswer?
     /// First answer line shown; nil follows the end while streaming.
     public var answerScroll: Int?
+    /// How many lines the answer pane's text has at its width, as last laid out by the loop (`answerLaidOut`):
+    /// scrolling clamps with it instead of laying out a long answer again on every key.
+    public var answerLineCount = 0
+    /// The raw-answer key: a spatial answer shows its JSON (masks abbreviated) instead of its summary.
+    public var showRawAnswer = false
     /// The image's current detection set, as stored: pixels of the upright original, review states included.
     public var detections: [StoredDetection] = []
     /// Decisions sent to the store and not yet confirmed, by detection id: shown as "saving", not as made.
@@ -155,6 +163,15 @@ public struct AppState: Sendable, Equatable {
         if !stored.isComplete { text += "\n\n(incomplete: \(stored.error ?? "the answer broke off"))" }
         return (Self.heading(task: stored.task, words: stored.question, images: stored.imagePaths), text, false)
     }
+
+    /// The answer shown is a detect/segment/point answer (which has a summary and a raw view).
+    public var shownTaskIsSpatial: Bool {
+        if let request, request.image == answerImage { return request.spec.question.task.isSpatial }
+        return storedAnswer?.task.isSpatial ?? false
+    }
+
+    /// The detections shown are a streaming answer's provisional boxes, not yet in the store.
+    public var detectionsAreProvisional: Bool { detections.first.map { $0.id < 0 } ?? false }
 
     /// `detect: cups`, `ask: what changed? (a.jpg, b.jpg)`.
     static func heading(task: AskTask, words: String, images: [String]) -> String {

@@ -10,6 +10,8 @@ final class Inbox: Sendable {
         case app(AppEvent)
         case picture(PictureKey, PictureBox)
         case pictureFailed(PictureKey, String)
+        /// The answer pane's lines, laid out off the curses thread.
+        case answerLines(AnswerLayoutCache.Key, [StyledLine])
     }
 
     let continuation: AsyncStream<Message>.Continuation

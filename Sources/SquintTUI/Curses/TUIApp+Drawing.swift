@@ -101,12 +101,23 @@ extension TUIApp {
         wnoutrefresh(c.window)
     }
 
+    /// The answer pane's lines from the cache; a long answer not laid out yet is laid out in the background
+    /// (`TUIApp+AnswerLayout`) while the pane shows the last lines of it, or a placeholder.
     func answerLines(width: Int) -> [StyledLine] {
-        let shown = state.shownAnswer
-        let key = shown.question + "\u{0}" + shown.text
-        if let cached = answerCache, cached.key == key, cached.width == width { return cached.lines }
-        let lines = AnswerView.lines(for: state, width: max(4, width))
-        answerCache = (key, width, lines)
+        let width = max(4, width)
+        let (content, identity) = AnswerContent.build(state)
+        let key = AnswerLayoutCache.Key(identity: identity, width: width)
+        let lines: [StyledLine]
+        if let cached = answerCache.lines(for: key) {
+            lines = cached
+        } else if content.layoutCost < AnswerLayoutCache.inlineLimit {
+            lines = AnswerView.lines(content, width: width, rawKey: state.keymap.hint(.toggleRaw))
+            answerCache.store(lines, for: key)
+        } else {
+            if let job = answerCache.want(AnswerLayoutCache.Job(key: key, content: content)) { startAnswerLayout(job) }
+            lines = answerCache.standIn(for: key) ?? AnswerView.placeholder(content, width: width)
+        }
+        if lines.count != state.answerLineCount { _ = state.apply(.answerLaidOut(lines: lines.count)) }
         return lines
     }
 

@@ -103,7 +103,6 @@ extension TUIApp {
         screen.clearAll()
         lastPreviewSignature = nil
         previewNeedsClear = true
-        answerCache = nil
         present(.repainted)
     }
 }

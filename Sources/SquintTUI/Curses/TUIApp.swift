@@ -39,7 +39,7 @@ public final class TUIApp {
     var presenter = PicturePresenter()
     var previewNeedsClear = true
     var lastPreviewSignature: Int?
-    var answerCache: (key: String, width: Int, lines: [StyledLine])?
+    var answerCache = AnswerLayoutCache()
     var pendingTerminalBytes: [UInt8] = []
 
     init(state: AppState, services: AppServices, options: Options) {
@@ -195,6 +195,8 @@ public final class TUIApp {
             dispatch(event)
         case .picture(let key, let box):
             received(picture: box, for: key)
+        case .answerLines(let key, let lines):
+            answerLaidOut(key, lines: lines)
         case .pictureFailed(let key, let message):
             receivedFailure(message, for: key)
         }

@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case nextDetection = "next-detection", previousDetection = "previous-detection"
     case accept, reject, relabel, undo
     case nextPending = "next-pending", previousPending = "previous-pending"
-    case export, cycleTheme = "cycle-theme", zoom
+    case export, cycleTheme = "cycle-theme", zoom, toggleRaw = "toggle-raw"
     case showError = "show-error", help, quit
 
     /// The line shown in the `?` help screen: short, so two columns of them fit 80×24.
@@ -46,6 +46,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .export: return "export detections"
         case .cycleTheme: return "cycle theme"
         case .zoom: return "zoom to selected box"
+        case .toggleRaw: return "raw answer / summary"
         case .showError: return "last error in full"
         case .help: return "this help"
         case .quit: return "quit"

@@ -15,7 +15,7 @@ public struct Keymap: Sendable, Equatable {
         (.nextDetection, ["n"]), (.previousDetection, ["N"]),
         (.accept, ["a"]), (.reject, ["x"]), (.relabel, ["r"]), (.undo, ["u"]),
         (.nextPending, ["]"]), (.previousPending, ["["]),
-        (.export, ["e"]), (.cycleTheme, ["t"]), (.zoom, ["z"]), (.showError, ["E"]),
+        (.export, ["e"]), (.cycleTheme, ["t"]), (.zoom, ["z"]), (.toggleRaw, ["v"]), (.showError, ["E"]),
         (.help, ["?", "f1"]), (.quit, ["q", "ctrl-c"]),
     ]
 
