@@ -115,4 +115,23 @@ import Testing
         #expect(ThemeColor.rgb(0x6c, 0x6c, 0x6c).paletteIndex(colors: 8) == 7, "on a dark terminal the same grey goes light")
         #expect(ThemeColor.rgb(0xe4, 0xe4, 0xe4).paletteIndex(colors: 8, lightBackground: true) == 7, "light bars stay light")
     }
+
+    /// A pair with a background of its own, as an 8/16-colour terminal really shows it (xterm's palette): the
+    /// dialog's and help's keys once came out yellow on light grey.
+    @Test("small palettes keep every pair readable", arguments: [8, 16])
+    func smallPalettesKeepPairsReadable(colors: Int) {
+        for theme in Self.themes {
+            let light = theme.background == .light
+            for role in ThemeRole.allCases {
+                let style = theme.style(role)
+                guard style.background != .terminalDefault, style.foreground != .terminalDefault else { continue }
+                let bg = style.background.paletteIndex(colors: colors, lightBackground: light, asBackground: true)
+                let fg = ThemeColor.legibleForeground(style.foreground.paletteIndex(colors: colors, lightBackground: light), on: bg)
+                guard (0..<16).contains(fg), (0..<16).contains(bg) else { continue }
+                let (fr, fgg, fb) = ThemeColor.xtermRGB(fg), (br, bgg, bb) = ThemeColor.xtermRGB(bg)
+                let ratio = Self.contrast(.rgb(UInt8(fr), UInt8(fgg), UInt8(fb)), .rgb(UInt8(br), UInt8(bgg), UInt8(bb)))
+                #expect(ratio >= 2.5, "\(theme.name).\(role.rawValue) on \(colors) colours: \(fg) on \(bg), \(String(format: "%.1f", ratio)):1")
+            }
+        }
+    }
 }

@@ -37,10 +37,10 @@ final class ColorPairs {
     }
 
     /// The curses colour number for a theme colour: -1 (default), a palette index, or direct RGB.
-    func colorNumber(_ color: ThemeColor, lightBackground: Bool = false) -> Int32 {
+    func colorNumber(_ color: ThemeColor, lightBackground: Bool = false, asBackground: Bool = false) -> Int32 {
         guard enabled else { return -1 }
         if direct, let (r, g, b) = color.rgbValue, case .rgb = color { return Int32(r << 16 | g << 8 | b) }
-        return Int32(color.paletteIndex(colors: colors, lightBackground: lightBackground))
+        return Int32(color.paletteIndex(colors: colors, lightBackground: lightBackground, asBackground: asBackground))
     }
 
     /// The curses colour number for an RGB cell colour.

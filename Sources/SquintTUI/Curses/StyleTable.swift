@@ -30,7 +30,7 @@ final class StyleTable {
             if style.reverse { attrs |= CursesAttributes.reverse }
             if style.dim { attrs |= CursesAttributes.dim }
             let light = theme.background == .light
-            let background = pairs.colorNumber(style.background, lightBackground: light)
+            let background = pairs.colorNumber(style.background, lightBackground: light, asBackground: true)
             let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground, lightBackground: light)),
                                                                 on: Int(background)))
             // Bold black is grey on 8/16-colour terminals (xterm's boldColors): black text on a coloured bar

@@ -35,7 +35,7 @@ public enum ThemeColor: Sendable, Hashable {
     /// The nearest palette index among the first `colors` entries (8, 16 or 256), -1 for the terminal default.
     /// `lightBackground` says the colour is drawn on a light terminal (a light theme): there, greys that a small
     /// palette cannot show go dark instead of light, or they would vanish into the background.
-    public func paletteIndex(colors: Int, lightBackground: Bool = false) -> Int {
+    public func paletteIndex(colors: Int, lightBackground: Bool = false, asBackground: Bool = false) -> Int {
         switch self {
         case .terminalDefault: return -1
         case .indexed(let i) where i < colors: return i
@@ -53,6 +53,9 @@ public enum ThemeColor: Sendable, Hashable {
                     return luma >= 40 && colors >= 16 ? 8 : 0
                 }
                 if luma < 40 { return 0 }
+                // A dark grey behind text (a dialog, the status bar) stays dark: turned light grey, the
+                // theme's yellow and white text on it could not be read.
+                if asBackground && luma < 128 { return colors >= 16 ? 8 : 0 }
                 if luma < 170 { return colors >= 16 ? 8 : 7 }
                 return colors >= 16 && luma > 235 ? 15 : 7
             }
