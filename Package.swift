@@ -47,6 +47,8 @@ let package = Package(
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev", brew: "libpng"),
         systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev", brew: "webp"),
         heifHeaders,
+        // giflib ships no pkg-config file (Debian, Homebrew): its header is found on the default search path.
+        .systemLibrary(name: "CGif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
         // libheif, opened on first use on Linux (see heif_loader.h).
         .target(name: "CHeifLoader", dependencies: ["CHeif"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
@@ -63,7 +65,7 @@ let package = Package(
         // libjpeg's scanline API behind a setjmp-safe C interface: JPEG rows while the rest still decodes.
         .target(name: "CJPEGScanlines", dependencies: ["CLibJPEG"]),
         // Decoding, orientation, resampling, overlays, PNG encoding.
-        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeifLoader"]),
+        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeifLoader", "CGif"]),
         // Terminal capability probe and image renderers (kitty, sixel, iTerm2, symbols, ASCII).
         .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa"]),
         // The shared client core: asking about images, spatial parsing, the store, exports, configuration.
@@ -108,7 +110,7 @@ let package = Package(
 
         .testTarget(name: "GeminiAPITests", dependencies: ["GeminiAPI", "GeminiTestServer"]),
         // The HEIF tests write HEIF files with libheif's encoder, so they link it.
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], linkerSettings: [.linkedLibrary("heif")]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], exclude: ["Fixtures"], linkerSettings: [.linkedLibrary("heif")]),
         .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
         .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),
