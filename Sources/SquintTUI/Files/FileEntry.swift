@@ -21,12 +21,13 @@ public struct FileEntry: Sendable, Hashable {
 }
 
 extension FileEntry {
-    /// Sorts folders first, then images, each in natural order.
+    /// Sorts folders first, then images, each in natural order (each name's sort key made once).
     public static func sorted(_ entries: [FileEntry]) -> [FileEntry] {
-        entries.sorted { a, b in
-            if a.isDirectory != b.isDirectory { return a.isDirectory }
-            return NaturalOrder.areInIncreasingOrder(a.name, b.name)
-        }
+        let keyed = entries.map { (entry: $0, key: NaturalOrder.Key($0.name)) }
+        return keyed.sorted { a, b in
+            if a.entry.isDirectory != b.entry.isDirectory { return a.entry.isDirectory }
+            return NaturalOrder.compare(a.key, b.key) < 0
+        }.map(\.entry)
     }
 
     /// A short human size: `812 B`, `24 KB`, `3.1 MB`.

@@ -19,10 +19,27 @@ public enum FolderScanner {
     }
 
     public static func isImageName(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        let ext = name[name.index(after: dot)...]
-        guard ext.utf8.count <= 4 else { return false }
-        return imageExtensions.contains(ext.lowercased())
+        isImageName(bytes: Array(name.utf8))
+    }
+
+    /// The image extensions as their lowercase ASCII bytes packed into an integer: a 20 000-name folder is
+    /// checked without making a string per name.
+    private static let packedExtensions: Set<UInt32> = Set(imageExtensions.map { pack(Array($0.utf8))! })
+
+    static func isImageName<Bytes: RandomAccessCollection<UInt8>>(bytes: Bytes) -> Bool where Bytes.Index == Int {
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), let packed = pack(bytes[(dot + 1)...]) else { return false }
+        return packedExtensions.contains(packed)
+    }
+
+    /// Up to four ASCII bytes, lowercased, one per byte of the result; nil for anything longer or not ASCII.
+    private static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32? {
+        guard (1...4).contains(bytes.count) else { return nil }
+        var packed: UInt32 = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return packed
     }
 
     /// The folder's entries, sorted; hidden files are skipped.
@@ -40,28 +57,28 @@ public enum FolderScanner {
         let descriptor = dirfd(folder)
         var entries: [FileEntry] = []
         while let entry = readdir(folder) {
-            let (name, hidden, type) = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> (String, Bool, Int32) in
-                let bytes = raw.prefix { $0 != 0 }
-                guard bytes.first != UInt8(ascii: ".") else { return ("", true, 0) }
-                return (FileSystemName.string(fromFileSystem: Array(bytes)), false, Int32(entry.pointee.d_type))
+            let type = Int32(entry.pointee.d_type)
+            let listed = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> FileEntry? in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                // Hidden files, and (before any string is made) files that are neither folders nor images.
+                guard bytes.first != UInt8(ascii: ".") else { return nil }
+                var isDirectory = type == Int32(DT_DIR)
+                let isImage = !isDirectory && isImageName(bytes: bytes)
+                let mustStat = isImage || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN)
+                guard isDirectory || mustStat else { return nil }
+                var size: Int64 = 0
+                if mustStat {
+                    var info = stat()
+                    // Follows links: a link to a folder is a folder, a dangling one is left out. d_name ends in NUL.
+                    guard fstatat(descriptor, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &info, 0) == 0 else { return nil }
+                    isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                    size = Int64(info.st_size)
+                }
+                guard isDirectory || isImage else { return nil }
+                let name = FileSystemName.string(fromFileSystem: bytes)
+                return isDirectory ? FileEntry(name: name, kind: .directory) : FileEntry(name: name, kind: .image, byteSize: size)
             }
-            if hidden { continue }
-            var isDirectory = type == Int32(DT_DIR)
-            let isImage = !isDirectory && isImageName(name)
-            guard isDirectory || isImage || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) else { continue }
-            var size: Int64 = 0
-            if isImage || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                // Follows links: a link to a folder is a folder, a dangling one is left out.
-                guard FileSystemName.withCString(name, { fstatat(descriptor, $0, &info, 0) }) == 0 else { continue }
-                isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-                size = Int64(info.st_size)
-            }
-            if isDirectory {
-                entries.append(FileEntry(name: name, kind: .directory))
-            } else if isImageName(name) {
-                entries.append(FileEntry(name: name, kind: .image, byteSize: size))
-            }
+            if let listed { entries.append(listed) }
         }
         return entries
     }
