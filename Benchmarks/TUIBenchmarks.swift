@@ -61,6 +61,7 @@ struct TUIBench {
         do {
             try await neighbours(out)
             try await coldLarge(out)
+            try await returnVisit(out)
             try await bigFolder(out)
         } catch {
             out.add("TUI benchmark failed: \(error)")
@@ -106,6 +107,32 @@ struct TUIBench {
             }
             times.sort()
             out.add(String(format: "%-58@ median %.0f ms", "keypress → preview, cold 24 MP JPEG (\(proto))" as NSString, times[1]))
+        }
+    }
+
+    /// Back to an image seen a moment ago (j then k) through the picture pipeline the loop uses: the first visit
+    /// decodes and encodes, the return finds the encoded picture (target: no encode).
+    func returnVisit(_ out: TUIBenchResult) async throws {
+        let photos = corpus.appendingPathComponent("photos")
+        for proto in [GraphicsProtocol.sixel, .kitty, .symbols] {
+            let service = services(proto)
+            let cache = PreviewCache(service: service)
+            var state = AppState(folder: photos.path, size: size)
+            _ = state.apply(.folderLoaded(path: photos.path, entries: try FolderScanner.scan(photos.path)))
+            func visit() async throws -> Double {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try await PicturePipeline.run(key: state.pictureKey, service: service, cache: cache)
+                return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            }
+            let first = try await visit()
+            _ = state.apply(.key(.char("j")))
+            _ = try await visit()
+            _ = state.apply(.key(.char("k")))
+            let rendersBefore = await cache.renderCount
+            let back = try await visit()
+            let encodes = await cache.renderCount - rendersBefore
+            out.add(String(format: "%-58@ first %.1f ms, return %.2f ms (%.0f× faster), encodes on return: %d",
+                           "return visit to an image (\(proto))" as NSString, first, back, first / max(back, 0.001), encodes))
         }
     }
 

@@ -66,6 +66,7 @@ struct Responder: Sendable {
             return .googleError(status: 404, message: "Method not found: \(request.method) \(request.path)")
         }
         if let refusal = checkKey(request, route: route) { return refusal }
+        if let refusal = checkFiles(request, route: route) { return refusal }
         let reply = state.scriptedReply(for: route) ?? BuiltinReplies(state: state, baseURL: baseURL).reply(to: request, route: route)
         return reply.resolved(for: request)
     }
@@ -80,6 +81,23 @@ struct Responder: Sendable {
             return .googleError(status: 400, message: "API key not valid. Please pass a valid API key.",
                                 details: [.errorInfo(reason: "API_KEY_INVALID", domain: "googleapis.com",
                                                      metadata: [("service", "generativelanguage.googleapis.com")])])
+        }
+        return nil
+    }
+
+    /// The service refuses a question that references a file it does not have (deleted, expired after 48 hours,
+    /// or never uploaded) with 403 PERMISSION_DENIED. Only URIs of this server are checked.
+    private func checkFiles(_ request: RecordedRequest, route: FakeRoute) -> FakeReply? {
+        guard route == .generateContent || route == .streamGenerateContent || route == .countTokens else { return nil }
+        let prefix = baseURL + "/v1beta/files/"
+        var rest = Substring(request.bodyText.replacingOccurrences(of: "\\/", with: "/"))
+        while let range = rest.range(of: prefix) {
+            let id = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            rest = rest[range.upperBound...]
+            let known = state.withLock { $0.files.contains { $0.name == "files/\(id)" } }
+            if !known {
+                return .googleError(status: 403, message: "You do not have permission to access the File \(id) or it may not exist.")
+            }
         }
         return nil
     }

@@ -85,3 +85,35 @@ import Testing
         }
     }
 }
+
+@Suite struct UploadEvictionEndToEndTests {
+    /// `squint files delete` forgets the upload in the local cache, so the next question about that image uploads it
+    /// again instead of sending a reference the service refuses (403).
+    @Test func deletingAnUploadMakesTheNextQuestionUploadAgain() async throws {
+        let elephants = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/corpus/large/Elephants_5640x3172.jpg").standardized.path
+        try #require(FileManager.default.fileExists(atPath: elephants), "the shared corpus is missing")
+        try await CLIHarness.with { h in
+            // 16 MB of JPEG is 22 MB of base64: over the inline limit, so it goes through the Files API.
+            let first = try await h.run(["ask", elephants, "-p", "what is this?"])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(h.server.requests(for: .uploadStart).count == 1)
+            let name = try #require(h.server.files.first?.name)
+
+            let again = try await h.run(["ask", elephants, "-p", "how many?"])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(h.server.requests(for: .uploadStart).count == 1, "the cached upload is reused while it exists")
+
+            let deleted = try await h.run(["files", "delete", name])
+            #expect(deleted.status == 0, "\(deleted.stderr)")
+            let asksBefore = h.server.requests(for: .streamGenerateContent).count
+            let after = try await h.run(["ask", elephants, "-p", "what colour?"])
+            #expect(after.status == 0, "\(after.stderr)")
+            #expect(h.server.requests(for: .uploadStart).count == 2, "uploaded again")
+            #expect(h.server.requests(for: .streamGenerateContent).count == asksBefore + 1,
+                    "one request: the deleted file was never referenced")
+            let last = try #require(h.server.requests(for: .streamGenerateContent).last?.bodyText)
+            #expect(!last.replacingOccurrences(of: "\\/", with: "/").contains(name))
+        }
+    }
+}

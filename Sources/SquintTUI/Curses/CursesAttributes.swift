@@ -7,6 +7,7 @@ enum CursesAttributes {
     static let reverse = attr_t(1) << (10 + shift)
     static let dim = attr_t(1) << (12 + shift)
     static let bold = attr_t(1) << (13 + shift)
+    static let invisible = attr_t(1) << (15 + shift)
 
     // NCURSES_MOUSE_VERSION 2: each button has 5 event bits.
     static let button1Pressed: mmask_t = 0o2

@@ -8,7 +8,7 @@ import Foundation
 final class Inbox: Sendable {
     enum Message: Sendable {
         case app(AppEvent)
-        case picture(PictureKey, PreviewView.PictureBox)
+        case picture(PictureKey, PictureBox)
         case pictureFailed(PictureKey, String)
     }
 

@@ -23,7 +23,14 @@ final class Screen {
             throw .terminal("squint needs a terminal; use `squint view` or `squint ask` in scripts")
         }
         set_escdelay(25)
-        guard let root = initscr() else { throw .terminal("cannot start curses (is TERM set?)") }
+        // Curses must never scroll screen lines: that would move the picture (see ScrollFreeTerminfo).
+        let previous = getenv("TERMINFO").map { String(cString: $0) }
+        if let folder = ScrollFreeTerminfo.directory(term: ProcessInfo.processInfo.environment["TERM"] ?? "") {
+            setenv("TERMINFO", folder, 1)
+        }
+        let started = initscr()
+        if let previous { setenv("TERMINFO", previous, 1) } else { unsetenv("TERMINFO") }
+        guard let root = started else { throw .terminal("cannot start curses (is TERM set?)") }
         self.root = root
         active = true
         cbreak()
@@ -71,6 +78,8 @@ final class Screen {
         for pane in Pane.allCases {
             let rect = self.rect(pane, in: layout)
             guard !rect.isEmpty, let window = newwin(Int32(rect.height), Int32(rect.width), Int32(rect.y), Int32(rect.x)) else { continue }
+            // Inserting or deleting characters shifts the rest of the screen line, a picture beside the pane included.
+            idcok(window, false)
             windows[pane] = window
         }
         delwin(input)
@@ -106,6 +115,7 @@ final class Screen {
         if let overlay, getmaxx(overlay) == w, getmaxy(overlay) == h { return overlay }
         closeOverlay()
         overlay = newwin(Int32(h), Int32(w), Int32((size.rows - h) / 2), Int32((size.columns - w) / 2))
+        if let overlay { idcok(overlay, false) }
         return overlay
     }
 

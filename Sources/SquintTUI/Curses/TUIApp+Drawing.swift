@@ -6,7 +6,7 @@ extension TUIApp {
         return Canvas(window: window, width: Int(getmaxx(window)), height: Int(getmaxy(window)), styles: styles)
     }
 
-    /// Draws every pane into its window, refreshes once, then writes the graphics picture if one is due.
+    /// Draws every pane into its window, refreshes once, then lets the presenter put graphics on top.
     func render() {
         updatePicture()
         let layout = screen.layout
@@ -30,14 +30,12 @@ extension TUIApp {
             wnoutrefresh(c.window)
         }
         if state.modal != .none {
-            modalWasOpen = true
+            present(.modalOpened)
             cursor = drawModal() ?? nil
-        } else if modalWasOpen {
-            modalWasOpen = false
+        } else if presenter.modalOpen {
+            // The panes under the dialog are drawn again from scratch, and the picture is put back.
             screen.closeOverlay()
-            if graphicsOnScreen != nil || picture.map({ if case .graphics = $0.rendered { return true } else { return false } }) == true {
-                graphicsNeedsWrite = true
-            }
+            present(.modalClosed)
             render()
             return
         }
@@ -48,22 +46,23 @@ extension TUIApp {
         } else {
             curs_set(0)
         }
-        let graphicsDue = graphicsNeedsWrite || !pendingTerminalBytes.isEmpty
+        // Synchronized output (mode 2026) where the terminal has it: the frame and the picture appear at once.
+        let graphicsDue = presenter.writeDue || !pendingTerminalBytes.isEmpty
         if graphicsDue { writeToTerminal("\u{1B}[?2026h") }
         doupdate()
         if !pendingTerminalBytes.isEmpty {
             writeToTerminal(pendingTerminalBytes)
             pendingTerminalBytes = []
         }
-        writeGraphicsIfNeeded()
+        present(.frameFlushed)
         if graphicsDue { writeToTerminal("\u{1B}[?2026l") }
     }
 
     func drawPreview() {
         guard let c = canvas(.preview) else { return }
-        let loading = pictureTask != nil
+        let loading = presenter.isRendering
         var hasher = Hasher()
-        hasher.combine(picture?.key)
+        hasher.combine(presenter.shown?.key)
         hasher.combine(state.selectedPath)
         hasher.combine(state.zoomed)
         hasher.combine(loading)
@@ -73,22 +72,30 @@ extension TUIApp {
         hasher.combine(state.showBoxes)
         hasher.combine(state.showLabels)
         hasher.combine(state.showMasks)
-        hasher.combine(picture?.imageSize)
+        hasher.combine(presenter.shown?.imageSize)
         let signature = hasher.finalize()
-        guard signature != lastPreviewSignature || previewNeedsClear else { return }
+        guard signature != lastPreviewSignature || previewNeedsClear else {
+            // Unchanged, but a closed dialog may have touched the window: copy it to the screen all the same.
+            wnoutrefresh(c.window)
+            return
+        }
         lastPreviewSignature = signature
-        var shown = picture
+        if previewNeedsClear {
+            // Blanks curses believes are already there are not written unless the lines are marked as garbage:
+            // that is how sixel and iTerm2 pixels under them go.
+            redrawwin(c.window)
+        }
+        let shown = presenter.shown
         // An old text picture stays up while the next decodes, but never with the new image's outlines.
         if let p = shown, p.key.image != state.selectedImage, case .cells = p.rendered {
-            shown = PreviewView.Picture(key: p.key, rendered: p.rendered, viewport: p.viewport, imageSize: nil)
             let saved = state.detections
             state.detections = []
-            PreviewView.draw(state, on: c, picture: shown, loading: loading, clearInterior: true)
+            PreviewView.draw(state, on: c, picture: p, loading: loading, clearInterior: true)
             state.detections = saved
         } else {
+            // Graphics are not drawn by curses: their interior is left alone unless the presenter says clear.
             let isGraphics: Bool = { if case .graphics? = shown?.rendered { return true }; return false }()
-            let clear = previewNeedsClear || !isGraphics
-            PreviewView.draw(state, on: c, picture: shown, loading: loading, clearInterior: clear)
+            PreviewView.draw(state, on: c, picture: shown, loading: loading, clearInterior: previewNeedsClear || !isGraphics)
         }
         previewNeedsClear = false
         wnoutrefresh(c.window)
@@ -107,16 +114,25 @@ extension TUIApp {
     func drawModal() -> (UnsafeMutablePointer<WINDOW>, Int)? {
         let size = screen.layout.size
         if case .help(let scroll) = state.modal {
-            guard let window = screen.openOverlay(width: min(size.columns - 2, 76), height: size.rows - 2) else { return nil }
+            guard let window = overlay(width: min(size.columns - 2, 76), height: size.rows - 2) else { return nil }
             HelpView.draw(state, on: Canvas(window: window, width: Int(getmaxx(window)), height: Int(getmaxy(window)), styles: styles), scroll: scroll)
             wnoutrefresh(window)
             return nil
         }
         let (w, h) = DialogView.size(for: state.modal, state: state, screen: size)
-        guard let window = screen.openOverlay(width: w, height: h) else { return nil }
+        guard let window = overlay(width: w, height: h) else { return nil }
         let x = DialogView.draw(state, on: Canvas(window: window, width: Int(getmaxx(window)), height: Int(getmaxy(window)), styles: styles))
         wnoutrefresh(window)
         return x.map { (window, $0) }
+    }
+
+    /// The dialog's window. A new one has every cell written, blanks included: curses would skip blanks it
+    /// believes are on screen already, and a picture's pixels would show through the dialog.
+    func overlay(width: Int, height: Int) -> UnsafeMutablePointer<WINDOW>? {
+        let before = screen.overlay
+        guard let window = screen.openOverlay(width: width, height: height) else { return nil }
+        if window != before { redrawwin(window) }
+        return window
     }
 
     func drawTooSmall() {
@@ -128,5 +144,6 @@ extension TUIApp {
         doupdate()
         for window in screen.windows.values { touchwin(window) }
         previewNeedsClear = true
+        present(.repainted)
     }
 }

@@ -104,7 +104,7 @@ extension TUIApp {
         lastPreviewSignature = nil
         previewNeedsClear = true
         answerCache = nil
-        if graphicsOnScreen != nil { graphicsNeedsWrite = true }
+        present(.repainted)
     }
 }
 

@@ -13,85 +13,57 @@ extension TUIApp {
         reduced.labels = false
         if !key.zoomed { reduced.selectedDetection = nil }
         if reduced.detections.isEmpty { reduced.theme = 0 }
-        if !key.zoomed && reduced.detections.isEmpty { reduced.detections = [] }
         return reduced
     }
 
-    /// Starts rendering the picture the state wants, unless it is already shown or on its way.
+    /// Tells the presenter which picture the state wants now.
     func updatePicture() {
         let want = renderKey(state.pictureKey)
-        guard want.image != nil, !state.layout.isTooSmall, !want.area.isEmpty else {
-            pictureTask?.task.cancel()
-            pictureTask = nil
-            if picture != nil { erasePicture() }
-            return
-        }
-        if picture?.key == want || pictureTask?.key == want || failedPictureKey == want { return }
-        pictureTask?.task.cancel()
-        if let shown = picture, shown.key.area != want.area || shown.key.image != want.image && state.previewError != nil {
-            erasePicture()
-        }
-        let service = services.previews, cache = self.cache, inbox = self.inbox
-        let task = Task.detached(priority: .userInitiated) {
-            do {
-                let box = try await PicturePipeline.run(key: want, service: service, cache: cache)
-                if !Task.isCancelled { inbox.post(.picture(want, box)) }
-            } catch is CancellationError {
-            } catch {
-                if !Task.isCancelled { inbox.post(.pictureFailed(want, "\(error)")) }
+        let showable = want.image != nil && !state.layout.isTooSmall && !want.area.isEmpty
+        present(.want(showable ? want : nil))
+    }
+
+    /// Feeds the presenter and performs what it answers.
+    func present(_ input: PicturePresenter.Input) {
+        for action in presenter.handle(input) { perform(action) }
+    }
+
+    func perform(_ action: PicturePresenter.Action) {
+        switch action {
+        case .startRender(let key):
+            let service = services.previews, cache = self.cache, inbox = self.inbox
+            pictureTask = Task.detached(priority: .userInitiated) {
+                do {
+                    let box = try await PicturePipeline.run(key: key, service: service, cache: cache)
+                    if !Task.isCancelled { inbox.post(.picture(key, box)) }
+                } catch is CancellationError {
+                } catch {
+                    if !Task.isCancelled { inbox.post(.pictureFailed(key, "\(error)")) }
+                }
             }
+        case .cancelRender:
+            pictureTask?.cancel()
+            pictureTask = nil
+        case .clearInterior:
+            previewNeedsClear = true
+        case .erase(let bytes):
+            pendingTerminalBytes += bytes
+        case .write(let bytes):
+            writeToTerminal(bytes)
         }
-        pictureTask = (want, task)
     }
 
-    /// Puts a finished picture up: graphics pictures replace the old one (erased first), cell pictures are
-    /// drawn by the preview view on the next frame. Either way the interior is cleared in that frame, before
-    /// graphics are written over it, so no "decoding…" or old cell picture is left beside the new one.
-    func show(_ new: PreviewView.Picture) {
-        if graphicsOnScreen != nil { eraseGraphics() }
-        picture = new
-        lastPreviewSignature = nil
-        previewNeedsClear = true
-        if case .graphics = new.rendered { graphicsNeedsWrite = true }
+    /// A finished render reaches the presenter, which decides whether it is still wanted.
+    func received(picture box: PictureBox, for key: PictureKey) {
+        let current = presenter.rendering == key
+        present(.rendered(key, PreviewView.Picture(key: key, rendered: box.rendered, viewport: box.viewport, imageSize: box.imageSize)))
+        if current { pictureTask = nil }
     }
 
-    func erasePicture() {
-        picture = nil
-        eraseGraphics()
-        previewNeedsClear = true
-        lastPreviewSignature = nil
-    }
-
-    /// Removes a graphics picture: kitty by deleting its image id, sixel/iTerm2 by having curses rewrite the
-    /// cells under it (terminals drop the pixels under newly written cells).
-    func eraseGraphics() {
-        guard let shown = graphicsOnScreen else { return }
-        pendingTerminalBytes += shown.eraseBytes
-        if let window = screen.windows[.preview] {
-            redrawwin(window)
-        }
-        previewNeedsClear = true
-        graphicsOnScreen = nil
-    }
-
-    /// After a resize the old picture's cells are gone; kitty images must still be deleted.
-    func forgetGraphics() {
-        pendingTerminalBytes += graphicsOnScreen?.eraseBytes ?? []
-        graphicsOnScreen = nil
-    }
-
-    /// Writes the graphics picture straight to the terminal after curses has refreshed: save cursor, move to
-    /// the preview's top-left cell, the image bytes, restore cursor.
-    func writeGraphicsIfNeeded() {
-        guard let picture, case .graphics(let output) = picture.rendered else { return }
-        guard graphicsNeedsWrite, state.modal == .none, !state.layout.isTooSmall else { return }
-        let preview = screen.layout.preview
-        let (ox, oy) = PreviewView.origin(of: picture.rendered, in: preview.width, preview.height)
-        var out = Array("\u{1B}7".utf8)
-        out += output.placed(atColumn: preview.x + ox, row: preview.y + oy)
-        out += Array("\u{1B}8".utf8)
-        writeToTerminal(out)
-        graphicsOnScreen = (output.eraseBytes, output.cells.columns, output.cells.rows)
-        graphicsNeedsWrite = false
+    func receivedFailure(_ message: String, for key: PictureKey) {
+        guard presenter.rendering == key else { return }
+        present(.failed(key))
+        pictureTask = nil
+        if let image = key.image { dispatch(.previewFailed(image: image, message: message)) }
     }
 }

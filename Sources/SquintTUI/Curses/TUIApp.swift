@@ -30,22 +30,17 @@ public final class TUIApp {
     var runs: [Int: AskPipeline.Run] = [:]
     let unsavedReviews = UnsavedReviews()
     var prefetch: Task<Void, Never>?
-    var pictureTask: (key: PictureKey, task: Task<Void, Never>)?
+    var pictureTask: Task<Void, Never>?
     /// The last review decision being written; each write waits for the one before, so decisions land in the
     /// order they were made, and quitting waits for the last one.
     var reviewWrites: Task<Void, Never>?
 
     // What is on screen
-    var picture: PreviewView.Picture?
-    var graphicsOnScreen: (eraseBytes: [UInt8], columns: Int, rows: Int)?
-    var graphicsNeedsWrite = false
+    var presenter = PicturePresenter()
     var previewNeedsClear = true
     var lastPreviewSignature: Int?
     var answerCache: (key: String, width: Int, lines: [StyledLine])?
-    var modalWasOpen = false
     var pendingTerminalBytes: [UInt8] = []
-    /// The last picture that failed, so it is not retried on every frame.
-    var failedPictureKey: PictureKey?
 
     init(state: AppState, services: AppServices, options: Options) {
         self.state = state
@@ -98,9 +93,9 @@ public final class TUIApp {
     func shutdown() {
         finishReviewWrites()
         finishRequests()
-        pictureTask?.task.cancel()
+        pictureTask?.cancel()
         prefetch?.cancel()
-        let tail = graphicsOnScreen?.eraseBytes ?? []
+        let tail = presenter.onTerminal ?? []
         screen.end()
         writeToTerminal(tail + Array("\u{1B}[?25h\u{1B}[0m".utf8))
         inbox.close()
@@ -173,8 +168,7 @@ public final class TUIApp {
         for sig in signals {
             if sig == SIGWINCH {
                 let size = screen.resize()
-                forgetGraphics()
-                picture = nil
+                present(.resized)
                 previewNeedsClear = true
                 lastPreviewSignature = nil
                 dispatch(.resize(size))
@@ -198,16 +192,9 @@ public final class TUIApp {
             if case .answerFailed(let id, _, _) = event { forgetRequest(id) }
             dispatch(event)
         case .picture(let key, let box):
-            guard pictureTask?.key == key else { return }
-            pictureTask = nil
-            guard renderKey(state.pictureKey) == key else { return }
-            show(PreviewView.Picture(key: key, rendered: box.rendered, viewport: box.viewport, imageSize: box.imageSize))
+            received(picture: box, for: key)
         case .pictureFailed(let key, let message):
-            guard pictureTask?.key == key else { return }
-            pictureTask = nil
-            failedPictureKey = key
-            if let image = key.image { dispatch(.previewFailed(image: image, message: message)) }
-            erasePicture()
+            receivedFailure(message, for: key)
         }
     }
 

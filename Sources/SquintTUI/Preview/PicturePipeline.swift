@@ -2,7 +2,7 @@ import Imaging
 import SquintCore
 
 /// Decode → crop for zoom → overlays → render, for one `PictureKey`. Runs in a task off the curses thread.
-enum PicturePipeline {
+public enum PicturePipeline {
     /// The pixels to decode for an area of cells: the cell size for graphics protocols, a fixed 8×16 per cell for
     /// text art (chafa samples several pixels per cell).
     static func fitting(area: Rect, cellPixels: PixelSize, drawsCells: Bool) -> PixelSize {
@@ -17,7 +17,13 @@ enum PicturePipeline {
         return OverlayGeometry.zoomViewport(for: box, imageSize: key.detections[index].imageSize)
     }
 
-    static func run(key: PictureKey, service: any PreviewService, cache: PreviewCache) async throws -> PreviewView.PictureBox {
+    /// The picture for `key`: from the cache when it was rendered before, else decoded (or from the decode cache),
+    /// drawn over and rendered.
+    public static func run(key: PictureKey, service: any PreviewService, cache: PreviewCache) async throws -> PictureBox {
+        try await cache.picture(for: key) { try await render(key: key, service: service, cache: cache) }
+    }
+
+    static func render(key: PictureKey, service: any PreviewService, cache: PreviewCache) async throws -> PictureBox {
         guard let path = key.image else { throw TUIError.unavailable("no image") }
         let area = key.area
         var fit = fitting(area: area, cellPixels: service.cellPixelSize, drawsCells: service.drawsCells)
@@ -26,7 +32,8 @@ enum PicturePipeline {
             let scale = min(6, 1 / max(0.05, min(viewport.maxX - viewport.minX, viewport.maxY - viewport.minY)))
             fit = PixelSize(width: Int(Double(fit.width) * scale), height: Int(Double(fit.height) * scale))
         }
-        let decoded = try await cache.bitmap(path: path, fitting: fit)
+        let image = try await cache.image(path: path, fitting: fit)
+        let decoded = image.bitmap
         try Task.checkCancellation()
         var bitmap = viewport == .full ? decoded : crop(decoded, viewport: viewport)
         let drawn = key.detections.enumerated().filter { $0.element.review != .rejected || $0.offset == key.selectedDetection }
@@ -40,7 +47,7 @@ enum PicturePipeline {
         }
         try Task.checkCancellation()
         let rendered = try await service.render(bitmap, columns: area.width, rows: area.height)
-        return PreviewView.PictureBox(rendered: rendered, viewport: viewport, imageSize: decoded.size)
+        return PictureBox(rendered: rendered, viewport: viewport, imageSize: image.info.uprightSize)
     }
 
     /// The part of `bitmap` inside a unit viewport.

@@ -25,8 +25,9 @@ public protocol PreviewService: Sendable {
     var drawsCells: Bool { get }
     /// Pixels per terminal cell, to size decodes for graphics protocols.
     var cellPixelSize: PixelSize { get }
-    /// Decodes `path` scaled to fit `fitting` (orientation applied), never larger than the original.
-    func decode(path: String, fitting: PixelSize) async throws -> Bitmap
+    /// Decodes `path` scaled to fit `fitting` (orientation applied), never larger than the original, with the
+    /// file's header facts (its own size, for the preview's title).
+    func decode(path: String, fitting: PixelSize) async throws -> DecodedImage
     /// Renders a bitmap to fit `columns`×`rows` cells.
     func render(_ bitmap: Bitmap, columns: Int, rows: Int) async throws -> RenderedPicture
 }

@@ -18,8 +18,8 @@ public struct GraphicsPreviewService: PreviewService {
     public var drawsCells: Bool { !renderer.kind.isPixelProtocol }
     public var cellPixelSize: PixelSize { cellSize }
 
-    public func decode(path: String, fitting: PixelSize) async throws -> Bitmap {
-        try await ImageLoader.decode(url: URL(fileURLWithPath: path), maxSize: fitting, budget: budget)
+    public func decode(path: String, fitting: PixelSize) async throws -> DecodedImage {
+        try await ImageLoader.load(url: URL(fileURLWithPath: path), maxSize: fitting, budget: budget)
     }
 
     public func render(_ bitmap: Bitmap, columns: Int, rows: Int) async throws -> RenderedPicture {

@@ -7,6 +7,6 @@ public struct UnavailablePreviewService: PreviewService {
     public var modeName: String { "none" }
     public var drawsCells: Bool { true }
     public var cellPixelSize: PixelSize { PixelSize(width: 8, height: 16) }
-    public func decode(path: String, fitting: PixelSize) async throws -> Bitmap { throw TUIError.unavailable(reason) }
+    public func decode(path: String, fitting: PixelSize) async throws -> DecodedImage { throw TUIError.unavailable(reason) }
     public func render(_ bitmap: Bitmap, columns: Int, rows: Int) async throws -> RenderedPicture { throw TUIError.unavailable(reason) }
 }

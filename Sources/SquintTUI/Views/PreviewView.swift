@@ -121,13 +121,3 @@ enum PreviewView {
         }
     }
 }
-
-extension PreviewView {
-    /// A rendered picture crossing from a render task to the loop (RenderedPicture is Sendable; the box adds
-    /// the viewport and the decoded size).
-    struct PictureBox: Sendable {
-        var rendered: RenderedPicture
-        var viewport: UnitRect
-        var imageSize: PixelSize?
-    }
-}
