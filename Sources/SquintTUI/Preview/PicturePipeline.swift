@@ -47,7 +47,8 @@ public enum PicturePipeline {
         }
         try Task.checkCancellation()
         let rendered = try await service.render(bitmap, columns: area.width, rows: area.height)
-        return PictureBox(rendered: rendered, viewport: viewport, imageSize: image.info.uprightSize)
+        return PictureBox(rendered: rendered, viewport: viewport, imageSize: image.info.uprightSize,
+                          damage: image.damage.map { _ in "truncated" })
     }
 
     /// The part of `bitmap` inside a unit viewport.
