@@ -70,6 +70,14 @@ import Testing
         #expect(FileReader.read(path: "/etc/hostname", limit: 0).isTooLarge || FileReader.read(path: "/etc/hostname") == .success(Data()))
     }
 
+    /// A FIFO named like an image would block a plain open until something writes to it.
+    @Test func aFIFONamedLikeAnImageDoesNotHang() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("squint-fifo-\(UUID().uuidString.prefix(8)).jpg").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        #expect(FileReader.read(path: path) == .failure(.other("not a regular file")))
+    }
+
     /// Creates a file whose path is exactly `bytes` (what a Latin-1 camera or share leaves on disk).
     static func create(_ data: Data, atRawPath bytes: [UInt8]) throws {
         let descriptor = (bytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer {

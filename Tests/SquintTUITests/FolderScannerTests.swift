@@ -44,6 +44,28 @@ import Testing
         #expect(try ImageLoader.read(path: path, name: entry.name) == Data("12345".utf8))
     }
 
+    /// The first screen does not wait for one stat per image: sizes (and the store's marks) arrive just after.
+    @Test func sizesFollowTheList() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let listed = try FolderScanner.scan(folder.path, sizes: false)
+        #expect(listed.filter { $0.kind == .image }.allSatisfy { $0.byteSize == nil })
+        #expect(listed.map(\.name) == (try FolderScanner.scan(folder.path)).map(\.name))
+        let sizes = FolderScanner.sizes(of: listed, in: folder.path)
+        #expect(sizes.count == 6 && sizes["b10.png"] == 1)
+        #expect(sizes.first { $0.key.hasPrefix("caf") }?.value == 5)
+
+        var state = AppState(folder: folder.path, size: CellSize(columns: 120, rows: 40))
+        _ = state.apply(.folderLoaded(path: folder.path, entries: listed))
+        let effects = state.apply(.folderDetails(path: folder.path, sizes: sizes, marks: ["b2.JPG": .answered]))
+        #expect(effects.isEmpty)
+        #expect(state.entries.first { $0.name == "b10.png" }?.byteSize == 1)
+        #expect(state.entries.first { $0.name == "b2.JPG" }?.mark == .answered)
+        // Details for a folder no longer shown change nothing.
+        _ = state.apply(.folderDetails(path: "/elsewhere", sizes: ["b10.png": 99], marks: [:]))
+        #expect(state.entries.first { $0.name == "b10.png" }?.byteSize == 1)
+    }
+
     @Test func aMissingFolderIsOneLine() {
         let error = #expect(throws: FolderScanner.Failure.self) { try FolderScanner.scan("/nonexistent/folder") }
         #expect(error?.description == "/nonexistent/folder: cannot list the folder (No such file or directory)")

@@ -21,8 +21,8 @@ struct BMPDecoder: ImageDecoder {
             return try Self.decodeRLE(pixels, header: header)
         case .rgb, .bitfields:
             // Short pixel data is truncation, not a picture with a made-up rest.
-            let needed = header.stride * header.height
-            guard pixels.count >= needed - (header.stride - (header.bitsPerPixel * header.width + 7) / 8) else {
+            let (needed, overflow) = header.stride.multipliedReportingOverflow(by: header.height)
+            guard !overflow, pixels.count >= needed - (header.stride - (header.bitsPerPixel * header.width + 7) / 8) else {
                 throw DecodeFailure(.truncated, "not a complete BMP (the pixels end after \(pixels.count) of \(needed) bytes)")
             }
             return Bitmap(width: size.width, height: size.height) { buffer in

@@ -19,12 +19,14 @@ public enum FileReader {
 
     /// The file's bytes, or why not. Files larger than `limit` are refused before reading.
     public static func read(path: String, limit: Int = Int.max) -> Result<Data, Failure> {
-        let descriptor = FileSystemName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        // Non-blocking, so a FIFO named like an image cannot hang the open; a regular file reads as usual.
+        let descriptor = FileSystemName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return .failure(failure(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(failure(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.directory) }
+        if (info.st_mode & S_IFMT) != S_IFREG { return .failure(.other("not a regular file")) }
         let size = Int(info.st_size)
         if size > limit { return .failure(.tooLarge(size)) }
         // st_size is a hint (0 for pipes, stale while a file grows): read until the end either way.
