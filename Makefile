@@ -27,8 +27,11 @@ bench: bootstrap
 	$(SWIFT) build $(RELEASE) --product squint-bench
 	.build/release/squint-bench
 
+# The commit goes into `squint --version` (only here: a changing C define would rebuild everything each commit).
+COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)
+
 release: bootstrap
-	$(SWIFT) build $(RELEASE) --product squint
+	$(SWIFT) build $(RELEASE) -Xcc -DSQUINT_COMMIT='"$(COMMIT)"' --product squint
 	@echo "built .build/release/squint"
 
 clean:

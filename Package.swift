@@ -65,7 +65,7 @@ let package = Package(
         // libjpeg's scanline API behind a setjmp-safe C interface: JPEG rows while the rest still decodes.
         .target(name: "CJPEGScanlines", dependencies: ["CLibJPEG"]),
         // Decoding, orientation, resampling, overlays, PNG encoding.
-        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeifLoader", "CGif"]),
+        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CLibJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeif", "CHeifLoader", "CGif"]),
         // Terminal capability probe and image renderers (kitty, sixel, iTerm2, symbols, ASCII).
         .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa"]),
         // The shared client core: asking about images, spatial parsing, the store, exports, configuration.
@@ -84,11 +84,13 @@ let package = Package(
             name: "SquintTUI",
             dependencies: ["SquintCore", "TerminalGraphics", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The commit the binary was built from (`make release` defines it).
+        .target(name: "CBuildInfo"),
         // The executable: thin argument-parser commands over SquintCore and SquintTUI.
         .executableTarget(
             name: "squint",
             dependencies: [
-                "SquintTUI", "SquintCore", "TerminalGraphics", "Imaging", "GeminiAPI",
+                "SquintTUI", "SquintCore", "TerminalGraphics", "Imaging", "GeminiAPI", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -23,7 +23,7 @@ public enum Browser {
         var isDirectory: ObjCBool = false
         let folder = URL(fileURLWithPath: settings.folder).standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TUIError.unavailable("not a folder: \(settings.folder)")
+            throw TUIError.unavailable(FileManager.default.fileExists(atPath: folder) ? "\(folder): not a folder" : "\(folder): no such folder")
         }
         var themes = ThemeLoader.available()
         var themeIndex = 0

@@ -33,7 +33,7 @@ enum ExitStatus: Int32, CaseIterable {
             case .refused: return .refused
             case .unavailable: return .unavailable
             }
-        case is ConfigurationError, is ValidationError, is StoreError, is ExportWriteError, is LoggingError:
+        case is ConfigurationError, is ValidationError, is StoreError, is ExportWriteError, is LoggingError, is InputError:
             return .usage
         case let failure as AskFailure:
             return forError(failure.error)

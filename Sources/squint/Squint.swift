@@ -11,7 +11,7 @@ struct Squint: AsyncParsableCommand {
             AskCommand.self, ModelsCommand.self, FilesCommand.self,
             ViewCommand.self,
             DetectCommand.self, SegmentCommand.self, PointCommand.self,
-            ReviewCommand.self, ExportCommand.self, HistoryCommand.self,
+            ReviewCommand.self, ExportCommand.self, HistoryCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )

@@ -121,7 +121,7 @@ private struct LogFolder: ~Copyable {
             try LogSink.appending(toFile: missing)
         }
         #expect(LoggingError.cannotOpen(missing, reason: "No such file or directory").description
-            == "cannot open log file \(missing): No such file or directory")
+            == "\(missing): cannot open the log file: No such file or directory")
         // The TUI's default state file gets its folder made (private to the user).
         let sink = try LogSink.appending(toFile: missing, createFolder: true)
         sink.write("made")
@@ -176,7 +176,7 @@ private struct LogFolder: ~Copyable {
             try LoggingSetup.resolve(verbose: true, logFile: nil, environment: ["SQUINT_LOG": "loud"])
         }
         #expect(LoggingError.unknownLevel("loud").description
-            == #"SQUINT_LOG must be one of trace, debug, info, notice, warning, error, critical, not "loud""#)
+            == #"SQUINT_LOG: must be one of trace, debug, info, notice, warning, error, critical, not "loud""#)
     }
 
     @Test("--log-file: debug alone, SQUINT_LOG's level when set, and it wins over the TUI's default file")

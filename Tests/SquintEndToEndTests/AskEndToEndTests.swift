@@ -131,9 +131,9 @@ import Testing
             // Both answers are in history, newest first, under the first image and under the other one.
             let history = try await h.run(["history", big])
             #expect(history.status == 0, "\(history.stderr)")
-            #expect(history.stdout.contains("Q: and now?") && history.stdout.contains("Q: q"), "\(history.stdout)")
+            #expect(history.stdout.contains("question  \"and now?\"") && history.stdout.contains("question  \"q\""), "\(history.stdout)")
             let other = try await h.run(["history", CLIHarness.corpusJPEG])
-            #expect(other.stdout.contains("Q: q"), "\(other.stdout)")
+            #expect(other.stdout.contains("question  \"q\""), "\(other.stdout)")
         }
     }
 

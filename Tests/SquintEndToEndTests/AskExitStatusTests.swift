@@ -11,7 +11,7 @@ import Testing
             let result = try await h.run(["ask", CLIHarness.corpusJPEG, "-p", "q"])
             #expect(result.status == 3, "\(result.stderr)")
             #expect(result.stderr.contains("Request refused: reason \(status)"))
-            #expect(result.stderr.hasPrefix("squint: error: "))
+            #expect(result.stderr.hasPrefix("squint: "))
             #expect(result.stderr.split(separator: "\n").count == 1)
             #expect(h.server.requests(for: .streamGenerateContent).count == 1)
             #expect(result.stdout.isEmpty)
@@ -141,7 +141,7 @@ import Testing
             #expect(await h.server.wait { $0.openConnections == 0 })
             // What arrived before Ctrl-C is in history, marked incomplete.
             let history = try await h.run(["history", "--json"])
-            let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+            let entries = try #require((try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])?["answers"] as? [[String: Any]])
             #expect(entries.first?["answer"] as? String == "first ")
             #expect(entries.first?["complete"] as? Bool == false)
         }

@@ -76,13 +76,13 @@ import Testing
         try await CLIHarness.with { h in
             let level = try await h.run(["models"], environment: ["SQUINT_LOG": "loud"])
             #expect(level.status == 2)
-            #expect(level.stderr == #"squint: error: SQUINT_LOG must be one of trace, debug, info, notice, warning, error, critical, not "loud""# + "\n")
+            #expect(level.stderr == #"squint: SQUINT_LOG: must be one of trace, debug, info, notice, warning, error, critical, not "loud""# + "\n")
             #expect(h.server.requests.isEmpty)
 
             let missing = h.folder.appendingPathComponent("no/such/dir/x.log").path
             let file = try await h.run(["models", "--log-file", missing])
             #expect(file.status == 2)
-            #expect(file.stderr == "squint: error: cannot open log file \(missing): No such file or directory\n")
+            #expect(file.stderr == "squint: \(missing): cannot open the log file: No such file or directory\n")
         }
     }
 }

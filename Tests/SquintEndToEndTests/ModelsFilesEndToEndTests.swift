@@ -10,7 +10,7 @@ import Testing
             let names = result.stdout.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }
             #expect(names == ["gemini-2.0-flash", "gemini-2.5-flash", "gemini-2.5-pro"])
             let all = try await h.run(["models", "--all", "--json"])
-            let entries = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
+            let entries = try #require((try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])?["models"] as? [[String: Any]])
             #expect(entries.count == FakeModel.defaults.count)
             #expect(entries.contains { $0["name"] as? String == "gemini-embedding-001" })
         }
@@ -42,7 +42,7 @@ import Testing
         try await CLIHarness.with { h in
             h.server.setModels((1...120).map { FakeModel(id: "gemini-test-\($0)", displayName: "T\($0)", supportedGenerationMethods: ["generateContent"]) })
             let json = try await h.run(["models", "--json"])
-            let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+            let entries = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["models"] as? [[String: Any]]
             #expect(entries?.count == 120)
             let refused = try await h.run(["models"], environment: ["GOOGLE_API_KEY": "wrong"])
             #expect(refused.status == 3)
@@ -62,7 +62,7 @@ import Testing
             #expect(lines[1].contains("2.9 MB"))
 
             let json = try await h.run(["files", "list", "--json"])
-            let files = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            let files = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])
             #expect(files.map { $0["displayName"] as? String } == ["cat.png", "dog.jpg"])
 
             let deleted = try await h.run(["files", "delete", cat.name])

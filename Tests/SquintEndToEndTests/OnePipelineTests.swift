@@ -74,7 +74,7 @@ struct OnePipelineTests {
             let json = try #require(try JSONSerialization.jsonObject(with: Data(relabel.stdout.utf8)) as? [String: Any])
             let items = try #require(json["detections"] as? [[String: Any]])
             #expect(items.map { $0["review"] as? String } == ["accepted", "relabelled", "rejected"])
-            #expect(items[1]["label"] as? String == "notebook" && items[1]["model_label"] as? String == "laptop")
+            #expect(items[1]["label"] as? String == "notebook" && items[1]["modelLabel"] as? String == "laptop")
             let undo = try await SquintProcess.run(["review", image, "--undo"], environment: environment)
             #expect(undo.stderr.contains("undid relabelled"), "\(undo.stderr)")
             #expect(try await SquintProcess.run(["review", image, "--reject", "9"], environment: environment).status == 2)
@@ -92,8 +92,15 @@ struct OnePipelineTests {
             #expect(all.stderr.contains("6 detections"), "\(all.stderr)")
 
             let history = try await SquintProcess.run(["history", image], environment: environment)
-            #expect(history.stdout.contains("Q: pets"), "the person's words, not the template:\n\(history.stdout)")
+            #expect(history.stdout.contains("detect  \"pets\""), "the person's words, not the template:\n\(history.stdout)")
             #expect(!history.stdout.contains("bounding boxes"))
+            // The latest run's summary: its boxes by label, with what review decided.
+            let lines = history.stdout.split(separator: "\n")
+            #expect(lines.count == 4, "two runs, two lines each:\n\(history.stdout)")
+            #expect(lines[1].hasPrefix("  3 boxes: ") && lines[1].contains("(1 accepted, 1 rejected)"), "\(history.stdout)")
+            #expect(!history.stdout.contains("box_2d"), "no raw JSON")
+            let full = try await SquintProcess.run(["history", image, "--full"], environment: environment)
+            #expect(full.stdout.contains("box_2d"), "--full shows the whole answer")
         }
     }
 

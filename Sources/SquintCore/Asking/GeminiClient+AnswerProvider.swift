@@ -7,7 +7,10 @@ extension GeminiClient: AnswerProvider {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: StreamEvent.self)
         let task = Task {
             do {
-                let response = try await generateContent(model: request.model, request: request.generateContentRequest)
+                // Retries are events here too, so a person waiting sees "retry 2/5 in 4 s" rather than nothing.
+                let response = try await generateContent(model: request.model, request: request.generateContentRequest) { attempt, delay, error in
+                    continuation.yield(.retrying(attempt: attempt, after: delay, error: error))
+                }
                 for event in response.streamEvents { continuation.yield(event) }
                 continuation.finish()
             } catch {

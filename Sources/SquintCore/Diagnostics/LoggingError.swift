@@ -17,9 +17,9 @@ public struct LoggingError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String {
         switch code {
         case .unknownLevel(let value):
-            "\(LoggingSetup.environmentVariable) must be one of \(LoggingSetup.levelNames.joined(separator: ", ")), not \"\(value)\""
+            "\(LoggingSetup.environmentVariable): must be one of \(LoggingSetup.levelNames.joined(separator: ", ")), not \"\(value)\""
         case .cannotOpen(let path, let reason):
-            "cannot open log file \(path): \(reason)"
+            "\(path): cannot open the log file: \(reason)"
         }
     }
 }

@@ -3,17 +3,22 @@ import Imaging
 
 /// The `--json` output of `squint detect|segment|point`: pixel coordinates in the upright original.
 ///
-/// Shape (stable, documented in the README):
-/// `{"image", "width", "height", "model", "detections": [{"label", "box_2d", "box": [x0, y0, x1, y1],
-/// "point": [x, y], "mask": "<file or null>"}], "warnings": [...], "usage": {...}}`
+/// Shape (stable, pinned by a test, documented in the README; one line, keys sorted):
+/// `{"detections": [{"box", "box_2d", "label", "mask", "maskFile", "point"}], "height", "image", "model",
+/// "timings": {"totalSeconds"}, "usage": {...}, "version": 1, "warnings": [...], "width"}` — `box` is
+/// `[x0, y0, x1, y1]` and `point` `[x, y]` in pixels; `mask` is COCO's uncompressed RLE over the whole image
+/// (`{"size": [height, width], "counts": [...]}`, as the COCO export writes it), so the JSON alone carries the
+/// masks; `maskFile` is the PNG `--masks-dir` wrote, or null.
 public struct SpatialReport: Sendable, Equatable, Encodable {
     public struct Item: Sendable, Equatable, Encodable {
         public var label: String
         public var box_2d: [Double]?
         public var box: [Double]?
         public var point: [Double]?
+        /// The mask as COCO RLE over the whole image, or null.
+        public var mask: RLE?
         /// The mask file written by `--masks-dir`, or null.
-        public var mask: String?
+        public var maskFile: String?
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -22,9 +27,26 @@ public struct SpatialReport: Sendable, Equatable, Encodable {
             try container.encode(box, forKey: .box)
             try container.encode(point, forKey: .point)
             try container.encode(mask, forKey: .mask)
+            try container.encode(maskFile, forKey: .maskFile)
         }
 
-        enum CodingKeys: String, CodingKey { case label, box_2d, box, point, mask }
+        enum CodingKeys: String, CodingKey { case label, box_2d, box, point, mask, maskFile }
+    }
+
+    /// COCO's uncompressed run-length encoding: `size` is `[height, width]`, `counts` alternate zeros and ones
+    /// in column-major order, starting with zeros.
+    public struct RLE: Sendable, Equatable, Codable {
+        public var size: [Int]
+        public var counts: [Int]
+
+        public init(_ mask: MaskPlane) {
+            size = [mask.imageHeight, mask.imageWidth]
+            counts = COCORLE.counts(mask)
+        }
+    }
+
+    public struct Timings: Sendable, Equatable, Encodable {
+        public var totalSeconds: Double?
     }
 
     /// Gemini's `usageMetadata` names, plus Squint's pre-send estimate.
@@ -51,26 +73,30 @@ public struct SpatialReport: Sendable, Equatable, Encodable {
     public var detections: [Item]
     public var warnings: [String]
     public var usage: Usage
+    public var timings: Timings
+    public var version = 1
 
     /// `maskFiles[i]` is the mask file of `detections[i]` (nil when none was written).
     public init(image: String, size: PixelSize, model: String, detections: [Detection], maskFiles: [String?] = [],
-                warnings: [String], usage: TokenUsage?) {
+                warnings: [String], usage: TokenUsage?, totalSeconds: Double? = nil) {
         self.image = image
         width = size.width
         height = size.height
         self.model = model
         self.detections = detections.enumerated().map { index, detection in
             Item(label: detection.label, box_2d: detection.box2D, box: detection.box?.corners,
-                 point: detection.point.map { [$0.x, $0.y] }, mask: index < maskFiles.count ? maskFiles[index] : nil)
+                 point: detection.point.map { [$0.x, $0.y] }, mask: detection.mask.map(RLE.init),
+                 maskFile: index < maskFiles.count ? maskFiles[index] : nil)
         }
         self.warnings = warnings
         self.usage = Usage(usage)
+        timings = Timings(totalSeconds: totalSeconds.map { ($0 * 1000).rounded() / 1000 })
     }
 
-    /// Pretty-printed JSON with a trailing newline.
+    /// One line of JSON, keys sorted, with a trailing newline.
     public func json() -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return ((try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
     }
 }

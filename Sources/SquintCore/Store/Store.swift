@@ -122,3 +122,10 @@ public final class Store: Sendable {
         }
     }
 }
+
+extension Store {
+    /// The SQLite library's version, for `squint --version` and `squint doctor`.
+    public static var sqliteVersion: String {
+        (try? DatabaseQueue().read { try String.fetchOne($0, sql: "SELECT sqlite_version()") }) ?? "unknown"
+    }
+}

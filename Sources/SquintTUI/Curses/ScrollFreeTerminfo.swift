@@ -31,30 +31,49 @@ enum ScrollFreeTerminfo {
             guard let name = field.split(whereSeparator: { $0 == "=" || $0 == "#" || $0 == "," }).first else { return true }
             return !removed.contains(String(name))
         }
+        // Compiled in a folder of this process's own, then renamed into place: two squints starting at once never
+        // read a half-written entry.
+        let manager = FileManager.default
+        let scratch = folder + "/.build-\(getpid())"
+        defer { try? manager.removeItem(atPath: scratch) }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let file = folder + "/.\(term).src"
-            try kept.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-            defer { try? FileManager.default.removeItem(atPath: file) }
-            guard run("tic", ["-x", "-o", folder, file]) != nil else { return nil }
+            try manager.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let file = scratch + "/entry.src"
+            try kept.joined(separator: "\n").write(toFile: file, atomically: false, encoding: .utf8)
+            guard run("tic", ["-x", "-o", scratch, file]) != nil else { return nil }
+            for sub in [first, hex] where manager.fileExists(atPath: "\(scratch)/\(sub)/\(term)") {
+                try manager.createDirectory(atPath: "\(folder)/\(sub)", withIntermediateDirectories: true)
+                guard rename("\(scratch)/\(sub)/\(term)", "\(folder)/\(sub)/\(term)") == 0 else { return nil }
+                return folder
+            }
         } catch {
             return nil
         }
-        return folder
+        return nil
     }
 
+    /// Runs a tool with its output in a file (a pipe's write end can leak into another child and keep the read
+    /// waiting), giving up after two seconds.
     private static func run(_ tool: String, _ arguments: [String]) -> String? {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("squint-\(tool)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard FileManager.default.createFile(atPath: output.path, contents: nil),
+              let handle = try? FileHandle(forWritingTo: output) else { return nil }
+        defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
-        let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = handle
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        try? handle.close()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning {
+            process.terminate()
+            return nil
+        }
         guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return try? String(contentsOf: output, encoding: .utf8)
     }
 }

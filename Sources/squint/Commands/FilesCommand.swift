@@ -15,7 +15,7 @@ struct FilesCommand: AsyncParsableCommand {
     struct ListFiles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List uploaded files.")
 
-        @Flag(help: "Print a JSON array of the files as the API describes them.")
+        @Flag(help: "Print JSON: {\"files\": [...], \"version\": 1}, each file as the API describes it.")
         var json = false
 
         @OptionGroup var api: APIOptions
@@ -33,10 +33,7 @@ struct FilesCommand: AsyncParsableCommand {
 
         private func print(_ files: [GeminiFile]) {
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                let text = (try? encoder.encode(files)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-                Output.standardOutput.writeUntrusted(text + "\n")
+                Output.standardOutput.write(JSONOutput.line(VersionedList(name: "files", items: files)))
                 return
             }
             if files.isEmpty {

@@ -13,6 +13,9 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "Show at most this many answers.")
     var limit = 50
 
+    @Flag(help: "Print each answer in full instead of a one-line summary.")
+    var full = false
+
     @Argument(help: "Only this image's history.")
     var image: String?
 
@@ -22,6 +25,7 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     private func perform() async throws {
+        if let image, let problem = InputError.forFile(image) { throw problem }
         let settings = try APIOptions.localSettings()
         let store = try settings.openStore(.readWriteIfPossible)
         let answers = try await store.history(imagePath: image, limit: limit)
@@ -35,26 +39,19 @@ struct HistoryCommand: AsyncParsableCommand {
         }
         var text = ""
         for answer in answers {
-            let when = ISO8601DateFormatter().string(from: answer.createdAt)
-            let detections = answer.detectionCount > 0 ? "  \(answer.detectionCount) detection\(answer.detectionCount == 1 ? "" : "s")" : ""
-            let state = answer.isComplete ? "" : "  (incomplete: \(TerminalSanitizer.sanitize(answer.error ?? "broke off")))"
-            text += "\(when)  \(answer.task.rawValue)  \(TerminalSanitizer.sanitize(answer.model))  \(([answer.imagePath] + answer.otherImagePaths).map { TerminalSanitizer.sanitize($0) }.joined(separator: ", "))\(detections)\(state)\n"
-            text += "  Q: \(TerminalSanitizer.sanitize(answer.question))\n"
-            let lines = answer.text.split(separator: "\n", omittingEmptySubsequences: true)
-            let shown = lines.prefix(3).map { "  A: " + TerminalSanitizer.sanitize(String($0.prefix(200))) }
-            text += shown.joined(separator: "\n") + (lines.count > 3 ? "\n  A: …" : "") + "\n"
+            let detections = answer.detectionCount > 0 ? try await store.detections(answerID: answer.id) : []
+            text += HistoryLine.render(answer, detections: detections, full: full)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.standardOutput.write(text)
     }
 }
 
-/// The `squint history --json` shape: a list of answers, newest first.
+/// The `squint history --json` shape: `{"answers": [...], "version": 1}`, newest first.
 enum HistoryJSON {
     static func render(_ answers: [StoredAnswer]) -> String {
         let formatter = ISO8601DateFormatter()
         let list = answers.map { entry(for: $0, formatter: formatter) }
-        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.line(object: ["answers": list, "version": JSONOutput.version])
     }
 
     private static func entry(for answer: StoredAnswer, formatter: ISO8601DateFormatter) -> [String: Any] {
@@ -66,15 +63,15 @@ enum HistoryJSON {
         var entry: [String: Any] = [:]
         entry["id"] = answer.id
         entry["image"] = answer.imagePath
-        entry["other_images"] = answer.otherImagePaths
-        entry["content_hash"] = answer.contentHash
+        entry["otherImages"] = answer.otherImagePaths
+        entry["contentHash"] = answer.contentHash
         entry["task"] = answer.task.rawValue
         entry["question"] = answer.question
         entry["prompt"] = answer.prompt
-        entry["model_version"] = answer.modelVersion ?? NSNull()
+        entry["modelVersion"] = answer.modelVersion ?? NSNull()
         entry["complete"] = answer.isComplete
         entry["error"] = answer.error ?? NSNull()
-        entry["finish_reason"] = answer.finishReason ?? NSNull()
+        entry["finishReason"] = answer.finishReason ?? NSNull()
         entry["retries"] = answer.retries
         entry["answer"] = answer.text
         entry["model"] = answer.model
@@ -82,7 +79,7 @@ enum HistoryJSON {
         entry["height"] = answer.imageSize.height
         entry["detections"] = answer.detectionCount
         entry["warnings"] = answer.warnings
-        entry["created_at"] = formatter.string(from: answer.createdAt)
+        entry["createdAt"] = formatter.string(from: answer.createdAt)
         entry["usage"] = usage
         return entry
     }

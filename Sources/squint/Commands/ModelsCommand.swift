@@ -32,11 +32,7 @@ struct ModelsCommand: AsyncParsableCommand {
 
     private func print(_ models: [Model]) {
         if json {
-            let entries = models.map(ModelEntry.init)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            let text = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-            Output.standardOutput.writeUntrusted(text + "\n")
+            Output.standardOutput.write(JSONOutput.line(VersionedList(name: "models", items: models.map(ModelEntry.init))))
             return
         }
         let width = models.map(\.shortName.count).max() ?? 0

@@ -115,18 +115,16 @@ enum ReviewList {
     }
 }
 
-/// `squint review --json`: `{"image", "detections": [{"number", "label", "model_label", "review", "box", "point"}]}`.
+/// `squint review --json`: `{"image", "detections": [{"number", "label", "modelLabel", "review", "box", "point"}], "version"}`.
 enum ReviewJSON {
     static func render(image: String, detections: [StoredDetection]) -> String {
         let items: [[String: Any]] = detections.enumerated().map { index, item in
             [
-                "number": index + 1, "label": item.effectiveLabel, "model_label": item.detection.label,
+                "number": index + 1, "label": item.effectiveLabel, "modelLabel": item.detection.label,
                 "review": item.review.name, "box": item.detection.box?.corners ?? NSNull(),
                 "point": item.detection.point.map { [$0.x, $0.y] } ?? NSNull(),
             ]
         }
-        let object: [String: Any] = ["image": image, "detections": items]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.line(object: ["image": image, "detections": items, "version": JSONOutput.version] as [String: Any])
     }
 }

@@ -30,18 +30,25 @@ struct SpatialCommandRunner: Sendable {
         let maskFiles = try writeMasks(detections)
         if let out = options.out { try writeAnnotated(outcome, to: out, budget: configuration.pixelBudget) }
         let image = outcome.stored?.imagePath ?? Store.canonicalPath(options.image)
-        let output: String
+        var output: String
         if options.json {
             output = SpatialReport(image: image, size: outcome.imageSize, model: outcome.question.model,
                                    detections: detections, maskFiles: maskFiles,
-                                   warnings: result.warnings, usage: outcome.usage).json()
+                                   warnings: result.warnings, usage: outcome.usage,
+                                   totalSeconds: CheckedDuration.seconds(of: outcome.total)).json()
+            output = JSONOutput.escaped(String(output.dropLast()), forTerminal: Output.standardOutput.isTerminal) + "\n"
         } else {
             output = SpatialTextReport.render(image: image, size: outcome.imageSize, model: outcome.question.model,
                                               result: SpatialResult(detections: detections, warnings: result.warnings,
                                                                     droppedCount: result.droppedCount),
-                                              maskFiles: maskFiles, usage: outcome.usage)
+                                              maskFiles: maskFiles)
         }
         Output.standardOutput.write(output)
+        if !options.json {
+            // Not data: on stderr, so `squint detect IMG > boxes.txt` holds only the detections.
+            for warning in result.warnings { Diagnostics.warning(warning) }
+            if let tokens = SpatialTextReport.tokens(outcome.usage) { Diagnostics.note(tokens) }
+        }
     }
 
     /// One image-sized 0/255 PNG per mask in `--masks-dir`; the paths line up with the detections.

@@ -3,10 +3,11 @@ import Imaging
 import SquintCore
 import TerminalGraphics
 
-/// The human-readable output of `squint detect|segment|point`: one line per detection, pixel coordinates
-/// of the upright original, warnings and token counts. Labels come from the model, so they are sanitised.
+/// The human-readable output of `squint detect|segment|point` on stdout: a heading and one line per detection, in
+/// pixel coordinates of the upright original. Warnings and token counts are not data: they go to stderr
+/// (`diagnostics`). Labels come from the model, so they are sanitised.
 enum SpatialTextReport {
-    static func render(image: String, size: PixelSize, model: String, result: SpatialResult, maskFiles: [String?], usage: TokenUsage?) -> String {
+    static func render(image: String, size: PixelSize, model: String, result: SpatialResult, maskFiles: [String?]) -> String {
         let count = result.detections.count
         var lines = ["\(TerminalSanitizer.sanitize(image))  \(size)  \(TerminalSanitizer.sanitize(model))  \(count) detection\(count == 1 ? "" : "s")"]
         let width = String(count).count
@@ -24,9 +25,12 @@ enum SpatialTextReport {
             }
             lines.append("  \(number)  \(TerminalSanitizer.sanitize(detection.label))  \(geometry.joined(separator: "  "))")
         }
-        for warning in result.warnings {
-            lines.append("warning: \(TerminalSanitizer.sanitize(warning))")
-        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The token line for stderr, or nil when the service sent no usage.
+    static func tokens(_ usage: TokenUsage?) -> String? {
+        var lines: [String] = []
         if let usage {
             var parts: [String] = []
             if let estimate = usage.estimatedImageTokens { parts.append("estimated \(estimate) image") }
@@ -36,7 +40,7 @@ enum SpatialTextReport {
             if let total = usage.totalTokens { parts.append("total \(total)") }
             if !parts.isEmpty { lines.append("tokens: " + parts.joined(separator: " · ")) }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.first
     }
 
     /// Pixels with one decimal at most: boxes are fractional, but a tenth of a pixel is all anyone reads.

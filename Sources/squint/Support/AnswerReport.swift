@@ -43,6 +43,7 @@ struct AnswerReport: Encodable {
     /// False when the answer broke off (it is saved, marked incomplete).
     var complete: Bool
     var error: Failure?
+    var version = JSONOutput.version
 
     init(outcome: AskOutcome, failure: (any Error)?) {
         let answer = outcome.answer
@@ -70,20 +71,7 @@ struct AnswerReport: Encodable {
 
     /// One line; on a terminal the C1 controls and bidi overrides JSON leaves raw are escaped too.
     func encoded(forTerminal: Bool) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        guard forTerminal else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
-                out += String(format: "\\u%04x", scalar.value)
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        String(JSONOutput.line(self, forTerminal: forTerminal).dropLast())
     }
 
     /// The stderr line after an answer: model, tokens, timings, retries.

@@ -14,9 +14,15 @@ enum AskSession {
         let store = try settings.openStore()
         let question = make(settings)
         let configuration = try settings.gemini()
+        // While waiting, on a terminal: what is happening, erased before the answer or the result is written.
+        let spinner = Spinner.start(model: question.model, maxAttempts: configuration.retryPolicy.maxAttempts, environment: environment)
+        defer { spinner?.stop() }
         let outcome = try await GeminiClient.withClient(configuration: configuration, environment: environment) { client in
             let pipeline = AskPipeline(provider: client, store: store, configuration: settings.configuration)
-            return try await pipeline.ask(question, progress: onEvent)
+            return try await pipeline.ask(question) { event in
+                spinner?.handle(event)
+                onEvent(event)
+            }
         }
         return (outcome, settings.configuration)
     }

@@ -16,20 +16,39 @@ enum DetectionOverlays {
         var label: String?
         var box: [Double]?
         var point: [Double]?
-        var mask: String?
+        /// COCO RLE over the whole image (what `--json` prints), or a mask file's path (earlier versions).
+        var rle: SpatialReport.RLE?
+        var maskFile: String?
+
+        enum CodingKeys: String, CodingKey { case label, box, point, mask, maskFile }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            label = try container.decodeIfPresent(String.self, forKey: .label)
+            box = try container.decodeIfPresent([Double].self, forKey: .box)
+            point = try container.decodeIfPresent([Double].self, forKey: .point)
+            if let path = try? container.decodeIfPresent(String.self, forKey: .mask) {
+                maskFile = path
+            } else {
+                rle = try container.decodeIfPresent(SpatialReport.RLE.self, forKey: .mask)
+            }
+            maskFile = try container.decodeIfPresent(String.self, forKey: .maskFile) ?? maskFile
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
+    /// The overlays of a `--json` result in `path`, or on standard input when `path` is `-`
+    /// (`squint segment IMG --json | squint view IMG --detections -`).
     static func load(path: String) throws -> [Overlay] {
-        let url = URL(fileURLWithPath: path)
+        let url = path == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/-") : URL(fileURLWithPath: path)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: url)
         } catch {
-            throw Failure(description: "\(path): cannot read the detections file")
+            throw Failure(description: "\(url.path): cannot read the detections file")
         }
         let file: File
         do {
@@ -49,7 +68,9 @@ enum DetectionOverlays {
             }
             let point = item.point.flatMap { $0.count == 2 ? PixelPoint(x: $0[0], y: $0[1]) : nil }
             var mask: MaskPlane?
-            if let maskPath = item.mask, !maskPath.isEmpty {
+            if let rle = item.rle {
+                mask = try plane(rle, imageSize: size, path: path)
+            } else if let maskPath = item.maskFile, !maskPath.isEmpty {
                 let maskURL = maskPath.hasPrefix("/") ? URL(fileURLWithPath: maskPath)
                     : url.deletingLastPathComponent().appendingPathComponent(maskPath)
                 let gray = try ImageLoader.decodeGray(data: ImageLoader.read(url: maskURL), name: maskPath)
@@ -61,6 +82,27 @@ enum DetectionOverlays {
         }
         // The one overlay builder and colour rule, as the TUI and `detect --out` use.
         return SquintCore.Detection.overlays(for: detections, imageSize: size)
+    }
+
+    /// A COCO RLE mask as a plane over the whole image; it must be the image's size and add up to it.
+    private static func plane(_ rle: SpatialReport.RLE, imageSize: PixelSize, path: String) throws -> MaskPlane {
+        guard rle.size == [imageSize.height, imageSize.width], rle.counts.allSatisfy({ $0 >= 0 }),
+              rle.counts.reduce(0, +) == imageSize.width * imageSize.height else {
+            throw Failure(description: "\(path): a mask's size or counts do not match the \(imageSize) image")
+        }
+        var values = [UInt8](repeating: 0, count: imageSize.width * imageSize.height)
+        var offset = 0
+        for (index, run) in rle.counts.enumerated() {
+            if index % 2 == 1 {
+                // Column-major: offset → (x = offset / height, y = offset % height).
+                for i in offset..<(offset + run) {
+                    values[(i % imageSize.height) * imageSize.width + i / imageSize.height] = 255
+                }
+            }
+            offset += run
+        }
+        return MaskPlane(imageWidth: imageSize.width, imageHeight: imageSize.height, originX: 0, originY: 0,
+                         width: imageSize.width, height: imageSize.height, values: values)
     }
 
     /// A mask PNG as a plane: image-sized files cover the image, others are the box's plane.

@@ -32,14 +32,18 @@ struct Output: Sendable {
 /// One-line messages on stderr, always sanitised: they may quote server text or file names.
 enum Diagnostics {
     static func error(_ message: String) {
-        Output.standardError.write("squint: error: " + TerminalSanitizer.sanitize(message) + "\n")
+        Spinner.clearForMessage()
+        // `squint: SUBJECT: reason` — the subject (a full path, a config key) is part of the message.
+        Output.standardError.write("squint: " + TerminalSanitizer.sanitize(message) + "\n")
     }
 
     static func warning(_ message: String) {
+        Spinner.clearForMessage()
         Output.standardError.write("squint: warning: " + TerminalSanitizer.sanitize(message) + "\n")
     }
 
     static func note(_ message: String) {
+        Spinner.clearForMessage()
         Output.standardError.write("squint: " + TerminalSanitizer.sanitize(message) + "\n")
     }
 }
