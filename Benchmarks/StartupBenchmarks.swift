@@ -72,18 +72,47 @@ struct StartupBenchmarks {
                      times[times.count / 2], times.first ?? 0, times.last ?? 0))
     }
 
-    /// Runs `tmux -L socket args…` and returns its standard output, or nil when it failed.
+    /// Runs `tmux -L socket args…` (posix_spawn, waitpid) and returns its standard output, or nil when it failed.
+    /// Only `capture-pane`'s output goes through a pipe: the server the first command forks would hold any pipe
+    /// open for good.
     private func tmux(_ socket: String, _ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        let argv = ["tmux", "-L", socket] + arguments
+        var pipeEnds: [Int32] = [-1, -1]
+        let capture = arguments.first == "capture-pane"
+        if capture { guard pipe(&pipeEnds) == 0 else { return nil } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if capture {
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        var output = Data()
+        if capture {
+            close(pipeEnds[1])
+            if spawned == 0 {
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = read(pipeEnds[0], &buffer, buffer.count)
+                    if count <= 0 { break }
+                    output.append(contentsOf: buffer[0..<count])
+                }
+            }
+            close(pipeEnds[0])
+        }
+        guard spawned == 0 else { return nil }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status == 0 ? String(decoding: output, as: UTF8.self) : nil
     }
 
     private func shellQuoted(_ word: String) -> String {
