@@ -5,7 +5,7 @@ SAMPLES ?= Samples
 # feels in `squint view` and the benchmarks measure.
 RELEASE ?= -c release --static-swift-stdlib
 
-.PHONY: all bootstrap build run test bench release clean
+.PHONY: all bootstrap build run test bench release install clean
 
 all: build
 
@@ -33,6 +33,20 @@ COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)
 release: bootstrap
 	$(SWIFT) build $(RELEASE) -Xcc -DSQUINT_COMMIT='"$(COMMIT)"' --product squint
 	@echo "built .build/release/squint"
+
+# `make install PREFIX=~/.local`: the binary, shell completions for bash, zsh and fish, and the man page.
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 .build/release/squint $(DESTDIR)$(PREFIX)/bin/squint
+	.build/release/squint --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/squint
+	.build/release/squint --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_squint
+	.build/release/squint --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/squint.fish
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
+	install -m 0644 .build/man/squint.1 $(DESTDIR)$(PREFIX)/share/man/man1/squint.1
+	@echo "installed squint under $(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build

@@ -46,6 +46,8 @@ let package = Package(
         systemLibrary("CLibJPEG", pkgConfig: "libjpeg", apt: "libjpeg-dev", brew: "jpeg-turbo"),
         systemLibrary("CPNG", pkgConfig: "libpng", apt: "libpng-dev", brew: "libpng"),
         systemLibrary("CWebP", pkgConfig: "libwebp", apt: "libwebp-dev", brew: "webp"),
+        // zlib for kitty's compressed raw pixels (`o=z`).
+        systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev", brew: "zlib"),
         heifHeaders,
         // giflib ships no pkg-config file (Debian, Homebrew): its header is found on the default search path.
         .systemLibrary(name: "CGif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
@@ -67,7 +69,7 @@ let package = Package(
         // Decoding, orientation, resampling, overlays, PNG encoding.
         .target(name: "Imaging", dependencies: ["CTurboJPEG", "CLibJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeif", "CHeifLoader", "CGif"]),
         // Terminal capability probe and image renderers (kitty, sixel, iTerm2, symbols, ASCII).
-        .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa"]),
+        .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa", "CZlib"]),
         // The shared client core: asking about images, spatial parsing, the store, exports, configuration.
         .target(
             name: "SquintCore",
@@ -113,12 +115,12 @@ let package = Package(
         .testTarget(name: "GeminiAPITests", dependencies: ["GeminiAPI", "GeminiTestServer"]),
         // The HEIF tests write HEIF files with libheif's encoder, so they link it.
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], exclude: ["Fixtures"], linkerSettings: [.linkedLibrary("heif")]),
-        .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
+        .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "CZlib"]),
         .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),
         .testTarget(
             name: "SquintEndToEndTests",
-            dependencies: ["squint", "GeminiTestServer", "Imaging"]
+            dependencies: ["squint", "GeminiTestServer", "Imaging", "SquintCore", "SquintTUI", "TerminalGraphics"]
         ),
     ]
 )

@@ -22,8 +22,8 @@ if CommandLine.arguments.dropFirst().first == "serve" {
     exit(0)
 }
 
-/// `SQUINT_BENCH=view,tui` runs only those sections (view, imaging, tui, startup); all by default.
-let sections = Set((ProcessInfo.processInfo.environment["SQUINT_BENCH"] ?? "view,imaging,tui,startup").split(separator: ",").map(String.init))
+/// `SQUINT_BENCH=view,tui` runs only those sections (view, imaging, kitty, tui, startup); all by default.
+let sections = Set((ProcessInfo.processInfo.environment["SQUINT_BENCH"] ?? "view,imaging,kitty,tui,startup").split(separator: ",").map(String.init))
 
 print("squint-bench: corpus \(corpus.path)")
 if sections.contains("view") {
@@ -33,6 +33,10 @@ if sections.contains("view") {
 if sections.contains("imaging") {
     print("\n# Imaging")
     runImagingBenchmarks(corpus: corpus)
+}
+if sections.contains("kitty") {
+    print("\n# kitty against sixel (and timg -pk) for the 24 MP JPEG at 1200×800")
+    KittyBenchmarks(squint: squint, corpus: corpus, runs: 5).run()
 }
 if sections.contains("tui") {
     print("\n# TUI (in process: state machine, preview cache, renderers; terminal write excluded)")

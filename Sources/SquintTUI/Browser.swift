@@ -5,15 +5,24 @@ import Foundation
 public enum Browser {
     public struct Settings: Sendable {
         public var folder: String
-        /// A theme name or a path to a theme file; nil uses the first (dark).
+        /// A theme name, a path to a theme file, or nil / `auto` / `default`: the light or dark theme by the
+        /// terminal's background.
         public var theme: String?
         public var keyOverrides: [String: [String]]
         public var model: String
-        public init(folder: String, theme: String? = nil, keyOverrides: [String: [String]] = [:], model: String) {
+        /// The terminal's background colour as the probe heard it (OSC 11); nil when it did not answer.
+        public var background: RGB?
+        /// One line for the status bar at start, e.g. why pictures inside tmux are drawn with characters
+        /// (`RendererSelector.tmuxNotice`).
+        public var notice: String?
+        public init(folder: String, theme: String? = nil, keyOverrides: [String: [String]] = [:], model: String,
+                    background: RGB? = nil, notice: String? = nil) {
             self.folder = folder
             self.theme = theme
             self.keyOverrides = keyOverrides
             self.model = model
+            self.background = background
+            self.notice = notice
         }
     }
 
@@ -25,24 +34,16 @@ public enum Browser {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TUIError.unavailable(FileManager.default.fileExists(atPath: folder) ? "\(folder): not a folder" : "\(folder): no such folder")
         }
-        var themes = ThemeLoader.available()
-        var themeIndex = 0
-        if let name = settings.theme {
-            let theme = try ThemeLoader.resolve(name, among: themes)
-            if let index = themes.firstIndex(where: { $0.name == theme.name }) {
-                themes[index] = theme
-                themeIndex = index
-            } else {
-                themes.append(theme)
-                themeIndex = themes.count - 1
-            }
-        }
+        let background = TerminalBackground.detect(probed: settings.background, environment: environment)
+        let selection = try ThemeSelection.choose(settings.theme, among: ThemeLoader.available(), background: background?.0)
+        let themes = selection.themes
         let keymap = try Keymap(overrides: settings.keyOverrides)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let state = AppState(folder: folder, size: CellSize(columns: 80, rows: 24), keymap: keymap,
-                             themeNames: themes.map(\.name), themeIndex: themeIndex,
+        var state = AppState(folder: folder, size: CellSize(columns: 80, rows: 24), keymap: keymap,
+                             themeNames: themes.map(\.name), themeIndex: selection.index,
                              model: settings.model,
                              graphicsMode: services.previews.modeName, hasAPIKey: services.asking != nil)
+        state.info = settings.notice
         return (state, TUIApp.Options(themes: themes, noColor: noColor))
     }
 

@@ -6,6 +6,11 @@ struct Squint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "squint",
         abstract: "A keyboard-driven terminal image inspector with Gemini spatial understanding.",
+        usage: """
+            squint [<dir>] [--theme <theme>] [--protocol <protocol>] [--model <model>] [--base-url <url>]
+              squint <subcommand> [<options>]
+            """,
+        discussion: HelpText.root,
         subcommands: [
             BrowseCommand.self,
             AskCommand.self, ModelsCommand.self, FilesCommand.self,

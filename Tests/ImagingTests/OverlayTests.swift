@@ -22,7 +22,7 @@ import Testing
     @Test func lineWidthScalesWithTheBitmap() {
         #expect(OverlayStyle(for: PixelSize(width: 300, height: 200)).lineWidth == 2)
         #expect(OverlayStyle(for: PixelSize(width: 6000, height: 4000)).lineWidth == 16)
-        #expect(OverlayStyle(for: PixelSize(width: 6000, height: 4000)).textScale == 10)
+        #expect(OverlayStyle(for: PixelSize(width: 6000, height: 4000)).textScale == 6)
     }
 
     @Test func labelTagHasTextInContrastingColour() {
@@ -30,8 +30,8 @@ import Testing
         let yellow = RGBA(0xF3, 0xC3, 0x00)
         let style = OverlayStyle(lineWidth: 2, textScale: 2, pointRadius: 3)
         bitmap.draw([.box(UnitRect(minX: 0.1, minY: 0.5, maxX: 0.9, maxY: 0.9), color: yellow, label: "Cup")], style: style)
-        // The tag sits above the box top (y = 50): text 14 px + 2x2 padding = 18 px tall, from x = 20.
-        let tag = PixelRect(x: 20, y: 32, width: (3 * 6 - 1) * 2 + 4, height: 18)
+        // The tag sits above the box top (y = 50): 9x16 glyphs at 2x plus 4 px padding all round, from x = 20.
+        let tag = PixelRect(x: 20, y: 50 - (32 + 8), width: 3 * 9 * 2 + 8, height: 32 + 8)
         var text = 0, fill = 0
         for y in tag.y..<tag.maxY {
             for x in tag.x..<tag.maxX {
@@ -45,6 +45,8 @@ import Testing
         // On a dark colour the text is white.
         #expect(OverlayPalette.textColor(on: RGBA(0x2B, 0x3D, 0x26)) == RGBA(255, 255, 255))
         #expect(OverlayPalette.textColor(on: yellow) == RGBA(0, 0, 0))
+        // Nothing below the box's top edge was painted as tag.
+        #expect(bitmap[60, 52] == grey)
     }
 
     @Test func glyphsMatchTheirShapes() {

@@ -23,7 +23,7 @@ import Testing
         try await tui.waitFor("3/5")
         try tui.press("/")
         try tui.type("cat1")
-        let filtered = try await tui.waitUntil("filter to cat10") { $0.contains("/cat1") && !$0.contains("astronaut.png") }
+        let filtered = try await tui.waitUntil("filter to cat10") { $0.contains("filter› cat1") && !$0.contains("astronaut.png") }
         #expect(filtered.contains("cat10.jpg"))
         #expect(!filtered.contains("coffee.png"))
         try tui.press("Escape")
@@ -51,10 +51,44 @@ import Testing
         try await tui.waitFor("coffee.png")
         try tui.press("?")
         // Waits for the whole table, not just its title: tmux may show a frame half written.
-        let help = try await tui.waitUntil("the help table") { $0.contains("Keys") && $0.contains("next image with pending review") }
-        #expect(help.contains("j/↓"))
+        let help = try await tui.waitUntil("the help table") { $0.contains("any other key closes") && $0.contains("next/previous to review") }
+        #expect(help.contains("j/↓ k/↑"))
+        // Grouped by task, with the legend of the list marks, on one screen (the session is 120×40).
+        for heading in [" browse ", " ask ", " review ", " view "] { #expect(help.contains(heading), "no \(heading) group:\n\(help)") }
+        #expect(help.contains("✓ answered") && help.contains("● to review") && help.contains("* marked"))
+        #expect(!help.contains("j/k scroll"), "the help scrolls at 120×40:\n\(help)")
         try tui.press("Escape")
-        try await tui.waitUntil("help closed") { !$0.contains("next image with pending review") }
+        try await tui.waitUntil("help closed") { !$0.contains("next/previous to review") }
+    }
+
+    /// At 80×24 the help is one screen and the filter is a line of its own with a count and the ways out.
+    @Test func helpFitsAndTheFilterIsVisibleAt80x24() async throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", dir.path], columns: 80, rows: 24)
+        defer { tui.close() }
+        try await tui.waitFor("coffee.png")
+        try tui.press("?")
+        let help = try await tui.waitUntil("the help table") { $0.contains("any other key closes") && $0.contains("zoom to selected box") }
+        #expect(!help.contains("j/k scroll"), "the help scrolls at 80×24:\n\(help)")
+        try tui.press("Escape")
+        try await tui.waitUntil("help closed") { !$0.contains("zoom to selected box") }
+        try tui.press("/")
+        try tui.type("cat")
+        let line = try await tui.waitUntil("the filter line") { $0.contains("filter› cat") }
+        #expect(line.contains("filter› cat  2/4 · Enter keep · Esc clear"), "the cursor cell, then the count:\n\(line)")
+        try tui.press("Enter")
+        try await tui.waitUntil("filter kept") { $0.contains("/cat") && !$0.contains("filter›") && !$0.contains("coffee.png") }
+    }
+
+    /// `theme = "auto"`: with no answer to OSC 11 (tmux without a client) `COLORFGBG` decides.
+    @Test(arguments: [("0;15", "light"), ("15;0", "dark")])
+    func autoThemeFollowsTheBackground(_ colorfgbg: String, _ theme: String) async throws {
+        let dir = try photos()
+        let tui = try TUISession(["--protocol", "ascii", dir.path], environment: ["COLORFGBG": colorfgbg])
+        defer { tui.close() }
+        let screen = try await tui.waitFor("coffee.png")
+        let status = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        #expect(status.hasSuffix("· \(theme)"), "status line: \(status)")
     }
 
     @Test func quitRestoresTheTerminal() async throws {

@@ -103,33 +103,30 @@ import Testing
         #expect(!unprobed.probed && unprobed.terminalSize == .fallbackTerminal && unprobed.cellSize == PixelSize(width: 10, height: 20))
     }
 
-    @Test func tmuxNativeSixelPassthroughAndBlocked() {
-        let native = TmuxStatus(displayLine: "1|256,RGB,sixel,title|xterm-256color\n", allowPassthrough: "off\n")
+    @Test func tmuxNativeSixelAndBlockedPassthrough() {
+        let native = TmuxStatus(displayLine: "1|256,RGB,sixel,title|xterm-256color|XTerm(379)|0\n")
         #expect(native.nativeSixel && !native.passthroughAllowed)
         let nativeCaps = capabilities(RecordedReplies.tmux, ["TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color"], tmux: native)
         #expect(RendererSelector.choose(.auto, capabilities: nativeCaps) == .sixel)
         #expect(!nativeCaps.needsPassthrough(for: .sixel))
         #expect(RendererSelector.tmuxNotice(nativeCaps) == nil)
 
-        let passthrough = TmuxStatus(displayLine: "0|256,RGB,sixel|foot", allowPassthrough: "on")
-        let passCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "TERM": "tmux-256color"], tmux: passthrough)
-        #expect(RendererSelector.choose(.auto, capabilities: passCaps) == .sixel)
-        #expect(passCaps.needsPassthrough(for: .sixel))
-
-        let blocked = TmuxStatus(displayLine: "0|256,RGB|xterm-kitty", allowPassthrough: "off")
-        let blockedCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "KITTY_WINDOW_ID": "1", "TERM": "tmux-256color"], tmux: blocked)
+        let blocked = TmuxStatus(displayLine: "0|256,RGB|xterm-kitty|kitty(0.35.2)|0")
+        let blockedCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "TERM": "tmux-256color"], tmux: blocked)
         #expect(RendererSelector.choose(.auto, capabilities: blockedCaps) == .symbols)
         #expect(RendererSelector.tmuxNotice(blockedCaps) == TmuxStatus.passthroughOffMessage)
         #expect(blockedCaps.blockedByTmux == [.kitty])
         // Nothing outside could show pictures: no nagging, unless a pixel protocol is asked for.
-        let plainCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "TERM": "tmux-256color"], tmux: blocked)
+        let plain = TmuxStatus(displayLine: "0|256,RGB|xterm-256color|XTerm(379)|0")
+        let plainCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "TERM": "tmux-256color"], tmux: plain)
         #expect(RendererSelector.tmuxNotice(plainCaps) == nil)
         #expect(RendererSelector.tmuxNotice(plainCaps, forced: .sixel) == TmuxStatus.passthroughOffMessage)
         #expect(RendererSelector.tmuxNotice(plainCaps, forced: .symbols) == nil)
 
-        let kittyInTmux = TmuxStatus(displayLine: "0|256,RGB|xterm-kitty", allowPassthrough: "on")
-        let kittyCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x", "KITTY_WINDOW_ID": "1"], tmux: kittyInTmux)
+        let kittyInTmux = TmuxStatus(displayLine: "0|256,RGB|xterm-kitty|kitty(0.28.0)|1")
+        let kittyCaps = capabilities("\u{1B}[?1;2c", ["TMUX": "x"], tmux: kittyInTmux)
         #expect(RendererSelector.choose(.auto, capabilities: kittyCaps) == .kitty)
+        #expect(RendererSelector.tmuxNotice(kittyCaps) == nil)
         let renderer = RendererSelector.renderer(for: .kitty, capabilities: kittyCaps, pngEncoder: nil)
         #expect((renderer as? KittyRenderer)?.throughTmux == true)
         let sixel = RendererSelector.renderer(for: .sixel, capabilities: kittyCaps, pngEncoder: nil) as? SixelRenderer

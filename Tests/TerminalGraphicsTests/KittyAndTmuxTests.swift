@@ -102,9 +102,14 @@ import Testing
     }
 
     @Test func statusParsing() {
-        let status = TmuxStatus(displayLine: "1|256,RGB,sixel|xterm-kitty\n", allowPassthrough: "all\n")
+        let status = TmuxStatus(displayLine: "1|256,RGB,sixel|xterm-kitty|kitty(0.35.2)|2\n")
         #expect(status.nativeSixel && status.outerSixel && status.passthroughAllowed && status.clientTermName == "xterm-kitty")
-        let old = TmuxStatus(displayLine: "|256,RGB|xterm", allowPassthrough: "")
-        #expect(!old.nativeSixel && !old.outerSixel && !old.passthroughAllowed)
+        #expect(status.outerTerminal == TerminalVersion(name: "kitty", version: "0.35.2"))
+        // tmux 3.3 with no client attached: no sixel_support, no features, no terminal type.
+        let detached = TmuxStatus(displayLine: "||||1")
+        #expect(!detached.nativeSixel && !detached.outerSixel && detached.passthroughAllowed && detached.outerTerminal == nil)
+        let off = TmuxStatus(displayLine: "|256,RGB|xterm|XTerm(379)|0")
+        #expect(!off.passthroughAllowed && off.outerTerminal?.name == "XTerm")
+        #expect(!TmuxStatus(displayLine: "").passthroughAllowed)
     }
 }

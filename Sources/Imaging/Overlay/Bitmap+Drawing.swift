@@ -29,16 +29,16 @@ extension Bitmap {
     }
 
     /// Outlines a rectangle with lines `lineWidth` thick drawn inside its edges, so the outer edge is `rect`.
-    public mutating func stroke(_ rect: PixelRect, color: RGBA, lineWidth: Int) {
+    public mutating func stroke(_ rect: PixelRect, color: RGBA, lineWidth: Int, alpha: UInt8 = 255) {
         let line = max(1, min(lineWidth, (min(rect.width, rect.height) + 1) / 2))
-        fill(PixelRect(x: rect.x, y: rect.y, width: rect.width, height: line), color: color)
-        fill(PixelRect(x: rect.x, y: rect.maxY - line, width: rect.width, height: line), color: color)
-        fill(PixelRect(x: rect.x, y: rect.y + line, width: line, height: rect.height - 2 * line), color: color)
-        fill(PixelRect(x: rect.maxX - line, y: rect.y + line, width: line, height: rect.height - 2 * line), color: color)
+        fill(PixelRect(x: rect.x, y: rect.y, width: rect.width, height: line), color: color, alpha: alpha)
+        fill(PixelRect(x: rect.x, y: rect.maxY - line, width: rect.width, height: line), color: color, alpha: alpha)
+        fill(PixelRect(x: rect.x, y: rect.y + line, width: line, height: rect.height - 2 * line), color: color, alpha: alpha)
+        fill(PixelRect(x: rect.maxX - line, y: rect.y + line, width: line, height: rect.height - 2 * line), color: color, alpha: alpha)
     }
 
     /// A filled disc centred on pixel (`x`, `y`); the centre may lie outside the bitmap.
-    public mutating func fillCircle(x centerX: Int, y centerY: Int, radius: Int, color: RGBA) {
+    public mutating func fillCircle(x centerX: Int, y centerY: Int, radius: Int, color: RGBA, alpha: UInt8 = 255) {
         guard radius >= 0, radius < 1 << 20 else { return }
         let r2 = radius * radius + radius  // a slightly fuller disc: small radii look round, not diamond
         let y0 = max(0, centerY - radius), y1 = min(height - 1, centerY + radius)
@@ -48,7 +48,7 @@ extension Bitmap {
             let dy = y - centerY
             for x in x0...x1 {
                 let dx = x - centerX
-                if dx * dx + dy * dy <= r2 { blend(x: x, y: y, color, alpha: 255) }
+                if dx * dx + dy * dy <= r2 { blend(x: x, y: y, color, alpha: alpha) }
             }
         }
     }
@@ -67,6 +67,26 @@ extension Bitmap {
             }
             penX += BitmapFont.advance * scale
         }
+    }
+
+    /// Draws `text` in the 9x16 label font (`LabelFont`), each font pixel `scale` x `scale`, top-left at
+    /// (`x`, `y`). Anything outside printable ASCII shows as '?', except "…".
+    public mutating func draw(label text: String, x originX: Int, y originY: Int, scale: Int, color: RGBA) {
+        let scale = max(1, scale)
+        var penX = originX
+        for character in text {
+            for (row, bits) in LabelFont.rows(for: character).enumerated() where bits != 0 {
+                for column in 0..<LabelFont.glyphWidth where bits & (1 << UInt16(column)) != 0 {
+                    fill(PixelRect(x: penX + column * scale, y: originY + row * scale, width: scale, height: scale), color: color)
+                }
+            }
+            penX += LabelFont.advance * scale
+        }
+    }
+
+    /// The pixel size `text` takes in the label font at `scale`.
+    public static func labelSize(_ text: String, scale: Int) -> PixelSize {
+        PixelSize(width: text.count * LabelFont.advance * max(1, scale), height: text.isEmpty ? 0 : LabelFont.glyphHeight * max(1, scale))
     }
 
     /// The pixel size `text` takes at `scale` (no trailing blank column).

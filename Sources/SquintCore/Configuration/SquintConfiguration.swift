@@ -16,8 +16,8 @@ public struct SquintConfiguration: Sendable, Equatable {
     public var baseURL: String?
     /// `api_key_file`: a file holding the key (`~` expanded, relative paths from the config folder).
     public var apiKeyFile: String?
-    /// `theme`: the TUI colour theme's name.
-    public var theme: String = "default"
+    /// `theme`: the TUI colour theme's name; `auto` picks the light or dark one by the terminal's background.
+    public var theme: String = "auto"
     /// `protocol`: the terminal graphics protocol, overriding the probe.
     public var graphicsProtocol: GraphicsProtocolSetting = .auto
     /// `max_megapixels`: larger images are refused before anything large is allocated (a decompression bomb

@@ -24,7 +24,7 @@ public enum AppEvent: Sendable, Equatable {
     /// The answer is in and saved; a spatial answer's detections are the image's new current set.
     case answerFinished(request: Int, answer: StoredAnswer?, detections: [StoredDetection], notes: [String])
     /// The question failed; `answer` is the partial answer as saved (marked incomplete), if any text came.
-    case answerFailed(request: Int, message: String, answer: StoredAnswer?)
+    case answerFailed(request: Int, message: ErrorReport, answer: StoredAnswer?)
 
     /// The store has the decision: now it shows.
     case reviewSaved(detection: Int64, state: ReviewState)

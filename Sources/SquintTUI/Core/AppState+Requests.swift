@@ -80,12 +80,16 @@ extension AppState {
         return effects
     }
 
-    mutating func failRequest(id: Int, message: String, answer: StoredAnswer?) -> [Effect] {
+    mutating func failRequest(id: Int, message: ErrorReport, answer: StoredAnswer?) -> [Effect] {
         guard let running = request, running.spec.id == id else { return [] }
         request = nil
         requestProgress = nil
         if running.image == answerImage, let answer { storedAnswer = answer }
-        report(error: message)
+        var failure = message
+        let task = running.spec.question.task
+        failure.action = failure.action ?? "\(task == .question ? "ask" : task.rawValue) failed"
+        failure.details.append(ErrorReport.Detail("model", running.spec.question.model))
+        report(failure)
         return []
     }
 }

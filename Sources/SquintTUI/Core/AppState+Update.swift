@@ -89,7 +89,11 @@ extension AppState {
 
     /// Shows an error in the status bar (first line) and keeps the full text for `E`.
     mutating func report(error message: String) {
-        error = message
+        report(ErrorReport(message: message))
+    }
+
+    mutating func report(_ report: ErrorReport) {
+        errorReport = report
         info = nil
     }
 

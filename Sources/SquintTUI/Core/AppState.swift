@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import SquintCore
 import TerminalGraphics
 /// Everything the screen shows, as one value. `AppState.update` is the only thing that changes it.
@@ -86,8 +87,8 @@ public struct AppState: Sendable, Equatable {
     /// Uploading, retrying: what the running request is doing before its answer starts.
     public var requestProgress: String?
     public var info: String?
-    /// The last error, full text; the status bar shows its first line.
-    public var error: String?
+    /// The last error: the status bar leads with what failed, `E` shows all of it (see `AppState+Errors`).
+    public var errorReport: ErrorReport?
     public var now: Double = 0
 
     // Environment
@@ -97,6 +98,11 @@ public struct AppState: Sendable, Equatable {
     public var model: String
     public var graphicsMode: String
     public var hasAPIKey: Bool
+    /// The colours the terminal's text can show: the detection list's swatches and, on 8/16 colours, the
+    /// picture's detection colours follow it so the two match.
+    public var terminalColors: TerminalColors = .truecolor
+    /// False when the locale is not UTF-8: marks fall back to ASCII.
+    public var unicodeGlyphs = true
     public var quitRequested = false
 
     public init(folder: String, size: CellSize, keymap: Keymap = .default, themeNames: [String] = ["dark"],
@@ -161,7 +167,7 @@ public struct AppState: Sendable, Equatable {
     public var pictureKey: PictureKey {
         PictureKey(image: selectedImage, area: layout.pictureArea, detections: detections,
                    selectedDetection: selectedDetection, boxes: showBoxes, masks: showMasks, labels: showLabels,
-                   zoomed: zoomed, theme: themeIndex)
+                   zoomed: zoomed, theme: themeIndex, terminalColors: terminalColors)
     }
 }
 
@@ -176,6 +182,8 @@ public struct PictureKey: Sendable, Hashable {
     public var labels: Bool
     public var zoomed: Bool
     public var theme: Int
+    /// Detection colours follow the list's on 8/16-colour terminals (see `AppState.terminalColors`).
+    public var terminalColors: TerminalColors = .truecolor
 
     /// The same picture without its overlays: decides whether the bitmap must be decoded again.
     public var imageOnly: PictureKey {

@@ -60,7 +60,7 @@ struct Canvas {
         }
         put(0, height - 1, "└" + String(repeating: "─", count: width - 2) + "┘", role)
         if !title.isEmpty {
-            put(2, 0, " " + DisplayWidth.fit(title, columns: max(1, width - 6), pad: false) + " ", focused ? .borderFocused : .title)
+            put(2, 0, " " + DisplayWidth.fit(title, columns: max(1, width - 6), pad: false) + " ", focused ? .titleFocused : .title)
         }
         if !right.isEmpty {
             let text = " " + right + " "

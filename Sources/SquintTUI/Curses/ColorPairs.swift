@@ -1,4 +1,5 @@
 import CNcursesw
+import Imaging
 
 /// Allocates curses colour pairs on demand for (foreground, background) colour numbers.
 ///
@@ -7,6 +8,8 @@ import CNcursesw
 final class ColorPairs {
     private var pairs: [Int64: Int32] = [:]
     private var nextPair: Int32 = 1
+    /// Pairs below this number are the theme's and survive running out (see `pin`).
+    private var pinned: Int32 = 1
     let colors: Int
     let maxPairs: Int32
     let enabled: Bool
@@ -23,11 +26,21 @@ final class ColorPairs {
         direct = colors >= 0x1000000
     }
 
+    /// What detection colours can be at this terminal's depth (monochrome when colour is off).
+    var terminalColors: TerminalColors { TerminalColors(colorCount: colors, enabled: enabled) }
+
+    /// The curses colour number for a label colour: its chosen palette index, or direct RGB on truecolor.
+    func colorNumber(_ color: LabelColor) -> Int32 {
+        guard enabled else { return -1 }
+        if let index = color.index { return Int32(index) }
+        return colorNumber(r: color.rgba.r, g: color.rgba.g, b: color.rgba.b)
+    }
+
     /// The curses colour number for a theme colour: -1 (default), a palette index, or direct RGB.
-    func colorNumber(_ color: ThemeColor) -> Int32 {
+    func colorNumber(_ color: ThemeColor, lightBackground: Bool = false) -> Int32 {
         guard enabled else { return -1 }
         if direct, let (r, g, b) = color.rgbValue, case .rgb = color { return Int32(r << 16 | g << 8 | b) }
-        return Int32(color.paletteIndex(colors: colors))
+        return Int32(color.paletteIndex(colors: colors, lightBackground: lightBackground))
     }
 
     /// The curses colour number for an RGB cell colour.
@@ -42,9 +55,11 @@ final class ColorPairs {
         let key = Int64(foreground) << 32 | Int64(UInt32(bitPattern: background))
         if let existing = pairs[key] { return existing }
         if nextPair >= maxPairs {
-            // Out of pairs: start over. Cells already on screen keep whatever their pair now means until redrawn.
-            pairs.removeAll()
-            nextPair = 1
+            // Out of pairs: start over above the pinned theme pairs (an 8-colour xterm has 64 pairs, fewer than a
+            // text-mode picture's combinations; recycling a theme pair recoloured every pane). Cells already on
+            // screen keep whatever their pair now means until redrawn.
+            pairs = pairs.filter { $0.value < pinned }
+            nextPair = pinned
         }
         let pair = nextPair
         nextPair += 1
@@ -57,5 +72,12 @@ final class ColorPairs {
     func reset() {
         pairs.removeAll()
         nextPair = 1
+        pinned = 1
+    }
+
+    /// Keeps the pairs allocated so far (the theme's) when the supply runs out and pairs are handed out again.
+    /// Pins at most half the supply, so pictures always have pairs left.
+    func pin() {
+        pinned = min(nextPair, max(1, maxPairs / 2))
     }
 }

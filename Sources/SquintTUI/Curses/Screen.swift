@@ -55,6 +55,13 @@ final class Screen {
         return CellSize(columns: 80, rows: 24)
     }
 
+    /// True when the locale (set by `init`) encodes text as UTF-8; otherwise marks fall back to ASCII.
+    static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).lowercased()
+        return name == "utf-8" || name == "utf8"
+    }
+
     /// Pixel size of one cell from the kernel's window size (0 when the terminal does not say).
     static func cellPixelSize() -> (width: Int, height: Int) {
         var ws = winsize()

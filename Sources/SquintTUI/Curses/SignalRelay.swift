@@ -1,4 +1,5 @@
 import Foundation
+import TerminalGraphics
 
 /// Turns signals into bytes on a pipe the event loop polls, and restores the terminal on fatal signals.
 ///
@@ -13,8 +14,12 @@ enum SignalRelay {
     nonisolated(unsafe) static var resetBytes: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) static var resetCount = 0
 
-    /// Exit-alternate-screen, show cursor, default colours, mouse off, delete kitty images.
-    static let resetSequence = "\u{1B}[?2026l\u{1B}[0m\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}_Ga=d,d=A,q=2\u{1B}\\\u{1B}[?25h\u{1B}[?1049l\r"
+    /// Exit-alternate-screen, show cursor, default colours, mouse off, delete kitty images (wrapped for tmux, see
+    /// `KittyGraphics.deleteAll(for:)`).
+    static func resetSequence(environment: TerminalEnvironment) -> [UInt8] {
+        Array("\u{1B}[?2026l\u{1B}[0m\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8)
+            + KittyGraphics.deleteAll(for: environment) + Array("\u{1B}[?25h\u{1B}[?1049l\r".utf8)
+    }
 
     static func install() {
         var fds: [Int32] = [-1, -1]
@@ -26,7 +31,7 @@ enum SignalRelay {
         _ = fcntl(readFD, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writeFD, F_SETFD, FD_CLOEXEC)
         if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveTermios = true }
-        let bytes = Array(resetSequence.utf8)
+        let bytes = resetSequence(environment: TerminalEnvironment(ProcessInfo.processInfo.environment))
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
         buffer.initialize(from: bytes, count: bytes.count)
         resetBytes = buffer

@@ -29,11 +29,17 @@ final class StyleTable {
             if style.underline { attrs |= CursesAttributes.underline }
             if style.reverse { attrs |= CursesAttributes.reverse }
             if style.dim { attrs |= CursesAttributes.dim }
-            let background = pairs.colorNumber(style.background)
-            let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground)), on: Int(background)))
+            let light = theme.background == .light
+            let background = pairs.colorNumber(style.background, lightBackground: light)
+            let foreground = Int32(ThemeColor.legibleForeground(Int(pairs.colorNumber(style.foreground, lightBackground: light)),
+                                                                on: Int(background)))
+            // Bold black is grey on 8/16-colour terminals (xterm's boldColors): black text on a coloured bar
+            // would go faint, so it stays plain there.
+            if foreground == 0 && pairs.colors <= 16 { attrs &= ~CursesAttributes.bold }
             let pair = pairs.pair(foreground: foreground, background: background)
             resolved[role] = Resolved(attrs: attrs, pair: pair)
         }
+        pairs.pin()
     }
 
     func style(_ role: ThemeRole) -> Resolved { resolved[role] ?? Resolved(attrs: 0, pair: 0) }
@@ -47,5 +53,26 @@ final class StyleTable {
         if selected { attrs |= CursesAttributes.reverse }
         if !pairs.enabled && selected { attrs |= CursesAttributes.underline }
         return Resolved(attrs: attrs, pair: pair)
+    }
+
+    /// A text-mode outline in a label's colour: bold for the selected one (or when nothing is selected), dim for
+    /// the rest while one is selected.
+    func outline(_ color: LabelColor, emphasis: Overlay.Emphasis) -> Resolved {
+        let pair = pairs.pair(foreground: pairs.colorNumber(color), background: -1)
+        return Resolved(attrs: emphasis == .dimmed ? CursesAttributes.dim : CursesAttributes.bold, pair: pair)
+    }
+
+    /// A number badge (list rows, text-mode tags): the number on the label's colour, in black or white, whichever
+    /// reads; on monochrome one of three attribute marks (reverse, bold underline, underline) by label.
+    func badge(_ color: LabelColor) -> Resolved {
+        guard pairs.enabled, pairs.terminalColors != .monochrome else {
+            let marks = [CursesAttributes.reverse, CursesAttributes.bold | CursesAttributes.underline, CursesAttributes.underline]
+            return Resolved(attrs: marks[color.mark % marks.count], pair: 0)
+        }
+        let background = pairs.colorNumber(color)
+        // Black text is not bold: xterm shows bold black as grey, which hardly reads on cyan or yellow.
+        let black = OverlayPalette.textColor(on: color.rgba) == RGBA(0, 0, 0)
+        let foreground: Int32 = black ? 0 : (pairs.colors >= 16 ? 15 : 7)
+        return Resolved(attrs: black ? 0 : CursesAttributes.bold, pair: pairs.pair(foreground: foreground, background: background))
     }
 }

@@ -114,7 +114,8 @@ extension TUIApp {
     func drawModal() -> (UnsafeMutablePointer<WINDOW>, Int)? {
         let size = screen.layout.size
         if case .help(let scroll) = state.modal {
-            guard let window = overlay(width: min(size.columns - 2, 76), height: size.rows - 2) else { return nil }
+            let (w, h) = HelpView.size(for: size)
+            guard let window = overlay(width: w, height: h) else { return nil }
             HelpView.draw(state, on: Canvas(window: window, width: Int(getmaxx(window)), height: Int(getmaxy(window)), styles: styles), scroll: scroll)
             wnoutrefresh(window)
             return nil

@@ -42,7 +42,7 @@ extension TUIApp {
             }
         case .startRequest(let spec):
             guard let asking = services.asking else {
-                inbox.post(.answerFailed(request: spec.id, message: AppState.missingKeyMessage, answer: nil))
+                inbox.post(.answerFailed(request: spec.id, message: ErrorReport(message: AppState.missingKeyMessage), answer: nil))
                 return
             }
             let run = asking.start(spec.question)
@@ -134,7 +134,7 @@ enum BackgroundWork {
         case .finished(let outcome):
             .answerFinished(request: id, answer: outcome.stored, detections: outcome.detections, notes: outcome.notes)
         case .failed(let failure):
-            .answerFailed(request: id, message: "\(failure.error)", answer: failure.outcome?.stored)
+            .answerFailed(request: id, message: ErrorReport(failure.error), answer: failure.outcome?.stored)
         case .planned, .reusingUpload, .thought: nil
         }
     }

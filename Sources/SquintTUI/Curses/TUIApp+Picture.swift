@@ -8,7 +8,8 @@ extension TUIApp {
         guard services.previews.drawsCells else { return key }
         var reduced = key
         // Zoom needs the selected box (by index) to find its viewport; otherwise only masks change the pixels.
-        reduced.detections = key.zoomed ? key.detections : key.masks ? key.detections.filter { $0.detection.mask != nil && $0.review != .rejected } : []
+        // All of them when masks show: the colour rule counts every label, so a subset would recolour the masks.
+        reduced.detections = key.zoomed || key.masks && key.detections.contains { $0.detection.mask != nil } ? key.detections : []
         reduced.boxes = false
         reduced.labels = false
         if !key.zoomed { reduced.selectedDetection = nil }

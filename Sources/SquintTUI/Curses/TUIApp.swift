@@ -84,6 +84,8 @@ public final class TUIApp {
         defer { shutdown() }
         let theme = options.themes.isEmpty ? Theme(name: "plain", styles: [:], palette: []) : options.themes[state.themeIndex]
         styles = StyleTable(theme: options.noColor ? theme.withoutColor() : theme, pairs: ColorPairs(enabled: true))
+        state.terminalColors = options.noColor ? .monochrome : styles.pairs.terminalColors
+        state.unicodeGlyphs = Screen.localeIsUTF8()
         state.size = screen.layout.size
         state.now = TUIApp.monotonic()
         perform(state.startEffects)

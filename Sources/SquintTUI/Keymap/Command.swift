@@ -12,7 +12,7 @@ public enum Command: String, CaseIterable, Sendable {
     case export, cycleTheme = "cycle-theme", zoom
     case showError = "show-error", help, quit
 
-    /// The line shown in the `?` help screen.
+    /// The line shown in the `?` help screen: short, so two columns of them fit 80×24.
     public var summary: String {
         switch self {
         case .moveDown: return "move down"
@@ -21,13 +21,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .pageUp: return "page up"
         case .first: return "first"
         case .last: return "last"
-        case .open: return "open folder / focus the prompt"
+        case .open: return "open folder, or ask"
         case .parent: return "parent folder"
-        case .cycleFocus: return "cycle focus (files, answer, detections)"
-        case .focusPrompt: return "focus the prompt"
-        case .filter: return "filter by name as you type"
-        case .cancel: return "leave the prompt / cancel the request"
-        case .mark: return "mark for a multi-image question"
+        case .cycleFocus: return "next pane"
+        case .focusPrompt: return "type a question"
+        case .filter: return "filter by name"
+        case .cancel: return "cancel / leave prompt"
+        case .mark: return "mark for multi-image"
         case .caption: return "caption"
         case .detect: return "detect objects (boxes)"
         case .segment: return "segment (masks)"
@@ -40,13 +40,13 @@ public enum Command: String, CaseIterable, Sendable {
         case .accept: return "accept detection"
         case .reject: return "reject detection"
         case .relabel: return "relabel detection"
-        case .undo: return "undo the last review action"
-        case .nextPending: return "next image with pending review"
-        case .previousPending: return "previous image with pending review"
-        case .export: return "export detections (asks the format)"
+        case .undo: return "undo last decision"
+        case .nextPending: return "next image to review"
+        case .previousPending: return "previous image to review"
+        case .export: return "export detections"
         case .cycleTheme: return "cycle theme"
-        case .zoom: return "zoom into the selected detection"
-        case .showError: return "show the full text of the last error"
+        case .zoom: return "zoom to selected box"
+        case .showError: return "last error in full"
         case .help: return "this help"
         case .quit: return "quit"
         }

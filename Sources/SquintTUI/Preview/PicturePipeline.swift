@@ -1,5 +1,6 @@
 import Imaging
 import SquintCore
+import TerminalGraphics
 
 /// Decode → crop for zoom → overlays → render, for one `PictureKey`. Runs in a task off the curses thread.
 public enum PicturePipeline {
@@ -36,19 +37,33 @@ public enum PicturePipeline {
         let decoded = image.bitmap
         try Task.checkCancellation()
         var bitmap = viewport == .full ? decoded : crop(decoded, viewport: viewport)
-        let drawn = key.detections.enumerated().filter { $0.element.review != .rejected || $0.offset == key.selectedDetection }
-        if !drawn.isEmpty && (key.masks || !service.drawsCells), let imageSize = drawn.first?.element.imageSize {
-            // Text modes draw boxes and labels with curses; the bitmap then only gets the masks.
-            let options = DetectionOverlayOptions(
-                boxes: key.boxes && !service.drawsCells, masks: key.masks, labels: key.labels && !service.drawsCells,
-                viewport: viewport, selected: drawn.firstIndex { $0.offset == key.selectedDetection })
-            let overlays = Detection.overlays(for: drawn.map(\.element.shown), imageSize: imageSize, options: options)
-            if !overlays.isEmpty { bitmap.draw(overlays) }
+        if let overlays = overlays(for: key, viewport: viewport, drawsCells: service.drawsCells) {
+            if service.drawsCells {
+                bitmap.draw(overlays)  // masks only, sampled into cells
+            } else {
+                let area = CellSize(columns: key.area.width, rows: key.area.height)
+                let display = RenderLayout.fit(bitmap.size, in: area, cellSize: service.cellPixelSize).pixels
+                bitmap = bitmap.annotated(overlays, displaySize: display, labelHeight: service.cellPixelSize.height)
+            }
         }
         try Task.checkCancellation()
         let rendered = try await service.render(bitmap, columns: area.width, rows: area.height)
         return PictureBox(rendered: rendered, viewport: viewport, imageSize: image.info.uprightSize,
                           damage: image.damage.map { _ in "truncated" })
+    }
+
+    /// The overlays the key's picture gets, nil for none. Rejected detections are hidden (the selected one stays),
+    /// but keep their colour and number, so rejecting or zooming never recolours or renumbers the others. Text
+    /// modes draw boxes and labels with curses (`DetectionOutlines`); the bitmap then only gets the masks.
+    static func overlays(for key: PictureKey, viewport: UnitRect, drawsCells: Bool) -> [Overlay]? {
+        let hidden = Set(key.detections.indices.filter { key.detections[$0].review == .rejected && $0 != key.selectedDetection })
+        guard hidden.count < key.detections.count, key.masks || !drawsCells,
+              let imageSize = key.detections.first?.imageSize else { return nil }
+        let options = DetectionOverlayOptions(
+            boxes: key.boxes && !drawsCells, masks: key.masks, labels: key.labels && !drawsCells, viewport: viewport,
+            selected: key.selectedDetection, numbers: !drawsCells, hidden: hidden, terminalColors: key.terminalColors)
+        let overlays = Detection.overlays(for: key.detections.map(\.shown), imageSize: imageSize, options: options)
+        return overlays.isEmpty ? nil : overlays
     }
 
     /// The part of `bitmap` inside a unit viewport.

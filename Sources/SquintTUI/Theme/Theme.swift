@@ -1,11 +1,14 @@
 /// The named roles every view draws with. A theme maps each to colours and attributes.
 public enum ThemeRole: String, CaseIterable, Sendable {
-    case text, dim, border, borderFocused = "border-focused", title, selection, selectionInactive = "selection-inactive"
+    case text, dim, border, borderFocused = "border-focused", title, titleFocused = "title-focused"
+    case selection, selectionInactive = "selection-inactive"
     case directory, marked, answered, pending, accepted, rejected
     case status, statusError = "status-error", statusBusy = "status-busy"
     case prompt, promptLabel = "prompt-label"
     case heading, bold, code, bullet, quote
     case helpKey = "help-key", dialog
+    /// The characters a filter matched, highlighted in the file list.
+    case match
 }
 
 /// Colours and attributes for one role.
@@ -31,12 +34,16 @@ public struct ThemeStyle: Sendable, Hashable {
 /// A complete theme: a style per role and the palette detections are drawn in.
 public struct Theme: Sendable, Hashable {
     public var name: String
+    /// The terminal background the theme's accents are chosen for (`background = "dark"` in its file); nil for
+    /// themes that paint every background themselves or use no colour. `theme = "auto"` and `t` go by it.
+    public var background: TerminalBackground?
     public var styles: [ThemeRole: ThemeStyle]
     /// Colours for detections, cycled by index; boxes, masks and the list's swatches share them.
     public var palette: [ThemeColor]
 
-    public init(name: String, styles: [ThemeRole: ThemeStyle], palette: [ThemeColor]) {
+    public init(name: String, styles: [ThemeRole: ThemeStyle], palette: [ThemeColor], background: TerminalBackground? = nil) {
         self.name = name
+        self.background = background
         self.styles = styles
         self.palette = palette.isEmpty ? [.indexed(1)] : palette
     }
@@ -62,7 +69,7 @@ extension ThemeRole {
     /// Roles whose meaning is carried by a background colour; without colour they become reverse video.
     var needsReverseWithoutColor: Bool {
         switch self {
-        case .selection, .status, .statusError, .statusBusy, .dialog: return true
+        case .selection, .status, .statusError, .statusBusy, .dialog, .titleFocused, .match: return true
         default: return false
         }
     }

@@ -33,7 +33,9 @@ public enum ThemeColor: Sendable, Hashable {
     }
 
     /// The nearest palette index among the first `colors` entries (8, 16 or 256), -1 for the terminal default.
-    public func paletteIndex(colors: Int) -> Int {
+    /// `lightBackground` says the colour is drawn on a light terminal (a light theme): there, greys that a small
+    /// palette cannot show go dark instead of light, or they would vanish into the background.
+    public func paletteIndex(colors: Int, lightBackground: Bool = false) -> Int {
         switch self {
         case .terminalDefault: return -1
         case .indexed(let i) where i < colors: return i
@@ -43,6 +45,13 @@ public enum ThemeColor: Sendable, Hashable {
                 // Greys on an 8/16-colour terminal: nearest-RGB would make dark greys black (invisible borders
                 // on a black background), so pick by lightness instead.
                 let luma = (r * 299 + g * 587 + b * 114) / 1000
+                if lightBackground {
+                    // Mirror image: near-white stays white, light greys become the light grey entry (7) only
+                    // when used that light; anything darker turns grey (16 colours) or black (8).
+                    if luma > 235 { return colors >= 16 ? 15 : 7 }
+                    if luma >= 190 { return 7 }
+                    return luma >= 40 && colors >= 16 ? 8 : 0
+                }
                 if luma < 40 { return 0 }
                 if luma < 170 { return colors >= 16 ? 8 : 7 }
                 return colors >= 16 && luma > 235 ? 15 : 7

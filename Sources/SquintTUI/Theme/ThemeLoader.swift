@@ -8,6 +8,13 @@ public enum ThemeLoader {
         let table: TOMLTable
         do { table = try TOMLTable(string: toml) } catch { throw ThemeError(.syntax(fallbackName, "\(error)")) }
         let name = table["name"]?.string ?? fallbackName
+        var background: TerminalBackground?
+        if let value = table["background"] {
+            guard let text = value.string, let parsed = TerminalBackground(rawValue: text) else {
+                throw ThemeError(.badBackground(name, value.debugDescription))
+            }
+            background = parsed
+        }
         var palette: [ThemeColor] = []
         if let array = table["palette"]?.array {
             for item in array {
@@ -25,7 +32,7 @@ public enum ThemeLoader {
                 styles[role] = try style(entry, theme: name, role: key)
             }
         }
-        return Theme(name: name, styles: styles, palette: palette)
+        return Theme(name: name, styles: styles, palette: palette, background: background)
     }
 
     private static func style(_ entry: TOMLTable, theme: String, role: String) throws(ThemeError) -> ThemeStyle {
@@ -87,6 +94,7 @@ public struct ThemeError: Error, CustomStringConvertible {
         case syntax(String, String)
         case unknownRole(String, String)
         case badColor(String, String, String)
+        case badBackground(String, String)
         case unreadable(String)
         case unknownTheme(String, [String])
     }
@@ -100,6 +108,8 @@ public struct ThemeError: Error, CustomStringConvertible {
             return "theme \(theme): unknown style \"\(role)\"; known: \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", "))"
         case .badColor(let theme, let role, let value):
             return "theme \(theme): bad colour for \(role): \(value) (use default, a name, 0-255 or #rrggbb)"
+        case .badBackground(let theme, let value):
+            return "theme \(theme): background must be \"dark\" or \"light\", not \(value)"
         case .unreadable(let path): return "cannot read theme file \(path)"
         case .unknownTheme(let name, let known): return "unknown theme \"\(name)\"; available: \(known.joined(separator: ", "))"
         }

@@ -1,15 +1,48 @@
+import Imaging
 import SquintCore
-/// The detections of the selected image: colour swatch, label, review state.
+
+/// The detections of the selected image: number badge in the label's colour, label, review state.
+///
+/// The badge's number is the one on the picture's tag, so a row and its box match without relying on colour;
+/// the colour is the one the picture draws (the one colour rule, at the terminal's depth). Narrow panes (80×24
+/// gives this one 18 columns) show the state as one glyph and leave the rest to the label; the status line
+/// shows the selected label in full.
 enum DetectionListView {
+    /// What one row shows, as text, before any colour: tested at the widths the layout gives.
+    struct Row: Equatable {
+        var badge: String
+        var label: String
+        var state: String
+    }
+
+    /// Below this inner width the state is a glyph alone ("✓"), above it glyph and word ("✓ accepted").
+    static let wordsFromWidth = 30
+
     /// The glyph, word and colour for a detection's review; a decision on its way to the store shows as saving.
-    static func state(of item: StoredDetection, saving: ReviewState?) -> (String, String, ThemeRole) {
-        if saving != nil { return ("…", "saving", .pending) }
+    static func state(of item: StoredDetection, saving: ReviewState?, unicode: Bool = true) -> (String, String, ThemeRole) {
+        if saving != nil { return (unicode ? "…" : "*", "saving", .pending) }
         switch item.review {
-        case .pending: return ("?", "pending", .pending)
-        case .accepted: return ("✓", "accepted", .accepted)
-        case .relabelled: return ("✎", "relabelled", .accepted)
-        case .rejected: return ("✗", "rejected", .rejected)
+        case .pending: return (unicode ? "·" : ".", "pending", .pending)
+        case .accepted: return (unicode ? "✓" : "+", "accepted", .accepted)
+        case .relabelled: return (unicode ? "✎" : "~", "relabelled", .accepted)
+        case .rejected: return (unicode ? "✗" : "x", "rejected", .rejected)
         }
+    }
+
+    /// Row `index` of `count` in a pane `inner` columns wide (inside the border).
+    static func row(_ item: StoredDetection, index: Int, count: Int, inner: Int, saving: ReviewState?, unicode: Bool) -> Row {
+        let digits = String(count).count
+        let number = String(index + 1)
+        let badge = String(repeating: " ", count: max(0, digits - number.count)) + number
+        let (mark, word, _) = state(of: item, saving: saving, unicode: unicode)
+        let stateText = inner >= wordsFromWidth ? mark + " " + word : mark
+        let stateWidth = inner >= wordsFromWidth ? 12 : 1  // "✎ relabelled", the longest, fits whole
+        let labelColumns = max(1, inner - stateWidth - digits - 2)  // badge, space, label, space, state
+        var label = TerminalSafe.text(item.effectiveLabel)
+        if DisplayWidth.of(label) > labelColumns {
+            label = DisplayWidth.prefix(label, fitting: max(0, labelColumns - 1)) + (unicode ? "…" : "~")
+        }
+        return Row(badge: badge, label: label, state: stateText)
     }
 
     static func draw(_ state: AppState, on canvas: Canvas) {
@@ -17,13 +50,15 @@ enum DetectionListView {
         let focused = state.focus == .detections
         let pending = state.detections.filter { state.isAwaitingReview($0) }.count
         let summary = state.detections.isEmpty ? "" : "\(pending) pending"
-        canvas.frame(title: "Detections \(state.detections.isEmpty ? "" : "(\(state.detections.count))")", focused: focused, right: summary)
+        // At 80×24 the pane is 20 wide and the title has 14 columns: "Detections 15" fits, with brackets it is cut.
+        let count = state.detections.isEmpty ? "" : canvas.width < 22 ? "\(state.detections.count)" : "(\(state.detections.count))"
+        canvas.frame(title: "Detections \(count)", focused: focused, right: summary)
         let rows = canvas.height - 2, inner = canvas.width - 2
         if state.detections.isEmpty {
             canvas.put(2, 1, "none — \(state.keymap.hint(.detect)) detect, \(state.keymap.hint(.segment)) segment, \(state.keymap.hint(.points)) points", .dim, maxWidth: inner - 1)
             return
         }
-        let colors = Detection.colors(forLabels: state.detections.map(\.effectiveLabel))
+        let colors = Detection.colors(forLabels: state.detections.map(\.effectiveLabel), terminal: state.terminalColors)
         for row in 0..<rows {
             let index = state.detectionTop + row
             guard index < state.detections.count else { break }
@@ -32,13 +67,15 @@ enum DetectionListView {
             let isSelected = index == state.selectedDetection
             let role: ThemeRole = isSelected ? (focused ? .selection : .selectionInactive) : .text
             canvas.fill(1, y, inner, isSelected ? role : .text)
-            let swatch = canvas.styles.detection(colors[index], selected: false)
-            canvas.put(2, y, "■", attrs: swatch.attrs, pair: swatch.pair)
-            let (mark, word, markRole) = Self.state(of: item, saving: state.savingReviews[item.id])
-            // " ✎ relabelled", the longest state, fits whole.
-            let stateWidth = 13
-            canvas.put(4, y, DisplayWidth.fit(TerminalSafe.text(item.effectiveLabel), columns: max(1, inner - 4 - stateWidth)), role)
-            canvas.put(canvas.width - 1 - stateWidth, y, " " + mark + " " + word, isSelected ? role : markRole, maxWidth: stateWidth)
+            let shown = Self.row(item, index: index, count: state.detections.count, inner: inner,
+                                 saving: state.savingReviews[item.id], unicode: state.unicodeGlyphs)
+            let badge = canvas.styles.badge(colors[index])
+            canvas.put(1, y, shown.badge, attrs: badge.attrs, pair: badge.pair)
+            let labelX = 1 + shown.badge.count + 1
+            canvas.put(labelX, y, shown.label, role, maxWidth: max(1, canvas.width - 1 - labelX))
+            let markRole = Self.state(of: item, saving: state.savingReviews[item.id]).2
+            let stateWidth = DisplayWidth.of(shown.state)
+            canvas.put(canvas.width - 1 - stateWidth - 1, y, " " + shown.state, isSelected ? role : markRole, maxWidth: stateWidth + 1)
         }
     }
 }

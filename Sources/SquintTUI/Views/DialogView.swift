@@ -7,13 +7,25 @@ enum DialogView {
         let width = min(screen.columns - 4, 64)
         switch modal {
         case .errorDetail:
-            let lines = (state.error ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-                .reduce(0) { $0 + MarkdownLite.hardWrap(String($1), style: .plain, width: max(10, width - 4)).count }
-            return (width, min(screen.rows - 4, lines + 4))
+            return (width, min(screen.rows - 4, errorLines(state, width: width - 4).count + 2))
         case .export, .confirmOverwrite:
             return (width, 7)
         default:
             return (width, 5)
+        }
+    }
+
+    /// The `E` dialog's text wrapped at words in `width` columns: what failed and the whole message, a blank
+    /// line, then the facts (server message, HTTP status, attempts, model), continuation lines indented.
+    /// Sanitised first, so a server's escape sequences never reach the terminal and never count as width.
+    static func errorLines(_ state: AppState, width: Int) -> [String] {
+        guard let report = state.errorReport else { return [] }
+        let width = max(10, width)
+        return report.dialogLines.flatMap { raw -> [String] in
+            let line = TerminalSafe.text(raw)
+            if line.isEmpty { return [""] }
+            let indent = report.details.contains { raw.hasPrefix($0.label + ": ") } ? 2 : 0
+            return MarkdownLite.wrap([Span(line, .plain)], width: width, firstPrefix: [], restIndent: indent).map(\.text)
         }
     }
 
@@ -52,10 +64,11 @@ enum DialogView {
             return 4 + cursor
         case .errorDetail:
             canvas.frame(title: "Error — any key closes", focused: true)
-            let width = max(10, canvas.width - 4)
-            let lines = TerminalSafe.text(state.error ?? "", keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { MarkdownLite.hardWrap(String($0), style: .plain, width: width) }
-            for (i, line) in lines.prefix(canvas.height - 2).enumerated() { canvas.put(2, i + 1, line.text, .dialog) }
+            var lines = errorLines(state, width: canvas.width - 4)
+            if lines.count > canvas.height - 2 {
+                lines = Array(lines.prefix(max(0, canvas.height - 3))) + ["…"]
+            }
+            for (i, line) in lines.enumerated() { canvas.put(2, i + 1, line, .dialog) }
         case .help, .none:
             break
         }

@@ -42,13 +42,32 @@ enum FileListView {
             let sizeWidth = size.isEmpty ? 0 : DisplayWidth.of(size) + 1
             let name = entry.isDirectory ? entry.name + "/" : entry.name
             let nameWidth = max(1, inner - 2 - sizeWidth)
-            canvas.put(3, y, DisplayWidth.fit(TerminalSafe.text(name), columns: nameWidth), baseRole)
+            let shownName = TerminalSafe.text(name)
+            canvas.put(3, y, DisplayWidth.fit(shownName, columns: nameWidth), baseRole)
+            for piece in highlights(shownName, filter: state.filter.text, columns: nameWidth) {
+                canvas.put(3 + piece.x, y, piece.text, .match)
+            }
             if !size.isEmpty, inner > 12 { canvas.put(canvas.width - 1 - DisplayWidth.of(size), y, size, isSelected ? baseRole : .dim) }
         }
-        if state.focus == .filter || !state.filter.isEmpty {
+        if state.focus != .filter && !state.filter.isEmpty {
             let label = "/" + state.filter.text
             canvas.put(2, canvas.height - 1, " " + DisplayWidth.fit(label, columns: max(1, canvas.width - 6), pad: false) + " ",
-                       state.focus == .filter ? .promptLabel : .dim)
+                       .dim)
+        }
+    }
+
+    /// The parts of a shown name the filter matched, as (column offset, text), only as far as the name is shown
+    /// in `columns` (the ellipsis of a cut name is never highlighted).
+    static func highlights(_ name: String, filter: String, columns: Int) -> [(x: Int, text: String)] {
+        let ranges = FilterMatch.ranges(of: filter, in: name)
+        guard !ranges.isEmpty else { return [] }
+        let characters = Array(name)
+        let fits = DisplayWidth.of(name) <= columns
+        let shownCount = fits ? characters.count : DisplayWidth.prefix(name, fitting: columns - 1).count
+        return ranges.compactMap { range in
+            let end = min(range.upperBound, shownCount)
+            guard range.lowerBound < end else { return nil }
+            return (DisplayWidth.of(String(characters[..<range.lowerBound])), String(characters[range.lowerBound..<end]))
         }
     }
 

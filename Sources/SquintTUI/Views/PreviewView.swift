@@ -46,7 +46,7 @@ enum PreviewView {
         guard case .cells(let grid) = picture.rendered else { return }
         let (ox, oy) = origin(of: picture.rendered, in: canvas.width, canvas.height)
         drawGrid(grid, on: canvas, x: ox, y: oy)
-        drawOverlays(state, on: canvas, grid: grid, viewport: picture.viewport, x: ox, y: oy)
+        DetectionOutlines.draw(state, on: canvas, grid: grid, viewport: picture.viewport, x: ox, y: oy)
     }
 
     static func previewTitle(_ state: AppState, picture: Picture?, loading: Bool) -> String {
@@ -76,50 +76,6 @@ enum PreviewView {
                 let pair = pairs.pair(foreground: fg, background: bg)
                 canvas.put(x + column, y + row, cell.character.isEmpty ? " " : cell.character, attrs: 0, pair: pair, maxWidth: 1)
                 column += 1
-            }
-        }
-    }
-
-    /// Box outlines with line-drawing characters and labels as coloured text, on top of the art.
-    static func drawOverlays(_ state: AppState, on canvas: Canvas, grid: CellGrid, viewport: UnitRect, x: Int, y: Int) {
-        guard let imageSize = state.detections.first?.imageSize else { return }
-        let geometry = OverlayGeometry(viewport: viewport, imageSize: imageSize, columns: grid.columns, rows: grid.rows)
-        let colors = Detection.colors(forLabels: state.detections.map(\.effectiveLabel))
-        for (index, item) in state.detections.enumerated() where item.review != .rejected || index == state.selectedDetection {
-            let selected = index == state.selectedDetection
-            let style = canvas.styles.detection(colors[index], selected: false)
-            func put(_ cx: Int, _ cy: Int, _ text: String, _ s: StyleTable.Resolved = style) {
-                canvas.put(x + cx, y + cy, text, attrs: s.attrs, pair: s.pair, maxWidth: min(DisplayWidth.of(text), grid.columns - cx))
-            }
-            let label = TerminalSafe.text(item.effectiveLabel)
-            if let box = item.detection.box, state.showBoxes, let r = geometry.cells(forBox: box) {
-                let (h, v, tl, tr, bl, br) = selected ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
-                if r.width == 1 && r.height == 1 {
-                    put(r.x, r.y, "□")
-                } else {
-                    for cx in r.x...(r.maxX - 1) {
-                        put(cx, r.y, h)
-                        put(cx, r.maxY - 1, h)
-                    }
-                    for cy in r.y...(r.maxY - 1) {
-                        put(r.x, cy, v)
-                        put(r.maxX - 1, cy, v)
-                    }
-                    put(r.x, r.y, tl); put(r.maxX - 1, r.y, tr)
-                    put(r.x, r.maxY - 1, bl); put(r.maxX - 1, r.maxY - 1, br)
-                }
-                if state.showLabels {
-                    let labelStyle = canvas.styles.detection(colors[index], selected: true)
-                    let ly = r.y > 0 ? r.y - 1 : r.y
-                    let room = grid.columns - r.x
-                    if room > 0 { put(r.x, ly, DisplayWidth.fit(label, columns: min(room, DisplayWidth.of(label)), pad: false), labelStyle) }
-                }
-            } else if item.detection.box == nil, let point = item.detection.point, let (cx, cy) = geometry.cell(forPoint: point) {
-                put(cx, cy, selected ? "◉" : "●")
-                if state.showLabels, cx + 2 < grid.columns {
-                    let labelStyle = canvas.styles.detection(colors[index], selected: true)
-                    put(cx + 2, cy, DisplayWidth.prefix(label, fitting: grid.columns - cx - 2), labelStyle)
-                }
             }
         }
     }

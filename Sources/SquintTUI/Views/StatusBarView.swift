@@ -1,3 +1,4 @@
+import Foundation
 import SquintCore
 /// The status line: request state with spinner and elapsed time, the last error or message, and on the right
 /// model · graphics mode · tokens · theme.
@@ -9,16 +10,20 @@ enum StatusBarView {
         canvas.clear(errorShown ? .statusError : .status)
         var left = ""
         var role: ThemeRole = .status
+        var labelInFull = false
         if let request = state.request {
             let elapsed = max(0, state.now - request.startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
             let doing = request.cancelling ? "cancelling" : state.requestProgress ?? Self.verb(request.spec.question.task)
             left = " \(frame) \(doing)… \(String(format: "%.1f", elapsed))s  (\(state.keymap.hint(.cancel)) cancels)"
             role = .statusBusy
-        } else if let error = state.error {
-            let first = error.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? error
-            left = " ✗ " + first + "  (\(state.keymap.hint(.showError)) details)"
+        } else if let report = state.errorReport {
+            left = errorText(report, hint: state.keymap.hint(.showError), columns: Int.max)
             role = .statusError
+        } else if let selected = selectedLabel(state) {
+            // While reviewing, the label under review outranks a passing message ("15 found — a accept, …").
+            left = " " + selected
+            labelInFull = true
         } else if let info = state.info {
             left = " " + info
         } else {
@@ -29,10 +34,70 @@ enum StatusBarView {
         else if let estimate = tokenEstimate(state) { right.append("~\(estimate) tok") }
         right.append(state.themeName)
         let rightText = right.joined(separator: " · ") + " "
-        let rightWidth = DisplayWidth.of(rightText)
-        let leftWidth = max(1, canvas.width - rightWidth - 1)
+        var rightWidth = DisplayWidth.of(rightText)
+        var leftWidth = max(1, canvas.width - rightWidth - 1)
+        // The selected label is what the line is for while reviewing: the right-hand facts give way to it.
+        var showRight = canvas.width > rightWidth + 20 && !(labelInFull && DisplayWidth.of(left) > leftWidth)
+        if errorShown, let report = state.errorReport, DisplayWidth.of(left) > leftWidth {
+            // An error that does not fit beside model · mode · theme gets the whole line: what failed and the
+            // key for the details matter more than what is always there.
+            showRight = false
+            leftWidth = canvas.width
+            left = errorText(report, hint: state.keymap.hint(.showError), columns: leftWidth)
+        } else if !showRight {
+            rightWidth = 0
+            leftWidth = max(1, canvas.width - 1)
+        }
         canvas.put(0, 0, DisplayWidth.fit(TerminalSafe.text(left), columns: leftWidth), role)
-        if canvas.width > rightWidth + 20 { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+        if showRight { canvas.put(canvas.width - rightWidth, 0, rightText, errorShown ? .statusError : .status) }
+    }
+
+    /// ` ✗ ask failed: 503 The model is overloaded — E for details`, in `columns`: the action and the key always
+    /// stay, the reason is cut at a word; on a very narrow line the hint shortens, then the reason goes.
+    static func errorText(_ report: ErrorReport, hint: String, columns: Int) -> String {
+        let head = " ✗ " + (report.action.map { TerminalSafe.text($0) + ": " } ?? "")
+        let reason = TerminalSafe.text(report.reason)
+        let shorter = shortenings(of: reason)
+        for tail in [" — \(hint) for details", " — \(hint)"] {
+            let room = columns == Int.max ? Int.max : columns - DisplayWidth.of(head) - DisplayWidth.of(tail)
+            if room == Int.max { return head + reason + tail }
+            if let whole = shorter.first(where: { DisplayWidth.of($0) <= room }) { return head + whole + tail }
+            if room >= min(8, DisplayWidth.of(reason)) { return head + WordFit.fit(shorter.last ?? reason, columns: room) + tail }
+        }
+        let bare = " ✗ " + (report.action.map { TerminalSafe.text($0) } ?? WordFit.fit(reason, columns: max(1, columns - 8)))
+        return bare + " — \(hint)"
+    }
+
+    /// The reason, then ways to say it shorter without losing what to do: without the parenthesised asides
+    /// ("(503 UNAVAILABLE)", "(export GEMINI_API_KEY=…)"), then only its first and last clauses (what went wrong;
+    /// what to do about it).
+    static func shortenings(of reason: String) -> [String] {
+        var candidates = [reason]
+        var plain = ""
+        var depth = 0
+        for c in reason {
+            if c == "(" { depth += 1; continue }
+            if c == ")", depth > 0 { depth -= 1; continue }
+            if depth == 0 { plain.append(c) }
+        }
+        plain = plain.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            .replacingOccurrences(of: " ;", with: ";").replacingOccurrences(of: " :", with: ":")
+        if depth == 0, !plain.isEmpty, plain != reason { candidates.append(plain) }
+        let clauses = (candidates.last ?? reason).components(separatedBy: "; ")
+        if clauses.count > 2 { candidates.append(clauses[0] + "; " + clauses[clauses.count - 1]) }
+        return candidates
+    }
+
+    /// The detection under review in full (the list cuts long labels at 80×24): "3/15 white frosting with
+    /// colourful sprinkles · relabelled (was cupcake)". Shown while the list has focus or the picture is zoomed.
+    static func selectedLabel(_ state: AppState) -> String? {
+        guard state.focus == .detections || state.zoomed, let index = state.selectedDetection,
+              state.detections.indices.contains(index) else { return nil }
+        let item = state.detections[index]
+        let word = DetectionListView.state(of: item, saving: state.savingReviews[item.id]).1
+        var text = "\(index + 1)/\(state.detections.count) \(TerminalSafe.text(item.effectiveLabel)) · \(word)"
+        if item.review.newLabel != nil { text += " (was \(TerminalSafe.text(item.detection.label)))" }
+        return text
     }
 
     static func verb(_ task: AskTask) -> String {

@@ -12,6 +12,8 @@ public enum KittyGraphics {
         case rgba(Bitmap)
         /// A PNG file (`f=100`), compressed by the encoder that made it.
         case png([UInt8], size: PixelSize)
+        /// zlib-compressed raw pixels (`o=z`): `format` 24 for RGB rows, 32 for RGBA (see `KittyPixels`).
+        case zlib([UInt8], format: Int, size: PixelSize)
     }
 
     /// Transmit-and-display commands, one escape sequence per chunk: the first carries the keys
@@ -28,6 +30,9 @@ public enum KittyGraphics {
         case .png(let bytes, let size):
             data = bytes
             keys += ",f=100,s=\(size.width),v=\(size.height)"
+        case .zlib(let bytes, let format, let size):
+            data = bytes
+            keys += ",f=\(format),o=z,s=\(size.width),v=\(size.height)"
         }
         keys += ",c=\(cells.columns),r=\(cells.rows)"
         if virtualPlacement { keys += ",U=1" }
@@ -58,6 +63,15 @@ public enum KittyGraphics {
     /// Deletes every placement of image `id` and frees its data (`d=I`).
     public static func delete(id: UInt32) -> [UInt8] {
         Array("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\".utf8)
+    }
+
+    /// Deletes every kitty picture on the screen (`d=A`), for putting the terminal back after a crash: inside tmux
+    /// through passthrough (tmux drops it quietly when `allow-passthrough` is off; a bare APC would become the
+    /// pane's title), left out under GNU screen, bare everywhere else (terminals without kitty graphics ignore it).
+    public static func deleteAll(for environment: TerminalEnvironment) -> [UInt8] {
+        let delete = Array("\u{1B}_Ga=d,d=A,q=2\u{1B}\\".utf8)
+        if environment.inTmux { return TmuxPassthrough.wrap(delete) }
+        return environment.inMultiplexer ? [] : delete
     }
 
     /// The placeholder text for a virtual placement, one entry per row: each cell is U+10EEEE with its row's

@@ -24,6 +24,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
     public var overSSH: Bool
     /// Pixel protocols the terminal outside tmux would take but tmux's `allow-passthrough off` keeps out.
     public var blockedByTmux: Set<GraphicsProtocol> = []
+    /// Inside tmux: why pictures are drawn with characters although the terminal outside could do better.
+    public var tmuxLimit: TmuxLimit?
     /// False when there was no terminal to ask (stdout redirected, no /dev/tty): everything came from hints.
     public var probed: Bool
 
@@ -71,16 +73,9 @@ public struct TerminalCapabilities: Sendable, Equatable {
         let version = answered.terminalVersion ?? ""
         if answered.kittyGraphics == true { protocols.insert(.kitty) }
         if version.hasPrefix("iTerm2") || version.hasPrefix("WezTerm") { protocols.insert(.iterm) }
+        var limit: TmuxLimit?
         if let tmux {
-            // tmux answers DA1 itself, so the outer terminal's sixel shows up only in its features.
-            if tmux.outerSixel { protocols.insert(.sixel) } else if answered.advertisesSixel, tmux.nativeSixel { protocols.insert(.sixel) }
-            if !tmux.passthroughAllowed {
-                // Without passthrough only tmux's own sixel can get through.
-                let before = protocols
-                protocols.subtract([.kitty, .iterm])
-                if !tmux.nativeSixel { protocols.remove(.sixel) }
-                blocked = before.subtracting(protocols)
-            }
+            (blocked, limit) = Self.throughTmux(tmux, environment: environment, protocols: &protocols)
         } else if answered.advertisesSixel || (answered.sixelMaxGeometry != nil) {
             protocols.insert(.sixel)
         }
@@ -95,6 +90,7 @@ public struct TerminalCapabilities: Sendable, Equatable {
             overSSH: environment.overSSH, probed: replies != nil
         )
         capabilities.blockedByTmux = blocked
+        capabilities.tmuxLimit = limit
         return capabilities
     }
 }

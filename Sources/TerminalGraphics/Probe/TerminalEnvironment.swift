@@ -25,6 +25,9 @@ public struct TerminalEnvironment: Sendable, Equatable {
     }
 
     public var inTmux: Bool { tmux != nil || term.hasPrefix("tmux") }
+    /// tmux or GNU screen, here or at the other end of an SSH session started inside one (`TERM` is still
+    /// `tmux-256color` or tmux's default `screen`): queries the multiplexer would misread are not sent.
+    public var inMultiplexer: Bool { inTmux || term.hasPrefix("screen") }
     public var isKitty: Bool { kittyWindowID != nil || term == "xterm-kitty" || termProgram.lowercased() == "ghostty" }
     public var isWezTerm: Bool { termProgram == "WezTerm" }
     public var isITerm: Bool { termProgram == "iTerm.app" || lcTerminal == "iTerm2" }

@@ -31,7 +31,7 @@ public struct TerminalProbe: Sendable {
     /// The batch, in one write. DA1 goes last: every terminal answers it, and answers in order, so its
     /// reply means all the others that are coming have come.
     public static let queries: [UInt8] = Array((
-        "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"   // kitty graphics
+        kittyQuery
         + "\u{1B}[>0q"                                      // XTVERSION
         + "\u{1B}[?1;1;0S"                                  // XTSMGRAPHICS: colour registers
         + "\u{1B}[?2;1;0S"                                  // XTSMGRAPHICS: sixel geometry
@@ -40,11 +40,27 @@ public struct TerminalProbe: Sendable {
         + "\u{1B}[c"                                        // DA1, last
     ).utf8)
 
+    /// kitty's graphics query: a 1×1 image it answers `OK` to and does not keep.
+    static let kittyQuery = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"
+
+    /// The batch inside tmux (or screen): only what the multiplexer answers or ignores itself. tmux takes an APC
+    /// string such as kitty's query as the pane's title, so that query is left out; and the outer terminal's
+    /// answers to anything sent through passthrough come back through tmux's key parser, which keeps XTVERSION
+    /// and DA replies for itself. What is outside comes from `tmux display` instead (`TmuxStatus`). tmux 3.3
+    /// answers XTVERSION (`tmux 3.3a`), `CSI 18t` and DA1, answers OSC 11 only when the pane has a background
+    /// style, and ignores XTSMGRAPHICS and `CSI 14t`/`16t`; none of them touches the pane.
+    public static let multiplexerQueries: [UInt8] = Array(queries.dropFirst(kittyQuery.utf8.count))
+
+    /// The batch for the terminal this environment describes.
+    public static func queries(for environment: TerminalEnvironment) -> [UInt8] {
+        environment.inMultiplexer ? multiplexerQueries : queries
+    }
+
     /// Probes `/dev/tty` and combines the answers with the environment and tmux's settings.
     /// Without a terminal to ask, everything comes from the environment and the fallbacks.
     public func run() -> TerminalCapabilities {
         let hints = TerminalEnvironment(environment)
-        let tmux = hints.inTmux ? TmuxQuery.status() : nil
+        let tmux = hints.inTmux ? TmuxQuery.status(environment: environment) : nil
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
             return TerminalCapabilities.resolve(
@@ -54,7 +70,7 @@ public struct TerminalProbe: Sendable {
         defer { close(fd) }
         let window = Self.windowSize(of: fd)
         let timeout = hints.overSSH ? sshTimeoutMilliseconds : localTimeoutMilliseconds
-        let replies = Self.exchange(fd: fd, timeoutMilliseconds: timeout)
+        let replies = Self.exchange(fd: fd, timeoutMilliseconds: timeout, queries: Self.queries(for: hints))
         return TerminalCapabilities.resolve(
             replies: replies, environment: hints, window: window, tmux: tmux, fallbackCellSize: fallbackCellSize)
     }
@@ -70,7 +86,7 @@ public struct TerminalProbe: Sendable {
 
     /// Raw mode, the batch, replies until DA1 or the timeout, a drain, then the old mode back with
     /// pending input flushed. Returns nil when the terminal could not be put in raw mode.
-    static func exchange(fd: Int32, timeoutMilliseconds: Int) -> ProbeReplies? {
+    static func exchange(fd: Int32, timeoutMilliseconds: Int, queries: [UInt8] = Self.queries) -> ProbeReplies? {
         // A background job changing the terminal's mode would be stopped by SIGTTOU; and its
         // replies would go to whoever is in the foreground. Only the foreground asks.
         let foreground = tcgetpgrp(fd)

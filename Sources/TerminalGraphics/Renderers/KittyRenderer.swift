@@ -8,13 +8,23 @@ public struct KittyRenderer: ImageRenderer {
     public var imageID: UInt32?
     /// Inside tmux: wrap commands in passthrough and draw placeholders instead of placing directly.
     public var throughTmux: Bool
-    /// Turns a bitmap into PNG bytes; nil sends raw RGBA, which is larger but needs no encoder.
-    public var pngEncoder: (@Sendable (Bitmap) throws -> [UInt8])?
+    /// How the pixels travel.
+    public var encoding: Encoding
 
-    public init(imageID: UInt32? = nil, throughTmux: Bool = false, pngEncoder: (@Sendable (Bitmap) throws -> [UInt8])? = nil) {
+    /// The payload's form. `zlib` is the default: compressed raw rows are the fastest to make at about a PNG's size.
+    public enum Encoding: Sendable {
+        /// zlib-compressed RGB (opaque pictures) or RGBA rows (`o=z`, `f=24`/`f=32`), see `KittyPixels`.
+        case zlib
+        /// A PNG from this encoder (`f=100`).
+        case png(@Sendable (Bitmap) throws -> [UInt8])
+        /// Uncompressed RGBA (`f=32`): four bytes a pixel, no work at all.
+        case raw
+    }
+
+    public init(imageID: UInt32? = nil, throughTmux: Bool = false, encoding: Encoding = .zlib) {
         self.imageID = imageID
         self.throughTmux = throughTmux
-        self.pngEncoder = pngEncoder
+        self.encoding = encoding
     }
 
     public func render(_ bitmap: Bitmap, area: CellSize, cellSize: PixelSize) throws -> TerminalOutput {
@@ -24,9 +34,13 @@ public struct KittyRenderer: ImageRenderer {
         var cells = RenderLayout.cells(covering: bitmap.size, cellSize: cellSize)
         cells = CellSize(columns: min(cells.columns, area.columns), rows: min(cells.rows, area.rows))
         let payload: KittyGraphics.Payload
-        if let pngEncoder {
-            payload = .png(try pngEncoder(bitmap), size: bitmap.size)
-        } else {
+        switch encoding {
+        case .zlib:
+            let (data, format) = try KittyPixels.compress(bitmap)
+            payload = .zlib(data, format: format, size: bitmap.size)
+        case .png(let encoder):
+            payload = .png(try encoder(bitmap), size: bitmap.size)
+        case .raw:
             payload = .rgba(bitmap)
         }
         var bytes: [UInt8]

@@ -16,13 +16,13 @@ public enum RendererSelector {
         }
     }
 
-    /// Imaging's libpng encoder, for kitty (`f=100`) and iTerm2 payloads: fast compression, because the picture
+    /// Imaging's libpng encoder, for iTerm2 payloads: fast compression, because the picture
     /// is decoded once by the terminal a moment later (libpng's default effort took 0.5 s on a 1200×800 photo).
     public static let imagingPNG: @Sendable (Bitmap) throws -> [UInt8] = { [UInt8](try PNGEncoder.encode($0, effort: .fast)) }
 
     /// A renderer for `proto`, set up for this terminal (tmux wrapping and limits, colour depth,
-    /// colour registers, background). `pngEncoder` nil makes kitty send raw RGBA and iTerm2 fall back
-    /// to symbols.
+    /// colour registers, background). kitty gets zlib-compressed raw pixels (`KittyPixels`); `pngEncoder` is for
+    /// iTerm2, which falls back to symbols without one.
     public static func renderer(
         for proto: GraphicsProtocol, capabilities: TerminalCapabilities,
         pngEncoder: (@Sendable (Bitmap) throws -> [UInt8])? = imagingPNG
@@ -30,7 +30,7 @@ public enum RendererSelector {
         let throughTmux = capabilities.needsPassthrough(for: proto)
         switch proto {
         case .kitty:
-            return KittyRenderer(throughTmux: throughTmux, pngEncoder: pngEncoder)
+            return KittyRenderer(throughTmux: throughTmux)
         case .sixel:
             let registers = min(SixelEncoder.defaultColors, max(2, capabilities.sixelColorRegisters ?? SixelEncoder.defaultColors))
             let encoder = SixelEncoder(maxColors: registers, background: capabilities.background ?? .black)
@@ -46,13 +46,16 @@ public enum RendererSelector {
         }
     }
 
-    /// The one line to show, once, when tmux's `allow-passthrough` keeps out pictures the terminal
-    /// outside could show (or the person asked for `forced`).
+    /// The one line to show, once, when tmux keeps out pictures the terminal outside could show: `allow-passthrough`
+    /// is off, the kitty outside is too old for pictures in tmux, tmux has no sixel. With `forced`, only when the
+    /// person's choice cannot get through (a pixel protocol needing passthrough that is off).
     public static func tmuxNotice(_ capabilities: TerminalCapabilities, forced: GraphicsProtocol? = nil) -> String? {
-        guard let tmux = capabilities.tmux, !tmux.passthroughAllowed else { return nil }
+        guard let tmux = capabilities.tmux else { return nil }
         if let forced {
-            return forced.isPixelProtocol && capabilities.needsPassthrough(for: forced) ? TmuxStatus.passthroughOffMessage : nil
+            let blocked = forced.isPixelProtocol && capabilities.needsPassthrough(for: forced) && !tmux.passthroughAllowed
+            return blocked ? TmuxStatus.passthroughOffMessage : nil
         }
-        return capabilities.blockedByTmux.isEmpty ? nil : TmuxStatus.passthroughOffMessage
+        guard let limit = capabilities.tmuxLimit, !choose(.auto, capabilities: capabilities).isPixelProtocol else { return nil }
+        return limit.message
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Asks the running tmux server what it lets through, by running the `tmux` client.
+/// Asks the running tmux server what it lets through, by running the `tmux` client once.
 enum TmuxQuery {
-    static func status() -> TmuxStatus? {
-        guard let line = run(["display", "-p", "#{sixel_support}|#{client_termfeatures}|#{client_termname}"]) else {
-            return nil
-        }
-        let passthrough = run(["show", "-gv", "allow-passthrough"]) ?? "off"
-        return TmuxStatus(displayLine: line, allowPassthrough: passthrough)
+    /// `tmux display -p` for this pane (`$TMUX_PANE`, so the answer is about the pane Squint runs in even when
+    /// another one is active), or nil when there is no tmux to ask.
+    static func status(environment: [String: String] = ProcessInfo.processInfo.environment) -> TmuxStatus? {
+        var arguments = ["display", "-p"]
+        if let pane = environment["TMUX_PANE"], !pane.isEmpty { arguments += ["-t", pane] }
+        guard let line = run(arguments + [TmuxStatus.displayFormat]) else { return nil }
+        return TmuxStatus(displayLine: line)
     }
 
     private static func run(_ arguments: [String]) -> String? {

@@ -25,7 +25,7 @@ struct AskCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("prompt")], help: "The question.")
     var prompt: String
 
-    @Option(help: "Model to ask (default: model in the config file, else gemini-2.5-flash).")
+    @Option(help: ArgumentHelp(HelpText.model))
     var model: String?
 
     @OptionGroup var api: APIOptions

@@ -20,12 +20,12 @@ struct BrowseCommand: AsyncParsableCommand {
     @Argument(help: "The folder to open.", completion: .directory)
     var folder: String = "."
 
-    @Option(help: "Theme name (dark, light, high-contrast, monochrome) or a path to a theme .toml file.")
+    @Option(help: "Theme: auto (light or dark by the terminal's background), dark, light, high-contrast, monochrome, or a path to a theme .toml file.")
     var theme: String?
 
     @OptionGroup var picture: ProtocolOption
 
-    @Option(help: "Gemini model to ask (default: model in the config file, else gemini-2.5-flash).")
+    @Option(help: ArgumentHelp(HelpText.model))
     var model: String?
 
     @OptionGroup var api: APIOptions
@@ -60,8 +60,10 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         let asking = client.map { AskPipeline(provider: $0, store: store, configuration: config) }
         let services = AppServices(previews: previews, asking: asking, store: store)
-        let themeName = theme ?? (config.theme == "default" ? nil : config.theme)
-        let browser = Browser.Settings(folder: folder, theme: themeName, keyOverrides: config.keys, model: chosenModel)
+        let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
+        let browser = Browser.Settings(folder: folder, theme: theme ?? config.theme, keyOverrides: config.keys, model: chosenModel,
+                                       background: capabilities.background,
+                                       notice: RendererSelector.tmuxNotice(capabilities, forced: forced))
         do {
             try await Browser.run(browser, services: services)
             try? await client?.shutdown()

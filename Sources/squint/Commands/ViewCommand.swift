@@ -105,7 +105,8 @@ struct ViewCommand: AsyncParsableCommand {
                                            downscaling: .detailed)
         Self.noteDamage(decoded)
         var bitmap = decoded.bitmap
-        if !overlays.isEmpty { bitmap.draw(overlays) }
+        // Tags as tall as the terminal's text, as in the TUI.
+        if !overlays.isEmpty { bitmap.draw(overlays, style: OverlayStyle(for: bitmap.size, labelHeight: capabilities.cellSize.height)) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
         try Self.writeToStandardOutput(output.inline() + [0x0A])
     }

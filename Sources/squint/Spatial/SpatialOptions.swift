@@ -14,7 +14,7 @@ struct SpatialOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the image with the detections drawn on it as PNG.", valueName: "ANNOTATED.png"))
     var out: String?
 
-    @Option(help: "The model to ask (default: `model` in config.toml).")
+    @Option(help: ArgumentHelp(HelpText.model))
     var model: String?
 
     @Option(name: .customLong("max-side"), help: "Downscale so the longest side is at most this many pixels before sending (default: [spatial] max_side in config.toml, 1024).")
