@@ -49,6 +49,8 @@ let package = Package(
         // zlib for kitty's compressed raw pixels (`o=z`).
         systemLibrary("CZlib", pkgConfig: "zlib", apt: "zlib1g-dev", brew: "zlib"),
         heifHeaders,
+        // giflib ships no pkg-config file (Debian, Homebrew): its header is found on the default search path.
+        .systemLibrary(name: "CGif", providers: [.apt(["libgif-dev"]), .brew(["giflib"])]),
         // libheif, opened on first use on Linux (see heif_loader.h).
         .target(name: "CHeifLoader", dependencies: ["CHeif"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
@@ -65,7 +67,7 @@ let package = Package(
         // libjpeg's scanline API behind a setjmp-safe C interface: JPEG rows while the rest still decodes.
         .target(name: "CJPEGScanlines", dependencies: ["CLibJPEG"]),
         // Decoding, orientation, resampling, overlays, PNG encoding.
-        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CLibJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeif", "CHeifLoader"]),
+        .target(name: "Imaging", dependencies: ["CTurboJPEG", "CLibJPEG", "CJPEGScanlines", "CPNG", "CWebP", "CHeif", "CHeifLoader", "CGif"]),
         // Terminal capability probe and image renderers (kitty, sixel, iTerm2, symbols, ASCII).
         .target(name: "TerminalGraphics", dependencies: ["Imaging", "CChafa", "CZlib"]),
         // The shared client core: asking about images, spatial parsing, the store, exports, configuration.
@@ -112,7 +114,7 @@ let package = Package(
 
         .testTarget(name: "GeminiAPITests", dependencies: ["GeminiAPI", "GeminiTestServer"]),
         // The HEIF tests write HEIF files with libheif's encoder, so they link it.
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], linkerSettings: [.linkedLibrary("heif")]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], exclude: ["Fixtures"], linkerSettings: [.linkedLibrary("heif")]),
         .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "CZlib"]),
         .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),

@@ -5,7 +5,7 @@ import Testing
 @Suite struct BadInputTests {
     @Test(arguments: [
         ("bad/empty.jpg", ImagingError.Code.empty), ("bad/not_an_image.png", .unrecognised),
-        ("bad/truncated.jpg", .truncated), ("bad/truncated.png", .truncated), ("bad/garbage.webp", .corrupt),
+        ("bad/truncated.png", .truncated), ("bad/garbage.webp", .corrupt),
         ("bad/bomb_100000x100000.png", .tooLarge),
     ])
     func badInputsFailWithOneClearError(path: String, code: ImagingError.Code) throws {
@@ -34,27 +34,53 @@ import Testing
         }
     }
 
-    @Test func truncatedJPEGSaysSo() throws {
-        let error = try #require(throws: ImagingError.self) {
-            try ImageLoader.decode(data: Corpus.data("bad/truncated.jpg"), name: "truncated.jpg", maxSize: PixelSize(width: 100, height: 100))
-        }
-        #expect(error.description == "truncated.jpg: not a complete JPEG (premature end of data)")
+    /// bad/truncated.jpg is the first half of formats/coffee_baseline.jpg: the rows that are there are shown
+    /// exactly as in the whole file, the rest is grey, and the damage says so in one line.
+    @Test func truncatedJPEGShowsTheRowsThatAreThere() throws {
+        let decoded = try ImageLoader.load(data: Corpus.data("bad/truncated.jpg"), name: "truncated.jpg", maxSize: nil)
+        let damage = try #require(decoded.damage)
+        #expect(damage.code == .truncated)
+        #expect(damage.description == "truncated.jpg: truncated JPEG (the file ends early; the rest of the picture is grey)")
+        let full = try Corpus.decode("formats/coffee_baseline.jpg")
+        #expect(decoded.bitmap.size == full.size)
+        let rowBytes = full.width * 4
+        func row(_ bitmap: Bitmap, _ y: Int) -> ArraySlice<UInt8> { bitmap.pixels[(y * rowBytes)..<((y + 1) * rowBytes)] }
+        let intact = (0..<full.height).prefix { row(decoded.bitmap, $0) == row(full, $0) }.count
+        #expect(intact >= 100 && intact < full.height, "\(intact) rows as in the whole file")
+        let last = row(decoded.bitmap, full.height - 1).enumerated().filter { $0.offset % 4 != 3 }.map(\.element)
+        #expect(last.allSatisfy { (120...136).contains($0) }, "the missing rows are grey")
+        // The bitmap-only API shows the same picture.
+        #expect(try ImageLoader.decode(data: Corpus.data("bad/truncated.jpg"), name: "truncated.jpg", maxSize: nil) == decoded.bitmap)
     }
 
-    /// Every cut of a baseline JPEG after its first scan starts is reported as truncated, whatever warning
+    /// Scaled decodes (libjpeg's n/8 scaling and the streaming resampler) keep the damage too, and so does the
+    /// asynchronous loader the TUI uses.
+    @Test(arguments: [PixelSize(width: 100, height: 100), PixelSize(width: 300, height: 200), PixelSize(width: 590, height: 390)])
+    func scaledTruncatedJPEGKeepsTheDamage(size: PixelSize) async throws {
+        let decoded = try await ImageLoader.load(url: Corpus.url("bad/truncated.jpg"), maxSize: size)
+        #expect(decoded.damage?.code == .truncated)
+        #expect(decoded.bitmap.width <= size.width && decoded.bitmap.height <= size.height)
+        #expect(Metrics.deviation(decoded.bitmap) > 10, "the top half is a real picture")
+    }
+
+    /// Every cut of a baseline JPEG after its first scan starts is shown with its damage, whatever warning
     /// libjpeg happened to emit last.
-    @Test func everyCutJPEGIsTruncated() throws {
+    @Test func everyCutJPEGIsShownAsDamaged() throws {
         let data = try Corpus.data("formats/coffee_baseline.jpg")
         for fraction in [0.3, 0.6, 0.95, 0.9995] {
             let cut = Data(data.prefix(Int(Double(data.count) * fraction)))
-            let error = try #require(throws: ImagingError.self) {
-                try ImageLoader.decode(data: cut, name: "cut.jpg", maxSize: nil)
-            }
-            #expect(error.code == .truncated, "\(fraction): \(error)")
+            let decoded = try ImageLoader.load(data: cut, name: "cut.jpg", maxSize: nil)
+            #expect(decoded.damage?.code == .truncated, "\(fraction)")
+            #expect(decoded.bitmap.size == PixelSize(width: 600, height: 400))
         }
         // Trailing bytes after the end marker (camera trailers) are fine.
         let trailing = data + Data(repeating: 0x42, count: 1000)
-        #expect(try ImageLoader.decode(data: trailing, name: "trailing.jpg", maxSize: nil).size == PixelSize(width: 600, height: 400))
+        let decoded = try ImageLoader.load(data: trailing, name: "trailing.jpg", maxSize: nil)
+        #expect(decoded.damage == nil)
+        #expect(decoded.bitmap.size == PixelSize(width: 600, height: 400))
+        // Cut inside the header, nothing can be shown: still one clear error.
+        let header = try #require(throws: ImagingError.self) { try ImageLoader.decode(data: data.prefix(300), name: "cut.jpg", maxSize: nil) }
+        #expect(header.code == .truncated)
     }
 
     @Test func bombIsRefusedFromTheHeaderAlone() throws {
@@ -98,15 +124,16 @@ import Testing
         #expect(directory.description == "bad: is a directory, not an image")
     }
 
-    /// Every prefix of a valid file fails cleanly or decodes; none crashes.
+    /// Every prefix of a valid file fails cleanly or (a JPEG) decodes with its damage noted; none crashes, and
+    /// none passes for complete.
     @Test(arguments: ["formats/coffee_progressive.jpg", "formats/coffee_interlaced.png", "formats/coffee_lossy.webp", "formats/coffee.heic"])
     func cutFilesNeverCrash(path: String) throws {
         let data = try Corpus.data(path)
         for fraction in [0.02, 0.1, 0.5, 0.9, 0.999] {
             let cut = data.prefix(Int(Double(data.count) * fraction))
             do {
-                _ = try ImageLoader.decode(data: Data(cut), name: "cut", maxSize: PixelSize(width: 64, height: 64))
-                Issue.record("\(path) cut at \(fraction) decoded without error")
+                let decoded = try ImageLoader.load(data: Data(cut), name: "cut", maxSize: PixelSize(width: 64, height: 64))
+                if decoded.damage?.code != .truncated { Issue.record("\(path) cut at \(fraction) decoded as if complete") }
             } catch let error as ImagingError {
                 #expect([.truncated, .corrupt, .unrecognised].contains(error.code), "\(error)")
             }

@@ -4,9 +4,14 @@ public struct DecodedImage: Sendable, Equatable {
     public let info: ImageInfo
     /// Upright, fitted as requested.
     public let bitmap: Bitmap
+    /// Set when the picture is incomplete but shown anyway: a JPEG cut off mid-way decodes the rows that are
+    /// there and the rest grey. Its `description` is the one line to show beside the picture
+    /// ("cut.jpg: truncated JPEG (the file ends early; the rest of the picture is grey)"); `code` is `.truncated`.
+    public let damage: ImagingError?
 
-    public init(info: ImageInfo, bitmap: Bitmap) {
+    public init(info: ImageInfo, bitmap: Bitmap, damage: ImagingError? = nil) {
         self.info = info
         self.bitmap = bitmap
+        self.damage = damage
     }
 }

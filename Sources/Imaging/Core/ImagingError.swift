@@ -16,7 +16,7 @@ public struct ImagingError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unreadable = Code(.unreadable)
         /// The file has no bytes.
         public static let empty = Code(.empty)
-        /// The bytes are not JPEG, PNG, WebP or HEIF.
+        /// The bytes are not JPEG, PNG, WebP, HEIF, GIF or BMP.
         public static let unrecognised = Code(.unrecognised)
         /// The data ends before the image does.
         public static let truncated = Code(.truncated)

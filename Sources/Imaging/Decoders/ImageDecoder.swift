@@ -10,6 +10,17 @@ protocol ImageDecoder: Sendable {
     /// may return a reduced size that still covers `target` in both axes; the caller resamples the rest.
     /// Checks `budget` against the header before allocating.
     func decode(_ bytes: UnsafeRawBufferPointer, target: PixelSize?, budget: PixelBudget) throws -> Bitmap
+
+    /// `decode`, except that a file whose data ends early may still give a picture, with `damage` saying what
+    /// is made up. Only JPEG does (libjpeg decodes the rows that are there and fills the rest grey); other
+    /// formats throw as `decode` does.
+    func decodeKeepingDamage(_ bytes: UnsafeRawBufferPointer, target: PixelSize?, budget: PixelBudget) throws -> (Bitmap, damage: DecodeFailure?)
+}
+
+extension ImageDecoder {
+    func decodeKeepingDamage(_ bytes: UnsafeRawBufferPointer, target: PixelSize?, budget: PixelBudget) throws -> (Bitmap, damage: DecodeFailure?) {
+        (try decode(bytes, target: target, budget: budget), nil)
+    }
 }
 
 extension ImageFormat {
@@ -20,6 +31,8 @@ extension ImageFormat {
         case .png: PNGDecoder()
         case .webp: WebPDecoder()
         case .heif: HEIFDecoder()
+        case .gif: GIFDecoder()
+        case .bmp: BMPDecoder()
         }
     }
 }

@@ -17,6 +17,12 @@ struct JPEGDecoder: ImageDecoder {
     }
 
     func decode(_ bytes: UnsafeRawBufferPointer, target: PixelSize?, budget: PixelBudget) throws -> Bitmap {
+        let (bitmap, damage) = try decodeKeepingDamage(bytes, target: target, budget: budget)
+        if let damage { throw damage }
+        return bitmap
+    }
+
+    func decodeKeepingDamage(_ bytes: UnsafeRawBufferPointer, target: PixelSize?, budget: PixelBudget) throws -> (Bitmap, damage: DecodeFailure?) {
         try Self.withHandle { handle in
             let header = try Self.readHeader(handle, bytes)
             try budget.check(header.size)
@@ -24,7 +30,7 @@ struct JPEGDecoder: ImageDecoder {
             let isCMYK = header.colorspace == Int32(TJCS_CMYK.rawValue) || header.colorspace == Int32(TJCS_YCCK.rawValue)
             // libjpeg cannot convert CMYK to RGB itself: take CMYK (YCCK is turned into CMYK by libjpeg) and convert here.
             let pixelFormat = isCMYK ? TJPF_CMYK : TJPF_RGBA
-            var failure: DecodeFailure?
+            var failure: DecodeFailure?, damage: DecodeFailure?
             var bitmap = Bitmap(width: scaled.width, height: scaled.height) { buffer in
                 let status = tjDecompress2(
                     handle, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt(bytes.count),
@@ -32,12 +38,19 @@ struct JPEGDecoder: ImageDecoder {
                     Int32(pixelFormat.rawValue), TJFLAG_LIMITSCANS
                 )
                 if status != 0 {
-                    failure = Self.failure(handle, bytes, fatal: tjGetErrorCode(handle) == Int32(TJERR_FATAL.rawValue))
+                    let message = Self.lastMessage(handle)
+                    if tjGetErrorCode(handle) == Int32(TJERR_FATAL.rawValue) {
+                        failure = Self.fatalFailure(message: message, bytes)
+                        // A fatal error can leave rows unwritten: the buffer must still be initialised.
+                        buffer.initialize(repeating: 0)
+                    } else {
+                        damage = Self.truncation(message: message, bytes)
+                    }
                 }
             }
             if let failure { throw failure }
             if isCMYK { Self.convertCMYK(&bitmap, inverted: JPEGMetadata(scanning: bytes).hasAdobeMarker) }
-            return bitmap
+            return (bitmap, damage)
         }
     }
 
@@ -78,32 +91,33 @@ struct JPEGDecoder: ImageDecoder {
         return Header(size: PixelSize(width: Int(width), height: Int(height)), colorspace: colorspace)
     }
 
+    /// After libjpeg's warnings only (last one `message`): the damage when the data was cut off, or nil when
+    /// the picture is complete after all. Shared with `JPEGStreamingDecoder`.
+    ///
     /// libjpeg reports a cut-off file as a *warning* ("Premature end of JPEG file") and fills the rest with
-    /// grey; a viewer that shows that grey as the picture misleads, so truncation is an error. TurboJPEG keeps
-    /// only the last warning, so a missing end marker after the first scan counts as truncation too. Other
-    /// warnings (extraneous bytes between markers, common in camera files) leave a complete picture.
-    private static func failure(_ handle: tjhandle, _ bytes: UnsafeRawBufferPointer, fatal: Bool) -> DecodeFailure? {
-        let message = lastMessage(handle)
-        return fatal ? fatalFailure(message: message, bytes) : truncation(message: message, bytes)
-    }
-
-    /// After libjpeg's warnings only (last one `message`): truncated, or nil when the picture is complete
-    /// after all. Shared with `JPEGStreamingDecoder`.
+    /// grey (a progressive file keeps the scans that arrived): the picture is shown, with this note, so it
+    /// never passes for complete. TurboJPEG keeps only the last warning, so a missing end marker after the
+    /// first scan counts as truncation too. Other warnings (extraneous bytes between markers, common in
+    /// camera files) leave a complete picture.
     static func truncation(message: String, _ bytes: UnsafeRawBufferPointer) -> DecodeFailure? {
-        let scan = JPEGMetadata(scanning: bytes).firstScanOffset
-        let cutShort = scan.map { !JPEGMetadata.hasEndMarker(bytes, after: $0) } ?? false
-        if message.contains("Premature end of JPEG") || message.contains("insufficient data") || cutShort {
-            return DecodeFailure(.truncated, "not a complete JPEG (premature end of data)")
-        }
-        return nil
+        guard isCutShort(message: message, bytes) else { return nil }
+        return DecodeFailure(.truncated, "truncated JPEG (the file ends early; the rest of the picture is grey)")
     }
 
     /// After libjpeg gave up with `message`: truncated when the data ran out, else corrupt.
     static func fatalFailure(message: String, _ bytes: UnsafeRawBufferPointer) -> DecodeFailure {
-        truncation(message: message, bytes) ?? DecodeFailure(.corrupt, "not a valid JPEG (\(message))")
+        isCutShort(message: message, bytes)
+            ? DecodeFailure(.truncated, "not a complete JPEG (premature end of data)")
+            : DecodeFailure(.corrupt, "not a valid JPEG (\(message))")
     }
 
-    private static func lastMessage(_ handle: tjhandle) -> String {
+    private static func isCutShort(message: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let scan = JPEGMetadata(scanning: bytes).firstScanOffset
+        let cutShort = scan.map { !JPEGMetadata.hasEndMarker(bytes, after: $0) } ?? false
+        return message.contains("Premature end of JPEG") || message.contains("insufficient data") || cutShort
+    }
+
+    static func lastMessage(_ handle: tjhandle) -> String {
         guard let text = tjGetErrorStr2(handle) else { return "unknown error" }
         var message = String(cString: text)
         // Drop the "tjDecompress2(): " prefix: the user wants libjpeg's reason, not our call site.

@@ -18,6 +18,15 @@ enum JPEGStreamingDecoder {
     /// `isCancelled` says so between rows.
     static func decode(_ bytes: UnsafeRawBufferPointer, scaleEighths: Int, to size: PixelSize, filter: ResampleFilter,
                        isCancelled: () -> Bool = { false }) throws -> Bitmap? {
+        guard let (bitmap, damage) = try decodeKeepingDamage(bytes, scaleEighths: scaleEighths, to: size, filter: filter,
+                                                             isCancelled: isCancelled) else { return nil }
+        if let damage { throw damage }
+        return bitmap
+    }
+
+    /// `decode`, except that a cut-off file gives the rows libjpeg decoded (the rest grey) and the damage.
+    static func decodeKeepingDamage(_ bytes: UnsafeRawBufferPointer, scaleEighths: Int, to size: PixelSize, filter: ResampleFilter,
+                                    isCancelled: () -> Bool = { false }) throws -> (Bitmap, damage: DecodeFailure?)? {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), size.width > 0, size.height > 0 else { return nil }
         var decoder: OpaquePointer?
         var message = [CChar](repeating: 0, count: 256)
@@ -33,7 +42,8 @@ enum JPEGStreamingDecoder {
         let source = PixelSize(width: Int(squint_jpeg_scanlines_width(decoder)), height: Int(squint_jpeg_scanlines_height(decoder)))
         guard source.width > 0, source.height > 0 else { return nil }
 
-        return try Bitmap(width: size.width, height: size.height) { output in
+        var damage: DecodeFailure?
+        let bitmap = try Bitmap(width: size.width, height: size.height) { output in
             let pipeline = Pipeline(resampler: RowStreamResampler(from: source, to: size, filter: filter),
                                     ringRows: ringRows, output: output.baseAddress!)
             pipeline.start()
@@ -42,12 +52,13 @@ enum JPEGStreamingDecoder {
             if squint_jpeg_scanlines_finish(decoder) != 0 {
                 throw JPEGDecoder.fatalFailure(message: Self.message(decoder), bytes)
             }
-            if squint_jpeg_scanlines_warnings(decoder) > 0, let failure = JPEGDecoder.truncation(message: Self.message(decoder), bytes) {
-                throw failure
+            if squint_jpeg_scanlines_warnings(decoder) > 0 {
+                damage = JPEGDecoder.truncation(message: Self.message(decoder), bytes)
             }
             pipeline.stop()
             precondition(pipeline.resampler.isComplete, "the resampler missed rows")
         }
+        return (bitmap, damage)
     }
 
     /// The decoding side: rows into the ring, as fast as the resampler frees it.

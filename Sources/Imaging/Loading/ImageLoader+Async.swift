@@ -10,7 +10,8 @@ extension ImageLoader {
         try await load(url: url, maxSize: maxSize, budget: budget, downscaling: downscaling).bitmap
     }
 
-    /// `decode(url:maxSize:budget:)` with the file's header facts alongside the bitmap.
+    /// `decode(url:maxSize:budget:)` with the file's header facts alongside the bitmap (and the damage of a
+    /// cut-off JPEG shown as far as it goes).
     @concurrent
     public static func load(url: URL, maxSize: PixelSize?, budget: PixelBudget = .default,
                             downscaling: Downscaling = .standard) async throws -> DecodedImage {
@@ -20,9 +21,8 @@ extension ImageLoader {
         try Task.checkCancellation()
         let info = try info(data: data, name: name)
         try Task.checkCancellation()
-        let bitmap = try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget,
-                                downscaling: downscaling, cancellable: true)
-        return DecodedImage(info: info, bitmap: bitmap)
+        return try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget,
+                          downscaling: downscaling, cancellable: true)
     }
 
     /// Header facts for a file, off the calling actor.

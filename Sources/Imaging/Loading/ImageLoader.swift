@@ -23,16 +23,21 @@ public enum ImageLoader {
     /// read, so it is not read again (for a HEIF that means parsing the whole container).
     public static func decode(data: Data, name: String, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget = .default,
                               downscaling: Downscaling = .standard) throws -> Bitmap {
-        try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget,
-                   downscaling: downscaling, cancellable: false)
+        try load(data: data, name: name, info: info, maxSize: maxSize, budget: budget, downscaling: downscaling).bitmap
     }
 
-    /// `decode(data:name:maxSize:budget:downscaling:)` with the header facts alongside the bitmap.
+    /// `decode(data:name:maxSize:budget:downscaling:)` with the header facts alongside the bitmap, and the
+    /// damage when a cut-off JPEG is shown as far as its data goes.
     public static func load(data: Data, name: String, maxSize: PixelSize?, budget: PixelBudget = .default,
                             downscaling: Downscaling = .standard) throws -> DecodedImage {
         let info = try info(data: data, name: name)
-        let bitmap = try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget, downscaling: downscaling)
-        return DecodedImage(info: info, bitmap: bitmap)
+        return try load(data: data, name: name, info: info, maxSize: maxSize, budget: budget, downscaling: downscaling)
+    }
+
+    /// `load(data:name:maxSize:budget:downscaling:)` for bytes whose header `info(data:name:)` has already read.
+    public static func load(data: Data, name: String, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget = .default,
+                            downscaling: Downscaling = .standard) throws -> DecodedImage {
+        try decode(data: data, name: name, info: info, maxSize: maxSize, budget: budget, downscaling: downscaling, cancellable: false)
     }
 
     /// The full-resolution upright image, for exports and annotated PNGs.
@@ -58,32 +63,33 @@ public enum ImageLoader {
     /// Reads a file; a missing, unreadable or absurdly large file becomes an `ImagingError` naming it.
     ///
     /// Read, not memory-mapped: a mapped file that another program truncates while we decode kills the
-    /// process with SIGBUS, and a photo folder being synced is exactly where that happens.
+    /// process with SIGBUS, and a photo folder being synced is exactly where that happens. Opened by its file
+    /// system bytes (`FileSystemName`), so a name that is not UTF-8 opens too.
     public static func read(url: URL) throws -> Data {
-        let name = url.lastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw ImagingError(.unreadable, file: name, reason: "no such file")
-        }
-        if isDirectory.boolValue { throw ImagingError(.unreadable, file: name, reason: "is a directory, not an image") }
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw ImagingError(.unreadable, file: name, reason: "permission denied")
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxFileBytes {
-            throw ImagingError(.tooLarge, file: name, reason: "the file is \(size / 1_048_576) MB, above the \(maxFileBytes / 1_048_576) MB limit")
-        }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "cannot read the file"
-            throw ImagingError(.unreadable, file: name, reason: "cannot read (\(reason))")
+        try read(path: url.path, name: url.lastPathComponent)
+    }
+
+    /// `read(url:)` for a path string (which may carry `FileSystemName` escapes); `name` is used in errors.
+    public static func read(path: String, name: String) throws -> Data {
+        switch FileReader.read(path: path, limit: maxFileBytes) {
+        case .success(let data):
+            return data
+        case .failure(let failure):
+            switch failure {
+            case .missing: throw ImagingError(.unreadable, file: name, reason: "no such file")
+            case .directory: throw ImagingError(.unreadable, file: name, reason: "is a directory, not an image")
+            case .denied: throw ImagingError(.unreadable, file: name, reason: "permission denied")
+            case .tooLarge(let size):
+                throw ImagingError(.tooLarge, file: name, reason: "the file is \(size / 1_048_576) MB, above the \(maxFileBytes / 1_048_576) MB limit")
+            case .other(let reason): throw ImagingError(.unreadable, file: name, reason: "cannot read (\(reason))")
+            }
         }
     }
 
     static func decode(
         data: Data, name: String, info: ImageInfo, maxSize: PixelSize?, budget: PixelBudget,
         downscaling: Downscaling = .standard, cancellable: Bool
-    ) throws -> Bitmap {
+    ) throws -> DecodedImage {
         let format = info.format
         try run(name) { try budget.check(info.storedSize) }
         let upright = info.uprightSize
@@ -92,21 +98,21 @@ public enum ImageLoader {
         let wanted = targetStored.flatMap { $0 == info.storedSize ? nil : $0 }
         // A smaller JPEG is resampled while it decodes (CMYK ones, which libjpeg cannot give as RGB rows,
         // go the usual way).
-        if format == .jpeg, let wanted, let streamed = try run(name, {
+        if format == .jpeg, let wanted, let (streamed, damage) = try run(name, {
             try decodeJPEGResampling(data, info: info, to: wanted, downscaling: downscaling, cancellable: cancellable)
         }) {
-            return streamed.oriented(info.orientation)
+            return DecodedImage(info: info, bitmap: streamed.oriented(info.orientation), damage: damage?.named(name))
         }
         let decodeTarget = wanted.map { format == .jpeg ? downscaling.jpegDecodeTarget(for: $0) : $0 }
-        var bitmap = try run(name) {
-            try data.withUnsafeBytes { try format.decoder.decode($0, target: decodeTarget, budget: budget) }
+        var (bitmap, damage) = try run(name) {
+            try data.withUnsafeBytes { try format.decoder.decodeKeepingDamage($0, target: decodeTarget, budget: budget) }
         }
         if cancellable { try Task.checkCancellation() }
         if let wanted, bitmap.size != wanted {
             bitmap = bitmap.resized(to: wanted, filter: downscaling.filter)
             if cancellable { try Task.checkCancellation() }
         }
-        return bitmap.oriented(info.orientation)
+        return DecodedImage(info: info, bitmap: bitmap.oriented(info.orientation), damage: damage?.named(name))
     }
 
     /// `JPEGStreamingDecoder` at the scale `downscaling` asks for, when `Bitmap.resized(to:filter:)` would not
@@ -114,12 +120,12 @@ public enum ImageLoader {
     /// photo goes the usual way).
     private static func decodeJPEGResampling(
         _ data: Data, info: ImageInfo, to wanted: PixelSize, downscaling: Downscaling, cancellable: Bool
-    ) throws -> Bitmap? {
+    ) throws -> (Bitmap, damage: DecodeFailure?)? {
         let eighths = JPEGDecoder.scaleEighths(of: info.storedSize, covering: downscaling.jpegDecodeTarget(for: wanted))
         let decoded = JPEGDecoder.scaledSize(of: info.storedSize, eighths: eighths)
         guard Bitmap.preReductionBlocks(from: decoded, to: wanted) == (1, 1) else { return nil }
         return try data.withUnsafeBytes { bytes in
-            try JPEGStreamingDecoder.decode(bytes, scaleEighths: eighths, to: wanted, filter: downscaling.filter,
+            try JPEGStreamingDecoder.decodeKeepingDamage(bytes, scaleEighths: eighths, to: wanted, filter: downscaling.filter,
                                             isCancelled: { cancellable && Task.isCancelled })
         }
     }
@@ -127,7 +133,7 @@ public enum ImageLoader {
     static func detect(_ data: Data, name: String) throws -> ImageFormat {
         if data.isEmpty { throw ImagingError(.empty, file: name, reason: "empty file") }
         guard let format = ImageFormat.detect(data) else {
-            throw ImagingError(.unrecognised, file: name, reason: "not a recognised image (JPEG, PNG, WebP or HEIF)")
+            throw ImagingError(.unrecognised, file: name, reason: "not a recognised image (JPEG, PNG, WebP, HEIF, GIF or BMP)")
         }
         return format
     }

@@ -9,7 +9,21 @@ public struct AskImage: Sendable, Equatable {
     public var name: String
 
     /// Checks the bytes are an image Gemini accepts (JPEG, PNG, WebP, HEIF/HEIC) and records its MIME type.
+    /// GIF (its first frame) and BMP, which Gemini refuses, are converted to PNG here.
     public init(bytes: [UInt8], name: String) throws(AskError) {
+        if let format = ImageFormat.detect(bytes), !format.isAcceptedByGemini {
+            do {
+                let bitmap = try ImageLoader.decodeFull(data: Data(bytes), name: name)
+                self.bytes = [UInt8](try PNGEncoder.encode(bitmap))
+            } catch let error as ImagingError {
+                throw .unsupportedImage(name, detail: error.reason)
+            } catch {
+                throw .unsupportedImage(name, detail: "\(error)")
+            }
+            self.mimeType = ImageFormat.png.mimeType
+            self.name = name
+            return
+        }
         guard let mimeType = Self.mimeType(of: bytes) else {
             throw .unsupportedImage(name, detail: Self.describeUnsupported(bytes))
         }
@@ -18,23 +32,22 @@ public struct AskImage: Sendable, Equatable {
         self.name = name
     }
 
-    /// Reads and checks an image file.
+    /// Reads and checks an image file (its path may carry `FileSystemName` escapes: a name that is not UTF-8).
     public static func load(path: String) throws(AskError) -> AskImage {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadableImage(path, reason: "no such file")
+        switch FileReader.read(path: path) {
+        case .success(let data):
+            return try AskImage(bytes: [UInt8](data), name: path)
+        case .failure(.missing): throw .unreadableImage(path, reason: "no such file")
+        case .failure(.directory): throw .unreadableImage(path, reason: "it is a folder")
+        case .failure(.denied): throw .unreadableImage(path, reason: "permission denied")
+        case .failure: throw .unreadableImage(path, reason: "it cannot be read")
         }
-        guard !isDirectory.boolValue else { throw .unreadableImage(path, reason: "it is a folder") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadableImage(path, reason: access(path, R_OK) != 0 ? "permission denied" : "it cannot be read")
-        }
-        return try AskImage(bytes: [UInt8](data), name: path)
     }
 
     /// Gemini's MIME type for these bytes, or nil. AVIF shares HEIF's container but Gemini does not take it, so
     /// it is refused here rather than mislabelled `image/heif`.
     static func mimeType(of bytes: [UInt8]) -> String? {
-        guard let format = ImageFormat.detect(bytes) else { return nil }
+        guard let format = ImageFormat.detect(bytes), format.isAcceptedByGemini else { return nil }
         if format == .heif, bytes.count >= 12, ["avif", "avis"].contains(String(decoding: bytes[8..<12], as: UTF8.self)) {
             return nil
         }
@@ -45,12 +58,21 @@ public struct AskImage: Sendable, Equatable {
     static func describeUnsupported(_ bytes: [UInt8]) -> String {
         let head = Array(bytes.prefix(12))
         if bytes.isEmpty { return "the file is empty" }
-        if head.starts(with: Array("GIF8".utf8)) { return "GIF is not supported" }
-        if head.starts(with: Array("BM".utf8)) { return "BMP is not supported" }
         if head.starts(with: [0x49, 0x49, 0x2A, 0x00]) || head.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) {
             return "TIFF is not supported"
         }
         if head.count >= 12, String(decoding: head[8..<12], as: UTF8.self).hasPrefix("avi") { return "AVIF is not supported" }
-        return "not a JPEG, PNG, WebP or HEIF image"
+        return "not a JPEG, PNG, WebP, HEIF, GIF or BMP image"
+    }
+}
+
+extension ImageFormat {
+    /// The formats Gemini takes as they are (its image MIME types: PNG, JPEG, WebP, HEIC, HEIF); the others
+    /// are sent as PNG.
+    public var isAcceptedByGemini: Bool {
+        switch self {
+        case .jpeg, .png, .webp, .heif: true
+        case .gif, .bmp: false
+        }
     }
 }

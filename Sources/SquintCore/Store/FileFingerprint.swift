@@ -1,5 +1,11 @@
 import Crypto
 import Foundation
+import Imaging
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Size, modification time and SHA-256 of a file, read in chunks so large photos never sit in memory twice.
 struct FileFingerprint: Sendable, Equatable {
@@ -7,9 +13,14 @@ struct FileFingerprint: Sendable, Equatable {
     var modified: Date
     var sha256: String
 
+    /// `path` may carry `FileSystemName` escapes (a name that is not UTF-8): it is opened by its bytes.
     init(path: String) throws(StoreError) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let handle = FileHandle(forReadingAtPath: path) else { throw .unreadableImage(path) }
+        let descriptor = FileSystemName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0, let status = FileReader.status(path: path) else {
+            if descriptor >= 0 { close(descriptor) }
+            throw .unreadableImage(path)
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
         var hasher = SHA256()
         while true {
@@ -19,8 +30,8 @@ struct FileFingerprint: Sendable, Equatable {
             guard let chunk, !chunk.isEmpty else { break }
             hasher.update(data: chunk)
         }
-        byteSize = (attributes[.size] as? NSNumber)?.int64Value ?? (attributes[.size] as? UInt64).map { Int64($0) } ?? 0
-        modified = attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
+        byteSize = status.size
+        modified = status.modified
         sha256 = Self.hex(hasher.finalize())
     }
 

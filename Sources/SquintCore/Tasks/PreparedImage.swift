@@ -20,15 +20,20 @@ public struct PreparedImage: Sendable, Equatable {
 
     /// Prepares `data` (a file named `name`): with `maxSide`, oriented upright and downscaled so its longest
     /// side is at most `maxSide`, re-encoded as PNG. Files that are already upright and small enough are
-    /// sent as they are (a JPEG stays a compact JPEG). Images decoded here are held to `budget`.
+    /// sent as they are (a JPEG stays a compact JPEG); GIF and BMP, which Gemini refuses, always go as PNG.
+    /// Images decoded here are held to `budget`.
     public static func prepare(data: Data, name: String, maxSide: Int?, budget: PixelBudget = .default) throws -> PreparedImage {
         let info = try ImageLoader.info(data: data, name: name)
         let upright = info.uprightSize
         guard let maxSide else {
+            if !info.format.isAcceptedByGemini {
+                let png = try PNGEncoder.encode(ImageLoader.decode(data: data, name: name, info: info, maxSize: nil, budget: budget))
+                return PreparedImage(data: png, mimeType: ImageFormat.png.mimeType, uprightSize: upright, sentSize: upright)
+            }
             return PreparedImage(data: data, mimeType: info.format.mimeType, uprightSize: upright, sentSize: upright)
         }
         let target = SpatialImagePlan.sentSize(for: upright, maxSide: maxSide)
-        if target == upright && info.orientation == .up && info.format != .heif {
+        if target == upright && info.orientation == .up && info.format != .heif && info.format.isAcceptedByGemini {
             return PreparedImage(data: data, mimeType: info.format.mimeType, uprightSize: upright, sentSize: upright)
         }
         var bitmap = try ImageLoader.decode(data: data, name: name, info: info, maxSize: target, budget: budget)

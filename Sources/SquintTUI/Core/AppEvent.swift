@@ -10,6 +10,8 @@ public enum AppEvent: Sendable, Equatable {
     case tick(Double)
 
     case folderLoaded(path: String, entries: [FileEntry])
+    /// Read after the list is up, so the first screen waits for neither: image sizes and the store's marks, by name.
+    case folderDetails(path: String, sizes: [String: Int64], marks: [String: FileEntry.Mark])
     case folderFailed(path: String, message: String)
     /// What the store has for an image: its latest answer (nil: nothing asked yet) and current detections.
     case recordLoaded(image: String, answer: StoredAnswer?, detections: [StoredDetection])

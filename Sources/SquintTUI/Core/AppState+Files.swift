@@ -17,6 +17,16 @@ extension AppState {
         return selectionChanged(from: nil, force: true)
     }
 
+    /// Sizes and marks for the listed folder's entries, by name (what is not named keeps what it had).
+    mutating func folderDetails(path: String, sizes: [String: Int64], marks: [String: FileEntry.Mark]) {
+        guard path == folder, !(sizes.isEmpty && marks.isEmpty) else { return }
+        for index in entries.indices {
+            let name = entries[index].name
+            if let size = sizes[name] { entries[index].byteSize = size }
+            if let mark = marks[name] { entries[index].mark = mark }
+        }
+    }
+
     /// Recomputes `visible` for the filter text, keeping `path` selected when it still passes.
     mutating func applyFilter(keeping path: String?) {
         let needle = filter.text.lowercased()

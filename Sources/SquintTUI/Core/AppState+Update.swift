@@ -23,6 +23,9 @@ extension AppState {
             return []
         case .folderLoaded(let path, let list):
             return folderLoaded(path: path, list: list)
+        case .folderDetails(let path, let sizes, let marks):
+            folderDetails(path: path, sizes: sizes, marks: marks)
+            return []
         case .folderFailed(let path, let message):
             guard path == folder else { return [] }
             loadingFolder = false

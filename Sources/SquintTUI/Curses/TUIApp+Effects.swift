@@ -13,12 +13,12 @@ extension TUIApp {
         case .loadFolder(let path):
             Task.detached {
                 do {
-                    var entries = try FolderScanner.scan(path)
-                    let marks = (try? await BackgroundWork.marks(store: store, folder: path)) ?? [:]
-                    if !marks.isEmpty {
-                        for i in entries.indices { if let mark = marks[entries[i].name] { entries[i].mark = mark } }
-                    }
+                    // The list first; sizes and the store's marks follow (a 20 000-image folder's first screen).
+                    let entries = try FolderScanner.scan(path, sizes: false)
                     inbox.post(.folderLoaded(path: path, entries: entries))
+                    let sizes = FolderScanner.sizes(of: entries, in: path)
+                    let marks = (try? await BackgroundWork.marks(store: store, folder: path)) ?? [:]
+                    inbox.post(.folderDetails(path: path, sizes: sizes, marks: marks))
                 } catch {
                     inbox.post(.folderFailed(path: path, message: (error as NSError).localizedDescription))
                 }

@@ -57,7 +57,7 @@ extension TUIApp {
     /// A finished render reaches the presenter, which decides whether it is still wanted.
     func received(picture box: PictureBox, for key: PictureKey) {
         let current = presenter.rendering == key
-        present(.rendered(key, PreviewView.Picture(key: key, rendered: box.rendered, viewport: box.viewport, imageSize: box.imageSize)))
+        present(.rendered(key, PreviewView.Picture(key: key, rendered: box.rendered, viewport: box.viewport, imageSize: box.imageSize, damage: box.damage)))
         if current { pictureTask = nil }
     }
 

@@ -7,10 +7,11 @@ public struct FileEntry: Sendable, Hashable {
     /// The name inside the folder, exactly as on disk (sanitised only when drawn).
     public var name: String
     public var kind: Kind
-    public var byteSize: Int64
+    /// Nil until known: a big folder is listed first and its sizes read just after (`FolderScanner.sizes`).
+    public var byteSize: Int64?
     public var mark: Mark
 
-    public init(name: String, kind: Kind, byteSize: Int64 = 0, mark: Mark = .none) {
+    public init(name: String, kind: Kind, byteSize: Int64? = nil, mark: Mark = .none) {
         self.name = name
         self.kind = kind
         self.byteSize = byteSize
@@ -21,12 +22,21 @@ public struct FileEntry: Sendable, Hashable {
 }
 
 extension FileEntry {
-    /// Sorts folders first, then images, each in natural order.
+    /// Sorts folders first, then images, each in natural order. Each name's sort key is made once, and the
+    /// sort moves indices, not entries (copying an entry retains its name: measurable over 20 000 names).
     public static func sorted(_ entries: [FileEntry]) -> [FileEntry] {
-        entries.sorted { a, b in
-            if a.isDirectory != b.isDirectory { return a.isDirectory }
-            return NaturalOrder.areInIncreasingOrder(a.name, b.name)
+        let keys = entries.map { NaturalOrder.Key($0.name) }
+        let folders = entries.map(\.isDirectory)
+        var order = Array(entries.indices)
+        keys.withUnsafeBufferPointer { keys in
+            folders.withUnsafeBufferPointer { folders in
+                order.sort { a, b in
+                    if folders[a] != folders[b] { return folders[a] }
+                    return NaturalOrder.compare(keys[a], keys[b]) < 0
+                }
+            }
         }
+        return order.map { entries[$0] }
     }
 
     /// A short human size: `812 B`, `24 KB`, `3.1 MB`.

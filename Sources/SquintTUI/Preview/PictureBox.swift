@@ -8,4 +8,6 @@ public struct PictureBox: Sendable {
     public var viewport: UnitRect
     /// The original image's upright size (not the preview's).
     public var imageSize: PixelSize?
+    /// Set when the picture is incomplete but shown (a truncated JPEG): the one-line note for the title.
+    public var damage: String? = nil
 }

@@ -48,7 +48,8 @@ public enum PicturePipeline {
         }
         try Task.checkCancellation()
         let rendered = try await service.render(bitmap, columns: area.width, rows: area.height)
-        return PictureBox(rendered: rendered, viewport: viewport, imageSize: image.info.uprightSize)
+        return PictureBox(rendered: rendered, viewport: viewport, imageSize: image.info.uprightSize,
+                          damage: image.damage.map { _ in "truncated" })
     }
 
     /// The overlays the key's picture gets, nil for none. Rejected detections are hidden (the selected one stays),

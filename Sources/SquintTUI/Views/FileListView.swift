@@ -38,7 +38,7 @@ enum FileListView {
             canvas.fill(1, y, inner, isSelected ? baseRole : .text)
             let mark: (String, ThemeRole) = isMarked ? (Self.markedGlyph, .marked) : Self.glyph(for: entry.mark)
             canvas.put(1, y, mark.0, isSelected ? baseRole : mark.1)
-            let size = entry.isDirectory ? "" : FileEntry.humanSize(entry.byteSize)
+            let size = entry.isDirectory ? "" : entry.byteSize.map(FileEntry.humanSize) ?? ""
             let sizeWidth = size.isEmpty ? 0 : DisplayWidth.of(size) + 1
             let name = entry.isDirectory ? entry.name + "/" : entry.name
             let nameWidth = max(1, inner - 2 - sizeWidth)

@@ -13,6 +13,8 @@ enum PreviewView {
         /// The part of the image shown (zoom), in unit coordinates, for mapping outlines.
         var viewport: UnitRect
         var imageSize: PixelSize?
+        /// "truncated" for a cut-off JPEG shown as far as it goes.
+        var damage: String? = nil
     }
 
     /// The cell offset of a picture inside the pane (centred in the area inside the border).
@@ -51,6 +53,7 @@ enum PreviewView {
         guard let entry = state.selectedEntry else { return "Preview" }
         var title = TerminalSafe.text(entry.name)
         if let size = picture?.imageSize { title += "  \(size.width)×\(size.height)" }
+        if let damage = picture?.damage { title += "  [\(damage)]" }
         if state.zoomed { title += "  [zoom]" }
         if loading { title += "  …" }
         return title

@@ -1,3 +1,5 @@
+import Imaging
+
 /// The one gate for untrusted text (file names, EXIF text, model answers, labels) on its way to a terminal.
 ///
 /// C0 controls, DEL, C1 controls and the Unicode bidi overrides/isolates are replaced, so a file named
@@ -22,6 +24,9 @@ public enum TerminalSanitizer {
                 out.append(contentsOf: "^?".unicodeScalars)
             case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
                 out.append(contentsOf: "\\u{\(String(value, radix: 16, uppercase: true))}".unicodeScalars)
+            case FileSystemName.escapes:
+                // A file name byte that is not UTF-8, shown as the byte: caf\xE9.jpg.
+                out.append(contentsOf: FileSystemName.displayName(String(scalar)).unicodeScalars)
             default:
                 out.append(scalar)
             }

@@ -23,7 +23,7 @@ struct ViewCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The image file (JPEG, PNG, WebP, HEIC/HEIF).")
+    @Argument(help: "The image file (JPEG, PNG, WebP, HEIC/HEIF, GIF, BMP).")
     var image: String
 
     @OptionGroup var picture: ProtocolOption
@@ -76,7 +76,9 @@ struct ViewCommand: AsyncParsableCommand {
         let overlays = try detections.map { try DetectionOverlays.load(path: $0) } ?? []
 
         if let out {
-            var bitmap = try ImageLoader.decodeFull(data: data, name: image, budget: budget)
+            let decoded = try ImageLoader.load(data: data, name: image, maxSize: nil, budget: budget)
+            Self.noteDamage(decoded)
+            var bitmap = decoded.bitmap
             bitmap.draw(overlays)
             try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: out), effort: PNGEncoder.exportEffort(for: bitmap.size))
             return
@@ -99,12 +101,20 @@ struct ViewCommand: AsyncParsableCommand {
         let info = try ImageLoader.info(data: data, name: image)
         let target = renderer.targetPixelSize(for: info.uprightSize, in: area, cellSize: capabilities.cellSize)
         // The sharper downscaling: this one picture is looked at closely.
-        var bitmap = try ImageLoader.decode(data: data, name: image, info: info, maxSize: target, budget: budget,
-                                            downscaling: .detailed)
+        let decoded = try ImageLoader.load(data: data, name: image, info: info, maxSize: target, budget: budget,
+                                           downscaling: .detailed)
+        Self.noteDamage(decoded)
+        var bitmap = decoded.bitmap
         // Tags as tall as the terminal's text, as in the TUI.
         if !overlays.isEmpty { bitmap.draw(overlays, style: OverlayStyle(for: bitmap.size, labelHeight: capabilities.cellSize.height)) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
         try Self.writeToStandardOutput(output.inline() + [0x0A])
+    }
+
+    /// A cut-off JPEG is shown as far as it goes, with one line on standard error saying so (exit status 0).
+    static func noteDamage(_ decoded: DecodedImage) {
+        guard let damage = decoded.damage else { return }
+        FileHandle.standardError.write(Data("squint view: \(TerminalSanitizer.sanitize(damage.description))\n".utf8))
     }
 
     /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
