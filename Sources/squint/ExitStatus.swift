@@ -1,5 +1,7 @@
 import ArgumentParser
 import GeminiAPI
+import Imaging
+import TerminalGraphics
 import SquintCore
 
 /// squint's exit codes, decided here and nowhere else, so `--help`, the README and the code cannot disagree.
@@ -33,7 +35,8 @@ enum ExitStatus: Int32, CaseIterable {
             case .refused: return .refused
             case .unavailable: return .unavailable
             }
-        case is ConfigurationError, is ValidationError, is StoreError, is ExportWriteError, is LoggingError, is InputError:
+        case is ConfigurationError, is ValidationError, is StoreError, is ExportWriteError, is LoggingError, is InputError,
+             is ImagingError, is DetectionOverlays.Failure, is TerminalGraphicsError:
             return .usage
         case let failure as AskFailure:
             return forError(failure.error)

@@ -20,6 +20,7 @@ import Testing
         Case(arguments: ["ask", missing, "-p", "what?"], status: 2, line: "\(missing): cannot read the image: no such file"),
         Case(arguments: ["detect", missing], status: 2, line: "\(missing): cannot read the image: no such file"),
         Case(arguments: ["history", missing], status: 2, line: "\(missing): no such file"),
+        Case(arguments: ["view", missing, "--protocol", "ascii"], status: 2, line: "\(missing): no such file"),
         Case(arguments: ["review", missing, "--list"], status: 2, line: "\(missing): no such file"),
         Case(arguments: ["/nonexistent-folder-xyz"], status: 2, line: "/nonexistent-folder-xyz: no such folder"),
         Case(arguments: ["models"], status: 3, line: "", environment: ["GOOGLE_API_KEY": "wrong"]),

@@ -117,15 +117,15 @@ import Testing
         ("bomb_100000x100000.png", "bomb_100000x100000.png"),
     ]
 
-    @Test("a bad input is one line on stderr naming the file, exit 1", arguments: badInputs)
+    @Test("a bad input is one line on stderr naming the file by its full path, exit 2", arguments: badInputs)
     func badInput(_ name: String, _ named: String) async throws {
         let result = try await view([Self.corpus.appendingPathComponent("bad/\(name)").path, "--protocol", "ascii",
                                      "--cols", "20", "--rows", "8"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")
-        #expect(result.stderr.contains(name), "names the file: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("squint: " + Self.corpus.appendingPathComponent("bad/\(name)").path + ": "), "names the file: \(result.stderr)")
         #expect(!result.stderr.contains("\u{1B}"))
     }
 
@@ -151,14 +151,14 @@ import Testing
     @Test func theBombIsRefusedBeforeAllocating() async throws {
         let result = try await view([Self.corpus.appendingPathComponent("bad/bomb_100000x100000.png").path,
                                      "--protocol", "ascii", "--cols", "20", "--rows", "8"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("100000x100000") || result.stderr.contains("100000×100000"), "\(result.stderr)")
     }
 
     @Test func maxMegapixelsInTheConfigRefusesLargerImages() async throws {
         let path = Self.corpus.appendingPathComponent("photos/coffee.png").path  // 600×400, 0.24 MP
         let refused = try await view([path, "--protocol", "ascii", "--cols", "20", "--rows", "8"], config: "max_megapixels = 0.2\n")
-        #expect(refused.status == 1)
+        #expect(refused.status == 2)
         #expect(refused.stderr.contains("coffee.png"), "\(refused.stderr)")
         let allowed = try await view([path, "--protocol", "ascii", "--cols", "20", "--rows", "8"], config: "max_megapixels = 0.3\n")
         #expect(allowed.status == 0, "\(allowed.stderr)")
@@ -205,8 +205,23 @@ import Testing
         try "[1, 2".write(to: dir.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
         let result = try await view([Self.corpus.appendingPathComponent("photos/coffee.png").path, "--protocol", "ascii",
                                      "--detections", dir.appendingPathComponent("broken.json").path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("broken.json"))
+    }
+
+    /// A small image keeps its own size; `--fit` enlarges it to the area.
+    @Test func aSmallImageKeepsItsSizeUnlessFit() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("squint-view-fit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tiny = dir.appendingPathComponent("tiny.png")
+        try PNGEncoder.encode(Bitmap(width: 16, height: 8, fill: RGBA(200, 30, 30))).write(to: tiny)
+        let arguments = [tiny.path, "--protocol", "sixel", "--cols", "40", "--rows", "10", "--cell-size", "10x20"]
+        let native = try await view(arguments)
+        #expect(native.status == 0, "\(native.stderr)")
+        #expect(native.stdout.contains("\"1;1;16;8"), "raster attributes of a 16×8 sixel")
+        let fitted = try await view(arguments + ["--fit"])
+        #expect(fitted.stdout.contains("\"1;1;400;200"), "40×10 cells of 10×20 px")
     }
 }

@@ -18,8 +18,9 @@ struct ViewCommand: AsyncParsableCommand {
         discussion: """
             Fits the image into --cols x --rows cells (default: the terminal, or 80x24 when standard output \
             is not a terminal), keeping its aspect ratio. --detections draws the boxes, points and masks from \
-            `squint detect --json`; with --out the annotated full-resolution PNG is written instead. \
-            Exit status 0, or 1 with one line on standard error naming the file and the reason.
+            `squint detect --json` (`-` reads it from standard input); with --out the annotated full-resolution PNG \
+            is written instead. An image smaller than the area keeps its own size unless --fit. \
+            Exit status 0, or 2 with one line on standard error naming the file and the reason.
             """
     )
 
@@ -27,6 +28,9 @@ struct ViewCommand: AsyncParsableCommand {
     var image: String
 
     @OptionGroup var picture: ProtocolOption
+
+    @Flag(help: "Enlarge an image smaller than the area to fill it (default: its own size).")
+    var fit = false
 
     @Option(help: "Width of the picture in cells (default: the terminal's width).")
     var cols: Int?
@@ -57,14 +61,15 @@ struct ViewCommand: AsyncParsableCommand {
         do {
             try view()
         } catch {
-            // Imaging's and the detections file's errors already name their file.
+            // Imaging's, the config's and the detections file's errors already name their file (by its full path).
             let namesItsFile = error is ImagingError || error is DetectionOverlays.Failure || error is ConfigurationError
-            let message = namesItsFile ? "\(error)" : "\(image): \(error)"
-            FileHandle.standardError.write(Data("squint view: \(TerminalSanitizer.sanitize(message))\n".utf8))
-            // A broken config is a usage error (2) like everywhere else; a bad picture or file is 1.
-            throw ExitCode(error is ConfigurationError ? ExitStatus.usage.rawValue : 1)
+            Diagnostics.error(namesItsFile ? "\(error)" : "\(fullPath): \(error)")
+            throw ExitCode(ExitStatus.forError(error).rawValue)
         }
     }
+
+    /// The image's full path: what error messages name.
+    private var fullPath: String { URL(fileURLWithPath: image).standardizedFileURL.path }
 
     private func view() throws {
         let fallbackCell = try CellGeometry.parseCellSize(cellSize)
@@ -72,7 +77,8 @@ struct ViewCommand: AsyncParsableCommand {
         for warning in loaded.warnings { Diagnostics.warning(warning) }
         let config = loaded.configuration
         let budget = config.pixelBudget
-        let data = try ImageLoader.read(url: URL(fileURLWithPath: image))
+        let image = fullPath
+        let data = try ImageLoader.read(path: image, name: image)
         let overlays = try detections.map { try DetectionOverlays.load(path: $0) } ?? []
 
         if let out {
@@ -89,7 +95,7 @@ struct ViewCommand: AsyncParsableCommand {
         let chosen = RendererSelector.choose(preference, capabilities: capabilities)
         let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
         if let notice = RendererSelector.tmuxNotice(capabilities, forced: forced) {
-            FileHandle.standardError.write(Data("squint: \(notice)\n".utf8))
+            Diagnostics.note(notice)
         }
         // Plain characters when the output goes to a file or a pipe: colour codes there are noise.
         let renderer: any ImageRenderer = chosen == .ascii && isatty(STDOUT_FILENO) != 1
@@ -105,6 +111,7 @@ struct ViewCommand: AsyncParsableCommand {
                                            downscaling: .detailed)
         Self.noteDamage(decoded)
         var bitmap = decoded.bitmap
+        if fit, bitmap.width < target.width, bitmap.height < target.height { bitmap = bitmap.resized(to: target, filter: .catmullRom) }
         // Tags as tall as the terminal's text, as in the TUI.
         if !overlays.isEmpty { bitmap.draw(overlays, style: OverlayStyle(for: bitmap.size, labelHeight: capabilities.cellSize.height)) }
         let output = try renderer.render(bitmap, area: area, cellSize: capabilities.cellSize)
@@ -114,7 +121,7 @@ struct ViewCommand: AsyncParsableCommand {
     /// A cut-off JPEG is shown as far as it goes, with one line on standard error saying so (exit status 0).
     static func noteDamage(_ decoded: DecodedImage) {
         guard let damage = decoded.damage else { return }
-        FileHandle.standardError.write(Data("squint view: \(TerminalSanitizer.sanitize(damage.description))\n".utf8))
+        Diagnostics.note(damage.description)
     }
 
     /// Writes everything, retrying short writes: a sixel is one megabyte and a pipe takes 64 KB at a time.
