@@ -96,15 +96,8 @@ final class TUISession {
     /// Waits with `Task.sleep`, never `Thread.sleep`: a test blocking the cooperative pool (two threads here)
     /// starves the in-process fake server and every other test running beside it.
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 30, _ predicate: (String) -> Bool) async throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = (try? screen()) ?? last
-            if predicate(last) { return last }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw Failure.timeout(what, screen: last)
+    func waitUntil(_ what: String, timeout: Double = 60, _ predicate: (String) -> Bool) async throws -> String {
+        try await ScreenPolling.waitUntil(what, timeout: timeout, screen: screen, predicate)
     }
 
     @discardableResult

@@ -67,14 +67,7 @@ final class TmuxPane {
     /// shared with other builds has kept a first screen waiting over a minute.
     @discardableResult
     func waitUntil(_ what: String, timeout: Double = 120, _ predicate: (String) -> Bool) async throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = (try? screen()) ?? last
-            if predicate(last) { return last }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TUISession.Failure.timeout(what, screen: last)
+        try await ScreenPolling.waitUntil(what, timeout: timeout, screen: screen, predicate)
     }
 
     /// Where the kitty placeholder cells (U+10EEEE) are: for each screen row holding any, the display column of
