@@ -96,6 +96,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The shared test corpus, found one way for every test target.
+        .target(name: "TestCorpus", path: "Tests/TestCorpus"),
         // An in-process fake Gemini server speaking the real wire format on 127.0.0.1 (tests and benchmarks only).
         .target(
             name: "GeminiTestServer",
@@ -112,15 +114,15 @@ let package = Package(
             path: "Benchmarks"
         ),
 
-        .testTarget(name: "GeminiAPITests", dependencies: ["GeminiAPI", "GeminiTestServer"]),
+        .testTarget(name: "GeminiAPITests", dependencies: ["TestCorpus", "GeminiAPI", "GeminiTestServer"]),
         // The HEIF tests write HEIF files with libheif's encoder, so they link it.
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "CHeif"], exclude: ["Fixtures"], linkerSettings: [.linkedLibrary("heif")]),
-        .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging", "CZlib"]),
-        .testTarget(name: "SquintCoreTests", dependencies: ["SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
-        .testTarget(name: "SquintTUITests", dependencies: ["SquintTUI"]),
+        .testTarget(name: "ImagingTests", dependencies: ["TestCorpus", "Imaging", "CHeif"], exclude: ["Fixtures"], linkerSettings: [.linkedLibrary("heif")]),
+        .testTarget(name: "TerminalGraphicsTests", dependencies: ["TestCorpus", "TerminalGraphics", "Imaging", "CZlib"]),
+        .testTarget(name: "SquintCoreTests", dependencies: ["TestCorpus", "SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
+        .testTarget(name: "SquintTUITests", dependencies: ["TestCorpus", "SquintTUI"]),
         .testTarget(
             name: "SquintEndToEndTests",
-            dependencies: ["squint", "GeminiTestServer", "Imaging", "SquintCore", "SquintTUI", "TerminalGraphics"]
+            dependencies: ["TestCorpus", "squint", "GeminiTestServer", "Imaging", "SquintCore", "SquintTUI", "TerminalGraphics"]
         ),
     ]
 )

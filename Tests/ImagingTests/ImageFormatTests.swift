@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import Imaging
+import TestCorpus
 
 @Suite struct ImageFormatTests {
     @Test func detectsFormatsFromBytesNotNames() throws {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpus").standardized
+        let corpus = TestCorpus.root
         let cases: [(String, ImageFormat?)] = [
             ("formats/coffee_baseline.jpg", .jpeg), ("formats/coffee_alpha.png", .png),
             ("formats/coffee_lossy.webp", .webp), ("formats/coffee.heic", .heif), ("formats/chelsea.heif", .heif),

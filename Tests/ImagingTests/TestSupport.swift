@@ -1,11 +1,10 @@
 import Foundation
 @testable import Imaging
+import TestCorpus
 
-/// The shared test images: `<repo>/../shared/corpus`, found from this file (repo root is three levels up).
+/// The shared test images (see `TestCorpus`).
 enum Corpus {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/corpus").standardized
+    static let root = TestCorpus.root
 
     static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 

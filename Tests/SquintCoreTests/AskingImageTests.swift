@@ -2,11 +2,10 @@ import Foundation
 import Imaging
 import Testing
 @testable import SquintCore
+import TestCorpus
 
 @Suite struct AskingImageTests {
-    static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/corpus").standardized
-    }
+    static var corpus: URL { TestCorpus.root }
 
     @Test func mimeTypeComesFromTheBytesNotTheName() throws {
         let png = try AskImage(bytes: AskFixtures.pngHeader + [0, 0, 0, 0], name: "photo.jpg")

@@ -1,10 +1,9 @@
 import Foundation
+import TestCorpus
 
 /// Locations the tests read, found relative to this file so they work from any worktree.
 enum TestPaths {
-    /// The repository root: three levels above this file (Tests/SquintCoreTests/TestPaths.swift).
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = TestCorpus.root
     static let responses = corpus.appendingPathComponent("gemini-responses")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -16,20 +15,10 @@ enum TestPaths {
         [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name)))
     }
 
-    /// A fresh, unique temporary directory (tests run in parallel).
-    /// A file of `../shared/corpus`, or an error that says where the corpus was looked for and how to get it.
-    static func corpusFile(_ relative: String) throws -> URL {
-        let url = corpus.appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw MissingCorpus(path: url.path) }
-        return url
-    }
+    /// A file of the corpus, or an error that says where it was looked for (see `TestCorpus`).
+    static func corpusFile(_ relative: String) throws -> URL { try TestCorpus.file(relative) }
 
-    struct MissingCorpus: Error, CustomStringConvertible {
-        let path: String
-        var description: String {
-            "\(path) is missing: the tests need the shared corpus checked out beside the repository (../shared/corpus)"
-        }
-    }
+    /// A fresh, unique temporary directory (tests run in parallel).
 
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("squint-core-tests-\(UUID().uuidString)")

@@ -1,5 +1,6 @@
 import Foundation
 import GeminiTestServer
+import TestCorpus
 
 /// One end-to-end scenario: a fake server, a private temp folder with a config of tiny retry backoffs, and
 /// a clean environment (no proxy variables or real keys leak in from the machine running the tests).
@@ -55,13 +56,11 @@ struct CLIHarness {
 
     /// A real JPEG from the shared corpus.
     static var corpusJPEG: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/corpus/formats/coffee_baseline.jpg").standardized.path
+        TestCorpus.path("formats/coffee_baseline.jpg")
     }
 
     static var corpusPNG: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/corpus/formats/coffee_alpha.png").standardized.path
+        TestCorpus.path("formats/coffee_alpha.png")
     }
 
     /// Runs squint to completion with exactly this harness's environment.

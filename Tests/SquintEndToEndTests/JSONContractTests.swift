@@ -2,6 +2,7 @@ import Foundation
 import GeminiTestServer
 import Imaging
 import Testing
+import TestCorpus
 
 /// Every `--json` output: one compact line on stdout (stderr discarded), keys exactly the documented ones, a
 /// version field, and the same names for the same things across commands.
@@ -57,11 +58,9 @@ import Testing
     /// `segment --json | view --detections -` shows the masks: they travel in the JSON as COCO RLE.
     @Test func segmentJSONCarriesItsMasksIntoView() async throws {
         try await CLIHarness.with { h in
-            let answer = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../../shared/corpus/gemini-responses/Spatial_understanding__cell45__89dc873f.txt").standardized, encoding: .utf8)
+            let answer = try TestCorpus.text("gemini-responses/Spatial_understanding__cell45__89dc873f.txt")
             h.server.enqueue(.answer(answer), for: .generateContent)
-            let photo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .appendingPathComponent("../../../shared/corpus/photos/coffee.png").standardized.path
+            let photo = try TestCorpus.file("photos/coffee.png").path
             let segment = try await h.run(["segment", photo, "--json"])
             #expect(segment.status == 0, "\(segment.stderr)")
             let report = try object(segment.stdout)

@@ -1,6 +1,7 @@
 import Foundation
 import GeminiTestServer
 import Testing
+import TestCorpus
 
 @Suite struct ModelsFilesEndToEndTests {
     @Test func modelsListsOnlyImageModels() async throws {
@@ -90,9 +91,7 @@ import Testing
     /// `squint files delete` forgets the upload in the local cache, so the next question about that image uploads it
     /// again instead of sending a reference the service refuses (403).
     @Test func deletingAnUploadMakesTheNextQuestionUploadAgain() async throws {
-        let elephants = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/corpus/large/Elephants_5640x3172.jpg").standardized.path
-        try #require(FileManager.default.fileExists(atPath: elephants), "the shared corpus is missing")
+        let elephants = try TestCorpus.file("large/Elephants_5640x3172.jpg").path
         try await CLIHarness.with { h in
             // 16 MB of JPEG is 22 MB of base64: over the inline limit, so it goes through the Files API.
             let first = try await h.run(["ask", elephants, "-p", "what is this?"])

@@ -2,11 +2,11 @@ import Foundation
 import GeminiTestServer
 import Imaging
 import Testing
+import TestCorpus
 
 /// `squint detect|segment|point` against the fake server, which answers with real Gemini outputs from the corpus.
 @Suite struct SpatialCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    static let corpus = TestCorpus.root
 
     static func response(_ name: String) throws -> String {
         try String(contentsOf: corpus.appendingPathComponent("gemini-responses/\(name)"), encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TestCorpus
 
 /// The real `squint` binary running inside its own tmux server (own socket), driven with `send-keys` and read
 /// with `capture-pane`, the way a person sees it without graphics.
@@ -119,8 +120,7 @@ final class TUISession {
 
 /// Temporary folders with images copied from the shared corpus.
 enum TUIFixtures {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/corpus").standardized
+    static let corpus = TestCorpus.root
 
     /// A fresh folder holding `names` copied from corpus/photos, optionally under new names.
     static func folder(_ photos: [(String, String)]) throws -> URL {

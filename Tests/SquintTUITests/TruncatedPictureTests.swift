@@ -4,11 +4,11 @@ import SquintCore
 import TerminalGraphics
 import Testing
 @testable import SquintTUI
+import TestCorpus
 
 /// A truncated JPEG is shown in the TUI (the rows that are there) and its preview title says "truncated".
 @Suite struct TruncatedPictureTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/corpus").standardized
+    static let corpus = TestCorpus.root
 
     func run(_ relative: String) async throws -> PictureBox {
         let capabilities = TerminalCapabilities(protocols: [.sixel], colorDepth: .truecolor, cellSize: PixelSize(width: 10, height: 20),

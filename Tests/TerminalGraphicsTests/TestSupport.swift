@@ -1,12 +1,10 @@
 import Foundation
 import Imaging
+import TestCorpus
 
 enum TestSupport {
-    /// `<repo>/../shared/corpus`, found from this file (the repo root is three levels up).
-    static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    }
+    /// The corpus folder (see `TestCorpus`).
+    static var corpus: URL { TestCorpus.root }
 
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("squint-tg-\(UUID().uuidString)")

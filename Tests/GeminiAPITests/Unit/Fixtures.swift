@@ -1,4 +1,5 @@
 import Foundation
+import TestCorpus
 
 /// Bodies shaped like the real service's, kept inline so each test shows what it reads.
 enum Fixtures {
@@ -108,10 +109,6 @@ enum Fixtures {
 
     static func data(_ text: String) -> Data { Data(text.utf8) }
 
-    /// The corpus folder: `<repo>/../shared/corpus`.
-    static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/corpus")
-    }
+    /// The corpus folder (see `TestCorpus`).
+    static var corpus: URL { TestCorpus.root }
 }
