@@ -56,14 +56,14 @@ struct ExportCommand: AsyncParsableCommand {
             imagePaths: paths, selection: ExportSelection(acceptedOnly: acceptedOnly, includeRejected: includeRejected, allRuns: allRuns))
         let files = Exporter.export(batch.images, format: format.value)
         // Atomic (temporary file, then rename) and never through a symbolic link planted at the target.
-        if let out {
+        if let out, out != "-" {
             try ExportWriter.write(files, to: .file(Store.canonicalPath(out)))
         } else if let dir {
             try ExportWriter.write(files, to: .folder(Store.canonicalPath(dir)))
         } else {
             FileHandle.standardOutput.write(Data(files[0].contents))
         }
-        let destination = out ?? dir ?? "standard output"
+        let destination = out.flatMap { $0 == "-" ? nil : $0 } ?? dir ?? "standard output"
         Diagnostics.note("exported \(batch.summary) as \(format.value.rawValue) to \(TerminalSanitizer.sanitize(destination))")
     }
 
