@@ -43,3 +43,17 @@ import Testing
         #expect(result.stdout.contains("detect") && result.stdout.contains("doctor"))
     }
 }
+
+/// Every option that has a default names it the same way in `--help`: "(default: …)".
+@Suite struct HelpDefaultsTests {
+    @Test(arguments: ["ask", "models", "files", "view", "detect", "segment", "point", "review", "export", "history", "doctor", "browse"])
+    func defaultsAreWordedOneWay(_ command: String) async throws {
+        let help = try await SquintProcess.run([command, "--help"], environment: ["COLUMNS": "400"])
+        #expect(help.status == 0)
+        // The OPTIONS section only (SUBCOMMANDS marks its default one "(default)", ArgumentParser's own wording).
+        let options = (help.stdout.components(separatedBy: "OPTIONS:").last ?? "").components(separatedBy: "SUBCOMMANDS:").first ?? ""
+        for line in options.split(separator: "\n") where line.lowercased().contains("default") {
+            #expect(line.contains("(default: "), "\(command): \(line)")
+        }
+    }
+}

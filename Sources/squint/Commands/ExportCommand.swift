@@ -21,7 +21,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Only detections accepted (or relabelled) in review.")
     var acceptedOnly = false
 
-    @Flag(help: "Rejected detections too (left out by default).")
+    @Flag(help: "Rejected detections too (default: left out).")
     var includeRejected = false
 
     @Flag(help: "Every run's detections, not only each image's latest (what review shows).")

@@ -17,7 +17,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Argument(help: "The image whose detections to review.")
     var image: String
 
-    @Flag(help: "List the detections with their numbers and review states (the default).")
+    @Flag(help: "List the detections with their numbers and review states (default: when no other action is given).")
     var list = false
 
     @Option(help: ArgumentHelp("Accept detection N.", valueName: "N"))

@@ -17,10 +17,10 @@ struct SpatialOptions: ParsableArguments {
     @Option(help: ArgumentHelp(HelpText.model))
     var model: String?
 
-    @Option(name: .customLong("max-side"), help: "Downscale so the longest side is at most this many pixels before sending (default: [spatial] max_side in config.toml, 1024).")
+    @Option(name: .customLong("max-side"), help: "Downscale so the longest side is at most this many pixels before sending (default: max_side in the config's [spatial], else 1024).")
     var maxSide: Int?
 
-    @Option(help: "Ask for at most this many items (default 25).")
+    @Option(help: "Ask for at most this many items (default: 25).")
     var limit: Int?
 
     @OptionGroup var api: APIOptions
