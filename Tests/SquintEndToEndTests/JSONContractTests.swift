@@ -85,4 +85,20 @@ import TestCorpus
             #expect(changed > before.width * before.height / 20, "changed \(changed) pixels")
         }
     }
+
+    /// A failed run with --json still prints one JSON line on stdout, with the error and its exit status.
+    @Test func aFailedSpatialRunIsJSONToo() async throws {
+        try await CLIHarness.with { h in
+            h.server.enqueue(.googleError(status: 400, message: "Request contains an invalid argument."), for: .generateContent)
+            let result = try await h.run(["detect", CLIHarness.corpusJPEG, "--json"])
+            #expect(result.status == 3, "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.hasPrefix("squint: "), "\(result.stderr)")
+            let failure = try object(result.stdout)
+            #expect(Set(failure.keys) == ["detections", "error", "image", "version"], "\(failure.keys)")
+            let error = try #require(failure["error"] as? [String: Any])
+            #expect(error["exitStatus"] as? Int == 3)
+            #expect((error["message"] as? String)?.contains("invalid argument") == true)
+            #expect((failure["detections"] as? [Any])?.isEmpty == true)
+        }
+    }
 }

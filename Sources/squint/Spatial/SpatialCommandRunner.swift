@@ -14,7 +14,34 @@ struct SpatialCommandRunner: Sendable {
     var environment = ProcessInfo.processInfo.environment
 
     func run() async throws {
-        try await CommandRunner.run { try await runUnmapped() }
+        let runner = self
+        do {
+            try await Interrupt.cancellingOnSIGINT { try await runner.runUnmapped() }
+        } catch {
+            let exit = CommandRunner.report(error)
+            // With --json a failure is JSON too, so a script reading stdout learns what happened.
+            if options.json {
+                let failure = SpatialFailure(image: Store.canonicalPath(options.image), model: options.model,
+                                             error: .init(message: String(describing: error), exitStatus: exit.rawValue))
+                Output.standardOutput.write(JSONOutput.line(failure))
+            }
+            throw exit
+        }
+    }
+
+    /// `detect|segment|point --json` when the run failed: `{"detections": [], "error": {"exitStatus", "message"},
+    /// "image", "model", "version": 1}`.
+    struct SpatialFailure: Encodable {
+        struct Failure: Encodable {
+            var message: String
+            var exitStatus: Int32
+        }
+
+        var image: String
+        var model: String?
+        var error: Failure
+        var detections: [String] = []
+        var version = JSONOutput.version
     }
 
     private func runUnmapped() async throws {
