@@ -44,6 +44,7 @@ install: release
 	.build/release/squint --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/squint
 	.build/release/squint --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_squint
 	.build/release/squint --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/squint.fish
+	mkdir -p .build/man
 	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
 	install -m 0644 .build/man/squint.1 $(DESTDIR)$(PREFIX)/share/man/man1/squint.1
 	@echo "installed squint under $(DESTDIR)$(PREFIX)"
