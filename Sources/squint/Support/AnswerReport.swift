@@ -4,14 +4,6 @@ import SquintCore
 
 /// The single JSON object `squint ask --json` prints at the end. Field names follow the API's where they mirror it.
 struct AnswerReport: Encodable {
-    struct Usage: Encodable {
-        var promptTokenCount: Int?
-        var candidatesTokenCount: Int?
-        var thoughtsTokenCount: Int?
-        var totalTokenCount: Int?
-        var estimatedImageTokens: Int?
-    }
-
     struct Timings: Encodable {
         /// From start to the first piece of answer text (nil when none arrived).
         var firstTextSeconds: Double?
@@ -36,7 +28,8 @@ struct AnswerReport: Encodable {
     var thoughts: String?
     var finishReason: String?
     var blockReason: String?
-    var usage: Usage?
+    /// The same `usage` shape as every other `--json` output.
+    var usage: SpatialReport.Usage?
     var timings: Timings
     var images: [Image]
     var retries: Int
@@ -53,10 +46,7 @@ struct AnswerReport: Encodable {
         thoughts = answer.thoughts.isEmpty ? nil : answer.thoughts
         finishReason = answer.finishReason?.rawValue
         blockReason = answer.blockReason?.rawValue
-        let tokens = outcome.usage
-        usage = Usage(promptTokenCount: tokens.promptTokens, candidatesTokenCount: tokens.candidatesTokens,
-                      thoughtsTokenCount: tokens.thoughtsTokens, totalTokenCount: tokens.totalTokens,
-                      estimatedImageTokens: tokens.estimatedImageTokens)
+        usage = SpatialReport.Usage(outcome.usage)
         timings = Timings(firstTextSeconds: outcome.firstText.map(Self.seconds), totalSeconds: Self.seconds(outcome.total))
         images = outcome.images.map { Image(path: $0.path, mimeType: $0.mimeType, sentAs: $0.sentAs) }
         retries = answer.retries
@@ -65,8 +55,7 @@ struct AnswerReport: Encodable {
     }
 
     static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return ((Double(seconds) + Double(attoseconds) / 1e18) * 1000).rounded() / 1000
+        (CheckedDuration.seconds(of: duration) * 1000).rounded() / 1000
     }
 
     /// One line; on a terminal the C1 controls and bidi overrides JSON leaves raw are escaped too.
