@@ -45,7 +45,10 @@ install: release
 	.build/release/squint --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_squint
 	.build/release/squint --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/squint.fish
 	mkdir -p .build/man
-	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
+	# The man page is the same from any build: the debug one (already there after `make build`) spares a
+	# second release build, which the plugin's own flags would make from scratch.
+	$(SWIFT) build
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --configuration debug --output-directory .build/man
 	install -m 0644 .build/man/squint.1 $(DESTDIR)$(PREFIX)/share/man/man1/squint.1
 	@echo "installed squint under $(DESTDIR)$(PREFIX)"
 

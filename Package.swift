@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "ImagingTests", dependencies: ["TestCorpus", "Imaging", "CHeif"], exclude: ["Fixtures"], linkerSettings: [.linkedLibrary("heif")]),
         .testTarget(name: "TerminalGraphicsTests", dependencies: ["TestCorpus", "TerminalGraphics", "Imaging", "CZlib"]),
         .testTarget(name: "SquintCoreTests", dependencies: ["TestCorpus", "SquintCore", "GeminiTestServer"], exclude: ["Fixtures"]),
-        .testTarget(name: "SquintTUITests", dependencies: ["TestCorpus", "SquintTUI"]),
+        .testTarget(name: "SquintTUITests", dependencies: ["TestCorpus", "SquintCore", "SquintTUI"]),
         .testTarget(
             name: "SquintEndToEndTests",
             dependencies: ["TestCorpus", "squint", "GeminiTestServer", "Imaging", "SquintCore", "SquintTUI", "TerminalGraphics"]

@@ -1,5 +1,6 @@
 import Foundation
 import Imaging
+import SquintCore
 import SquintTUI
 import TerminalGraphics
 

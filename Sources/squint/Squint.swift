@@ -15,7 +15,7 @@ struct Squint: AsyncParsableCommand {
             BrowseCommand.self,
             AskCommand.self, ModelsCommand.self, FilesCommand.self,
             ViewCommand.self,
-            DetectCommand.self, SegmentCommand.self, PointCommand.self,
+            DetectCommand.self, SegmentCommand.self, PointCommand.self, BatchCommand.self,
             ReviewCommand.self, ExportCommand.self, HistoryCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self

@@ -1,5 +1,6 @@
 import TerminalGraphics
 import Testing
+@testable import SquintCore
 @testable import SquintTUI
 
 /// The filter as a visible input: its line on the prompt row and the matched characters in the list.

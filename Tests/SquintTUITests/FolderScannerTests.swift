@@ -1,7 +1,8 @@
 import Foundation
 import Imaging
-import TerminalGraphics
 import Testing
+@testable import SquintCore
+import TerminalGraphics
 @testable import SquintTUI
 
 /// The file list's folder scan: what is listed, and names that are not UTF-8 listed (escaped) and openable.

@@ -1,4 +1,5 @@
 import Testing
+@testable import SquintCore
 @testable import SquintTUI
 
 @Suite struct DisplayWidthTests {

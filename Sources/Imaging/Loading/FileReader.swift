@@ -54,6 +54,26 @@ public enum FileReader {
         return .success(data)
     }
 
+    /// At most the first `count` bytes of the file (fewer when it is shorter): enough for a header.
+    public static func readPrefix(path: String, count: Int) -> Result<Data, Failure> {
+        let descriptor = FileSystemName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard descriptor >= 0 else { return .failure(failure(errno)) }
+        defer { close(descriptor) }
+        var data = Data(count: count)
+        var filled = 0
+        while filled < count {
+            let read = data.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, count - filled) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return .failure(failure(errno))
+            }
+            if read == 0 { break }
+            filled += read
+        }
+        data.count = filled
+        return .success(data)
+    }
+
     /// Size and modification time through `stat`, for a path that may carry `FileSystemName` escapes.
     public static func status(path: String) -> (size: Int64, modified: Date, isDirectory: Bool)? {
         var info = stat()

@@ -60,6 +60,11 @@ public struct AskPipeline: Sendable {
 
     /// The task's prompt for `question`, with the config's `[spatial]` settings and the question's overrides.
     public func prompt(for question: Question) -> TaskPrompt {
+        Self.prompt(for: question, configuration: configuration)
+    }
+
+    /// The prompt without a pipeline: a batch's dry run judges "already answered" by it without an API key.
+    public static func prompt(for question: Question, configuration: SquintConfiguration) -> TaskPrompt {
         let spatial = configuration.spatial
         var prompt = TaskPrompt.make(question.task, what: question.trimmedWords, model: question.model,
                                      itemLimit: question.itemLimit ?? TaskPrompt.defaultItemLimit,
@@ -81,14 +86,20 @@ public struct AskPipeline: Sendable {
 
     /// The whole run; returns the final event.
     func perform(_ question: Question, emit: @escaping @Sendable (AskEvent) -> Void) async -> AskEvent {
-        let clock = ContinuousClock()
-        let started = clock.now
         let prepared: PreparedQuestion
         do {
             prepared = try prepare(question)
         } catch {
             return .failed(AskFailure(error: error, outcome: nil))
         }
+        return await perform(prepared, question: question, emit: emit)
+    }
+
+    /// The run after preparation: a batch prepares images on all cores ahead of the network and hands each
+    /// here when a request slot is free.
+    func perform(_ prepared: PreparedQuestion, question: Question, emit: @escaping @Sendable (AskEvent) -> Void) async -> AskEvent {
+        let clock = ContinuousClock()
+        let started = clock.now
         var outcome = AskOutcome(
             question: question, prompt: prepared.prompt, images: [], answer: GeminiAnswer(),
             imageSize: prepared.first.uprightSize,
@@ -141,8 +152,13 @@ public struct AskPipeline: Sendable {
             }
         }
         outcome.total = clock.now - started
-        outcome.usage = Self.usage(outcome.answer.usage, estimate: prepared.estimatedImageTokens)
+        return await conclude(outcome, prepared: prepared)
+    }
 
+    /// Judges, parses and saves a whole answer: the end of every run, and what a Batch API result goes through.
+    func conclude(_ outcome: AskOutcome, prepared: PreparedQuestion) async -> AskEvent {
+        var outcome = outcome
+        outcome.usage = Self.usage(outcome.answer.usage, estimate: prepared.estimatedImageTokens)
         switch AnswerVerdict.judge(outcome.answer) {
         case .blocked(let error):
             return await fail(error, outcome: outcome, prepared: prepared)

@@ -47,6 +47,8 @@ public struct SpatialReport: Sendable, Equatable, Encodable {
 
     public struct Timings: Sendable, Equatable, Encodable {
         public var totalSeconds: Double?
+        /// Rounded to the millisecond.
+        public init(totalSeconds: Double?) { self.totalSeconds = totalSeconds.map { ($0 * 1000).rounded() / 1000 } }
     }
 
     /// Gemini's `usageMetadata` names, plus Squint's pre-send estimate.
@@ -90,7 +92,7 @@ public struct SpatialReport: Sendable, Equatable, Encodable {
         }
         self.warnings = warnings
         self.usage = Usage(usage)
-        timings = Timings(totalSeconds: totalSeconds.map { ($0 * 1000).rounded() / 1000 })
+        timings = Timings(totalSeconds: totalSeconds)
     }
 
     /// One line of JSON, keys sorted, with a trailing newline.

@@ -104,6 +104,39 @@ extension Store {
                                arguments: [question, words, row["id"] as Int64])
             }
         }
+        // Gemini Batch API jobs: recorded before polling, with the key of every request and the image it asks
+        // about, so a later process (`squint batch resume`) can ingest the results.
+        migrator.registerMigration("v4-batch-jobs") { db in
+            try db.execute(sql: """
+                CREATE TABLE batch_jobs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT UNIQUE,
+                    model TEXT NOT NULL,
+                    task TEXT NOT NULL,
+                    prompt TEXT NOT NULL,
+                    spec TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    requestCount INTEGER NOT NULL,
+                    succeededCount INTEGER NOT NULL DEFAULT 0,
+                    failedCount INTEGER NOT NULL DEFAULT 0,
+                    error TEXT,
+                    createdAt DOUBLE NOT NULL,
+                    updatedAt DOUBLE NOT NULL,
+                    ingestedAt DOUBLE
+                );
+                CREATE TABLE batch_job_items (
+                    jobId INTEGER NOT NULL REFERENCES batch_jobs(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    imageWidth INTEGER NOT NULL,
+                    imageHeight INTEGER NOT NULL,
+                    estimatedTokens INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (jobId, key)
+                );
+                CREATE INDEX batch_job_items_path ON batch_job_items(path);
+                CREATE INDEX answers_task_prompt ON answers(task, model, prompt);
+                """)
+        }
         return migrator
     }
 

@@ -1,3 +1,4 @@
+import SquintCore
 extension AppState {
     mutating func folderLoaded(path: String, list: [FileEntry]) -> [Effect] {
         guard path == folder else { return [] }

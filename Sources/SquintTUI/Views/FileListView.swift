@@ -1,3 +1,4 @@
+import SquintCore
 /// The folder: subfolders and images, natural order, with size and marks (answered ✓, pending review ●, marked *).
 enum FileListView {
     /// Marked with space for a multi-image question.

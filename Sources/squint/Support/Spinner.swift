@@ -1,14 +1,16 @@
 import Foundation
 import SquintCore
 
-/// Draws a `WaitingLine` on stderr ten times a second while a command waits for the model, and erases it before
-/// anything else is written there or on stdout. Only on a terminal: piped, nothing is drawn.
+/// Draws a `WaitingLine` (or a batch's progress line) on stderr ten times a second while a command waits, and
+/// erases it before anything else is written there or on stdout. Only on a terminal: piped, nothing is drawn.
 final class Spinner: @unchecked Sendable {
     /// The spinner on screen, so one-line messages (`Diagnostics`) erase it first and it redraws after them.
     private static let current = Locked<Spinner?>(nil)
 
     private let lock = NSLock()
-    private var line: WaitingLine
+    private var line: WaitingLine?
+    /// The text at a time, for lines other than `WaitingLine` (a batch's progress).
+    private let text: (@Sendable (Double) -> String?)?
     private var shown = false
     private var stopped = false
     private var ticker: Task<Void, Never>?
@@ -17,7 +19,17 @@ final class Spinner: @unchecked Sendable {
     /// A spinner for `model` on stderr, or nil when stderr is not a terminal (or `TERM=dumb`).
     static func start(model: String, maxAttempts: Int?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Spinner? {
         guard Output.standardError.isTerminal, environment["TERM"] != "dumb" else { return nil }
-        let spinner = Spinner(line: WaitingLine(model: model, started: Self.now(), maxAttempts: maxAttempts), output: .standardError)
+        return begin(Spinner(line: WaitingLine(model: model, started: Self.now(), maxAttempts: maxAttempts), text: nil, output: .standardError))
+    }
+
+    /// A line whose text `text` gives for a time on `now()`'s clock, or nil when stderr is not a terminal.
+    static func start(environment: [String: String] = ProcessInfo.processInfo.environment,
+                      text: @escaping @Sendable (Double) -> String?) -> Spinner? {
+        guard Output.standardError.isTerminal, environment["TERM"] != "dumb" else { return nil }
+        return begin(Spinner(line: nil, text: text, output: .standardError))
+    }
+
+    private static func begin(_ spinner: Spinner) -> Spinner {
         current.set(spinner)
         spinner.draw()
         spinner.ticker = Task.detached { [weak spinner] in
@@ -30,19 +42,23 @@ final class Spinner: @unchecked Sendable {
         return spinner
     }
 
-    private init(line: WaitingLine, output: Output) {
+    private init(line: WaitingLine?, text: (@Sendable (Double) -> String?)?, output: Output) {
         self.line = line
+        self.text = text
         self.output = output
     }
 
     /// Follows the pipeline; the first text of the answer takes the line away for good.
     func handle(_ event: AskEvent) {
         lock.lock()
-        line.apply(event, now: Self.now())
-        let answering = line.phase == .answering
+        line?.apply(event, now: Self.now())
+        let answering = line?.phase == .answering
         lock.unlock()
         if answering { stop() } else { draw() }
     }
+
+    /// Draws now (the state behind `text` changed).
+    func redraw() { draw() }
 
     /// Erases the line and stops drawing. Safe to call more than once.
     func stop() {
@@ -74,7 +90,8 @@ final class Spinner: @unchecked Sendable {
     private func draw() {
         lock.lock()
         defer { lock.unlock() }
-        guard !stopped, let text = line.text(now: Self.now()) else { return }
+        let now = Self.now()
+        guard !stopped, let text = line?.text(now: now) ?? self.text?(now) else { return }
         // One line: never wider than the terminal, or the carriage return would leave the wrapped part behind.
         let width = max(20, Self.columns() - 1)
         output.write("\r" + String(text.prefix(width)) + "\u{1B}[K")

@@ -1,0 +1,77 @@
+import Foundation
+import GeminiAPI
+import SquintCore
+
+/// `squint batch --json`: one of these per finished image, then one `BatchSummaryReport`. The image's fields are
+/// those of `detect --json` (`image`, `width`, `height`, `model`, `detections`, `warnings`, `usage`, `timings`),
+/// with the batch's own: `task`, `status` (`answered` or `failed`), `answerId`, `text` (captions and questions),
+/// and `error` for a failure.
+struct BatchImageReport: Encodable {
+    struct Failure: Encodable {
+        var message: String
+        var exitStatus: Int32
+    }
+
+    var image: String
+    var task: String
+    var status: String
+    var model: String
+    var answerId: Int64?
+    var width: Int?
+    var height: Int?
+    var detections: [SpatialReport.Item]?
+    var text: String?
+    var warnings: [String]
+    var usage: SpatialReport.Usage
+    var timings: SpatialReport.Timings
+    var error: Failure?
+    var version = JSONOutput.version
+
+    init(_ result: BatchImageResult, spec: BatchSpec) {
+        image = result.path
+        task = BatchTaskOption.allCases.first { $0.task == spec.task }?.rawValue ?? spec.task.rawValue
+        model = spec.model
+        usage = SpatialReport.Usage(result.usage)
+        switch result {
+        case .answered(_, let outcome):
+            status = "answered"
+            answerId = outcome.stored?.id
+            width = outcome.imageSize.width
+            height = outcome.imageSize.height
+            let report = SpatialReport(image: image, size: outcome.imageSize, model: outcome.question.model,
+                                       detections: outcome.detections.map(\.detection), warnings: outcome.spatial?.warnings ?? [],
+                                       usage: outcome.usage, totalSeconds: CheckedDuration.seconds(of: outcome.total))
+            if spec.task.isSpatial { detections = report.detections } else { text = outcome.answer.text }
+            warnings = report.warnings + outcome.notes
+            timings = report.timings
+        case .failed(_, let failure):
+            status = "failed"
+            warnings = []
+            timings = SpatialReport.Timings(totalSeconds: failure.outcome.map { CheckedDuration.seconds(of: $0.total) })
+            error = Failure(message: BatchRunner.reason(failure), exitStatus: ExitStatus.forError(failure).rawValue)
+        }
+    }
+}
+
+/// The last line of `squint batch --json`: `{"summary": {...}, "version": 1}`.
+struct BatchSummaryReport: Encodable {
+    struct Summary: Encodable {
+        var total: Int
+        var answered: Int
+        var failed: Int
+        var skipped: Int
+        var seconds: Double
+        var promptTokens: Int
+        var outputTokens: Int
+        var interrupted: Bool
+    }
+
+    var summary: Summary
+    var version = JSONOutput.version
+
+    init(_ progress: BatchProgress, now: Double, interrupted: Bool) {
+        summary = Summary(total: progress.total, answered: progress.answered, failed: progress.failed, skipped: progress.skipped,
+                          seconds: ((now - progress.started) * 1000).rounded() / 1000, promptTokens: progress.promptTokens,
+                          outputTokens: progress.outputTokens, interrupted: interrupted)
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `squint batch`: one task over many images, live or through the Gemini Batch API; resumable.
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run a task over folders of images, live or with the Gemini Batch API; resumable.",
+        discussion: """
+            `squint batch PATH... --task detect -p forklifts` asks about every image in the folders (listed as the \
+            TUI lists them) and the files named. Each answer is stored as it lands, exactly as `squint detect` \
+            would store it, so `squint export` and the TUI see it at once. Running the same command again asks \
+            only about images with no complete answer for the same task, prompt and model; --redo asks again \
+            about all.
+
+            With --via batch-api the requests go to the Gemini Batch API (half the price, answered within a day): \
+            squint records the job before waiting, so `squint batch resume` can finish it from a new process.
+            """,
+        subcommands: [BatchRunCommand.self],
+        defaultSubcommand: BatchRunCommand.self
+    )
+}

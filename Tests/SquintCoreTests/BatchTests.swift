@@ -1,0 +1,284 @@
+import Foundation
+@testable import GeminiAPI
+import Imaging
+import Testing
+@testable import SquintCore
+
+/// `squint batch`'s core: the concurrency rules, the plan (what is already answered), progress, and live runs
+/// through the one pipeline.
+@Suite("Batch")
+struct BatchTests {
+    typealias Instant = ContinuousClock.Instant
+
+    // MARK: - ConcurrencyGovernor
+
+    @Test("the governor never lets more than the ceiling start, and a finish frees a slot")
+    func ceiling() {
+        var governor = ConcurrencyGovernor(ceiling: 3)
+        let now = ContinuousClock.now
+        #expect((0..<3).map { _ in governor.requestSlot(at: now) } == [.start, .start, .start])
+        #expect(governor.requestSlot(at: now) == .full)
+        governor.finished(at: now)
+        #expect(governor.requestSlot(at: now) == .start)
+        #expect(governor.inFlight == 3)
+    }
+
+    @Test("--rpm: the next start waits until the oldest start of the minute is a minute old")
+    func requestsPerMinute() {
+        var governor = ConcurrencyGovernor(ceiling: 10, requestsPerMinute: 2)
+        let t0 = ContinuousClock.now
+        #expect(governor.requestSlot(at: t0) == .start)
+        #expect(governor.requestSlot(at: t0 + .seconds(1)) == .start)
+        governor.finished(at: t0 + .seconds(2))
+        governor.finished(at: t0 + .seconds(2))
+        #expect(governor.requestSlot(at: t0 + .seconds(3)) == .wait(until: t0 + .seconds(60)))
+        #expect(governor.requestSlot(at: t0 + .seconds(60)) == .start)
+    }
+
+    @Test("a 429 halves the limit once per calm period, and successes after it raise it back to the ceiling")
+    func backoff() {
+        var governor = ConcurrencyGovernor(ceiling: 8)
+        governor.calmPeriod = .seconds(10)
+        let t0 = ContinuousClock.now
+        #expect(governor.rateLimited(at: t0) == 4)
+        #expect(governor.rateLimited(at: t0 + .seconds(1)) == nil, "a second 429 in the same overload counts once")
+        #expect(governor.limit == 4)
+        // During the calm period successes do not raise it.
+        for _ in 0..<4 { _ = governor.requestSlot(at: t0 + .seconds(2)) }
+        #expect(governor.requestSlot(at: t0 + .seconds(2)) == .full)
+        for _ in 0..<4 { governor.finished(at: t0 + .seconds(3)) }
+        #expect(governor.limit == 4)
+        // After it, each run of `limit` successes adds one.
+        var now = t0 + .seconds(11)
+        while governor.limit < 8 {
+            _ = governor.requestSlot(at: now)
+            governor.finished(at: now)
+            now += .milliseconds(10)
+        }
+        #expect(governor.limit == 8)
+        _ = governor.requestSlot(at: now)
+        governor.finished(at: now)
+        #expect(governor.limit == 8, "never past the ceiling")
+        // A 429 after the calm period halves again; the retry delay stretches the hold.
+        #expect(governor.rateLimited(at: now, retryDelay: .seconds(30)) == 4)
+        #expect(governor.rateLimited(at: now + .seconds(40)) == nil)
+        #expect(governor.rateLimited(at: now + .seconds(61)) == 2)
+        #expect(governor.rateLimited(at: now + .seconds(200)) == 1)
+        #expect(governor.rateLimited(at: now + .seconds(400)) == nil, "one in flight is the floor")
+    }
+
+    // MARK: - Progress
+
+    @Test("progress counts, rate, time left and tokens; the summary names skipped images")
+    func progress() {
+        var progress = BatchProgress(total: 4, skipped: 2, started: 100)
+        #expect(progress.line(now: 100) == "0/4")
+        progress.apply(.asking(path: "/a"))
+        progress.apply(.asking(path: "/b"))
+        progress.apply(.finished(.failed(path: "/a", failure: AskFailure(error: AskError.noImages, outcome: nil))))
+        #expect(progress.line(now: 102) == "1/4 · 1 failed · 30/min · 6 s left · 1 asking")
+        #expect(progress.summary(now: 110) == "4 images: 0 answered, 1 failed (2 skipped: already answered) · 10 s")
+        #expect(BatchProgress.duration(185) == "3m 05s")
+        #expect(BatchProgress.count(12_400) == "12.4k")
+    }
+
+    // MARK: - Inputs and plan
+
+    struct Fixture {
+        let folder: URL
+        let store: Store
+        let images: [String]
+
+        init(count: Int = 3) throws {
+            folder = try TestPaths.temporaryDirectory()
+            store = try Store(url: folder.appendingPathComponent("squint.db"))
+            let source = try TestPaths.corpusFile("orientation/upright.png")
+            let pictures = folder.appendingPathComponent("pictures")
+            try FileManager.default.createDirectory(at: pictures.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            images = try (1...count).map { index in
+                let path = pictures.appendingPathComponent("img\(index).png").path
+                try FileManager.default.copyItem(atPath: source.path, toPath: path)
+                return path
+            }
+            try FileManager.default.copyItem(atPath: source.path, toPath: pictures.appendingPathComponent("sub/deep.png").path)
+            try Data("not an image".utf8).write(to: pictures.appendingPathComponent("notes.txt"))
+        }
+
+        var pictures: String { folder.appendingPathComponent("pictures").path }
+
+        func pipeline(_ provider: any AnswerProvider) -> AskPipeline {
+            AskPipeline(provider: provider, store: store, configuration: SquintConfiguration())
+        }
+
+        func plan(_ spec: BatchSpec, paths: [String]? = nil) async throws -> BatchPlan {
+            try await BatchPlan.make(inputs: BatchInputs.collect(paths ?? [pictures]), spec: spec, store: store, configuration: SquintConfiguration())
+        }
+    }
+
+    static let detect = BatchSpec(task: .detect, words: "cups", model: "gemini-2.5-flash", concurrency: 2)
+
+    @Test("inputs: folders list their images in natural order (subfolders with recursive), files as named, each once")
+    func inputs() throws {
+        let fixture = try Fixture(count: 10)
+        let flat = BatchInputs.collect([fixture.pictures, fixture.images[1], "/nope/missing.png"])
+        #expect(flat.images.map { ($0 as NSString).lastPathComponent } == (1...10).map { "img\($0).png" })
+        #expect(flat.problems == ["/nope/missing.png: no such file or folder"])
+        let deep = BatchInputs.collect([fixture.pictures], recursive: true)
+        #expect(deep.images.count == 11)
+        #expect(deep.images.contains { $0.hasSuffix("sub/deep.png") })
+    }
+
+    @Test("the plan skips images answered for the same task, prompt and model, and asks again when the file changed")
+    func resumePlan() async throws {
+        let fixture = try Fixture()
+        let provider = PacedProvider(latency: .zero)
+        _ = try await fixture.pipeline(provider).ask(Self.detect.question(for: fixture.images[0]))
+        var plan = try await fixture.plan(Self.detect)
+        #expect(plan.done == 1)
+        #expect(plan.todo == Array(fixture.images.dropFirst()))
+        // Other words, another model or --redo: all of them.
+        var other = Self.detect
+        other.words = "saucers"
+        #expect(try await fixture.plan(other).todo.count == 3)
+        other = Self.detect
+        other.model = "gemini-2.5-pro"
+        #expect(try await fixture.plan(other).todo.count == 3)
+        other = Self.detect
+        other.redo = true
+        #expect(try await fixture.plan(other).todo.count == 3)
+        // The file changed since: asked again.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: fixture.images[0]))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0]))
+        try handle.close()
+        plan = try await fixture.plan(Self.detect)
+        #expect(plan.todo.count == 3)
+    }
+
+    @Test("a failed attempt does not count as done; an image in an open Batch API job waits for it")
+    func incompleteAndWaiting() async throws {
+        let fixture = try Fixture()
+        let provider = PacedProvider(latency: .zero)
+        provider.failingRequests = [0]
+        _ = try? await fixture.pipeline(provider).ask(Self.detect.question(for: fixture.images[0]))
+        let prompt = AskPipeline.prompt(for: Self.detect.question(for: fixture.images[1]), configuration: SquintConfiguration()).prompt
+        let job = try await fixture.store.recordBatchJob(spec: Self.detect, prompt: prompt, items: [
+            BatchJobRecord.Item(key: "1", path: fixture.images[1], imageSize: PixelSize(width: 4, height: 4), estimatedTokens: 258),
+        ])
+        var plan = try await fixture.plan(Self.detect)
+        #expect(plan.waiting == 1)
+        #expect(plan.todo == [fixture.images[0], fixture.images[2]])
+        try await fixture.store.closeBatchJob(id: job)
+        plan = try await fixture.plan(Self.detect)
+        #expect(plan.waiting == 0)
+        #expect(plan.todo.count == 3)
+    }
+
+    @Test("the dry-run estimate follows the tile formula at the size sent")
+    func estimate() async throws {
+        let fixture = try Fixture()
+        let plan = try await fixture.plan(Self.detect)
+        let size = try #require(BatchPlan.uprightSize(fixture.images[0]))
+        let sent = SpatialImagePlan.sentSize(for: size, maxSide: 1024)
+        let text = (plan.prompt.utf8.count + 3) / 4
+        #expect(plan.estimate(maxSide: 1024).tokens == 3 * (ImageTokenEstimate.tokens(width: sent.width, height: sent.height) + text))
+    }
+
+    // MARK: - Live runs
+
+    static func collect(_ batch: LiveBatch, _ paths: [String], spec: BatchSpec, onEvent: @escaping @Sendable (BatchEvent) -> Void = { _ in })
+        async -> [BatchEvent]
+    {
+        let events = LockedEvents()
+        await batch.run(paths, spec: spec) { event in
+            events.append(event)
+            onEvent(event)
+        }
+        return events.all
+    }
+
+    final class LockedEvents: @unchecked Sendable {
+        private let lock = NSLock()
+        private var events: [BatchEvent] = []
+        func append(_ event: BatchEvent) { lock.withLock { events.append(event) } }
+        var all: [BatchEvent] { lock.withLock { events } }
+    }
+
+    @Test("a live batch never has more than --concurrency requests in flight, and stores every answer as detect would")
+    func concurrencyBound() async throws {
+        let fixture = try Fixture(count: 12)
+        let provider = PacedProvider(latency: .milliseconds(40))
+        var spec = Self.detect
+        spec.concurrency = 3
+        let events = await Self.collect(LiveBatch(pipeline: fixture.pipeline(provider)), fixture.images, spec: spec)
+        #expect(provider.maxInFlight == 3)
+        #expect(provider.started == 12)
+        #expect(events.filter { if case .finished(let result) = $0 { result.isAnswered } else { false } }.count == 12)
+        // Stored exactly as `squint detect` stores: a second plan finds them all done, with their boxes current.
+        #expect(try await fixture.plan(Self.detect).todo.isEmpty)
+        #expect(try await fixture.store.currentDetections(imagePath: fixture.images[5]).map(\.detection.label) == ["cup"])
+    }
+
+    @Test("a broken image and a failed request are one failure each; the rest are answered")
+    func failures() async throws {
+        let fixture = try Fixture(count: 5)
+        try Data("\u{89}PNG\r\n\u{1A}\nbroken".utf8).write(to: URL(fileURLWithPath: fixture.images[1]))
+        let provider = PacedProvider(latency: .milliseconds(5))
+        provider.failingRequests = [2]
+        var spec = Self.detect
+        spec.concurrency = 1
+        let events = await Self.collect(LiveBatch(pipeline: fixture.pipeline(provider)), fixture.images, spec: spec)
+        let failed = events.compactMap { event -> String? in
+            if case .finished(.failed(let path, _)) = event { return path }
+            return nil
+        }
+        #expect(failed.count == 2)
+        #expect(failed.contains(fixture.images[1]))
+        #expect(provider.started == 4, "the broken image never reached the network")
+        let plan = try await fixture.plan(Self.detect)
+        #expect(plan.todo.count == 2, "the next run asks about the two failures only")
+    }
+
+    @Test("a 429 lowers the concurrency: no new request starts while as many as the lowered limit are in flight")
+    func rateLimitLowers() async throws {
+        let fixture = try Fixture(count: 16)
+        let provider = PacedProvider(latency: .milliseconds(30))
+        provider.rateLimitedRequests = [0]
+        var spec = Self.detect
+        spec.concurrency = 4
+        let events = await Self.collect(LiveBatch(pipeline: fixture.pipeline(provider)), fixture.images, spec: spec) { event in
+            if case .concurrencyLowered = event { provider.markLowered() }
+        }
+        let lowered = events.compactMap { event -> Int? in
+            if case .concurrencyLowered(let limit) = event { return limit }
+            return nil
+        }
+        #expect(lowered == [2])
+        #expect(!provider.inFlightAfterLowering.isEmpty)
+        #expect(provider.inFlightAfterLowering.allSatisfy { $0 <= 2 }, "\(provider.inFlightAfterLowering)")
+        #expect(provider.started == 16)
+    }
+
+    @Test("stopping a run keeps what finished and starts nothing more")
+    func cancel() async throws {
+        let fixture = try Fixture(count: 20)
+        let provider = PacedProvider(latency: .milliseconds(30))
+        var spec = Self.detect
+        spec.concurrency = 2
+        let run = LiveBatch(pipeline: fixture.pipeline(provider)).start(try await fixture.plan(spec))
+        var answered = 0
+        for await event in run.events {
+            if case .finished(let result) = event, result.isAnswered {
+                answered += 1
+                if answered == 4 { run.cancel() }
+            }
+        }
+        let startedAtStop = provider.started
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(provider.started == startedAtStop)
+        #expect(startedAtStop < 20)
+        let plan = try await fixture.plan(Self.detect)
+        #expect(plan.done >= 4)
+        #expect(plan.done + plan.todo.count == 20)
+    }
+}
