@@ -155,6 +155,32 @@ public struct AskPipeline: Sendable {
         return await conclude(outcome, prepared: prepared)
     }
 
+    /// A whole answer that came another way (a Batch API result, read by any later process) through the same
+    /// judge, parse and save as a live one: `imageSize` is the upright size the request was made for.
+    public func ingest(_ answer: GeminiAnswer, for question: Question, imageSize: PixelSize, estimatedImageTokens: Int) async -> AskEvent {
+        let prompt = prompt(for: question)
+        let options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
+                                 temperature: prompt.temperature, thinkingBudget: prompt.thinkingBudget)
+        let prepared = PreparedQuestion(
+            paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
+            ask: Ask(images: [], question: prompt.prompt, options: options),
+            first: PreparedImage(data: Data(), mimeType: "", uprightSize: imageSize, sentSize: imageSize),
+            estimatedImageTokens: estimatedImageTokens)
+        let outcome = AskOutcome(
+            question: question, prompt: prompt, images: [], answer: answer, imageSize: imageSize,
+            usage: TokenUsage(estimatedImageTokens: estimatedImageTokens), spatial: nil, stored: nil, detections: [],
+            saved: nil, notes: [], firstText: nil, total: .zero)
+        return await conclude(outcome, prepared: prepared)
+    }
+
+    /// The request `question` would send, planned (uploads through the cache) but not sent, with what is needed
+    /// to read its answer later: a Batch API job's line.
+    func plannedRequest(_ prepared: PreparedQuestion, inlineLimit: Int) async throws -> PlannedRequest {
+        var planner = RequestPlanner(uploader: provider, cache: cache, inlineLimit: inlineLimit, pollInterval: uploadPollInterval)
+        planner.progress = { _ in }
+        return try await planner.plan(prepared.ask)
+    }
+
     /// Judges, parses and saves a whole answer: the end of every run, and what a Batch API result goes through.
     func conclude(_ outcome: AskOutcome, prepared: PreparedQuestion) async -> AskEvent {
         var outcome = outcome

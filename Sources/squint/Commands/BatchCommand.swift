@@ -14,6 +14,14 @@ struct BatchCommand: AsyncParsableCommand {
 
             With --via batch-api the requests go to the Gemini Batch API (half the price, answered within a day): \
             squint records the job before waiting, so `squint batch resume` can finish it from a new process.
+
+              squint batch PATH... --task detect|segment|point|caption|ask [-p TEXT] [--concurrency N]
+                                   [--via live|batch-api] [--redo] [--dry-run] [--json]
+              squint batch resume      wait for the recorded Batch API jobs and store their answers
+              squint batch status      list the recorded Batch API jobs
+              squint batch cancel NAME
+
+            `squint batch run --help` lists every option.
             """,
         subcommands: [BatchRunCommand.self],
         defaultSubcommand: BatchRunCommand.self
