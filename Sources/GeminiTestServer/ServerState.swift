@@ -22,6 +22,13 @@ final class ServerState: @unchecked Sendable {
     var processingPolls = 0
     var processingOutcome: FakeFile.State = .active
     var uploadURLBase: String?
+    var batches: [FakeBatch] = []
+    var batchPollsUntilDone = 2
+    var batchOutcome: FakeBatch.Outcome = .succeeded
+    var batchOutputPlacement: FakeBatch.OutputPlacement = .responseAndMetadata
+    var batchStateSpelling: FakeBatch.StateSpelling = .batchState
+    var batchDroppedKeys: Set<String> = []
+    var batchReplies: [String: [FakeReply]] = [:]
     private var counter = 0
     private(set) var openConnections = 0
     private(set) var acceptedConnections = 0
