@@ -29,6 +29,13 @@ final class ServerState: @unchecked Sendable {
     var batchStateSpelling: FakeBatch.StateSpelling = .batchState
     var batchDroppedKeys: Set<String> = []
     var batchReplies: [String: [FakeReply]] = [:]
+    var responseDelay: Duration?
+    var rateLimit: (requests: Int, per: Duration)?
+    var concurrencyLimit: Int?
+    var generateInFlight = 0
+    var maxGenerateInFlight = 0
+    var generateArrivals: [ContinuousClock.Instant] = []
+    var limitedRequests = 0
     private var counter = 0
     private(set) var openConnections = 0
     private(set) var acceptedConnections = 0

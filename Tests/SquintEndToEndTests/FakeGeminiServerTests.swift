@@ -332,6 +332,18 @@ import Testing
             #expect(try await RawHTTP.request(port: server.port, method: "POST", path: "/v1beta/files/\(id):download").status == 404)
         }
     }
+
+    /// The latency knob holds a generate answer back, and the request counts as in flight meanwhile.
+    @Test func responseDelayHoldsGenerateAnswers() async throws {
+        try await withFakeServer { server in
+            server.responseDelay = .milliseconds(400)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let answer = try await RawHTTP.request(port: server.port, method: "POST", path: Self.streamPath, body: Array("{}".utf8))
+            #expect(answer.status == 200 && clock.now - started >= .milliseconds(400))
+            #expect(server.maxConcurrentGenerateRequests == 1 && server.generateRequestsInFlight == 0)
+        }
+    }
 }
 
 /// A result handed from a plain thread to the test.

@@ -198,4 +198,60 @@ struct BatchIntegrationTests {
             #expect(h.server.batches.isEmpty)
         }
     }
+
+    @Test("a rate limit answers 429 with the wait until the window has room")
+    func rateLimit() async throws {
+        try await Harness.run(retryPolicy: .none) { h in
+            // A window far longer than the test, so a loaded machine cannot let the first request age out of it.
+            h.server.rateLimit = (requests: 2, per: .seconds(3600))
+            let clock = ContinuousClock()
+            let started = clock.now
+            _ = try await h.client.generateContent(model: "m", request: Harness.question)
+            _ = try await h.client.generateContent(model: "m", request: Harness.question)
+            let error = try #require(await Harness.failure { () async throws(GeminiError) in
+                try await h.client.generateContent(model: "m", request: Harness.question)
+            })
+            #expect(error.category == .rateLimited)
+            let delay = try #require(error.retryDelay)
+            #expect(delay <= .seconds(3600))
+            #expect(delay >= .seconds(3600) - (clock.now - started) - .milliseconds(1))
+            #expect(h.server.limitedRequests == 1)
+        }
+    }
+
+    /// The answers are held back far longer than the test lasts, so a loaded machine cannot finish one before the
+    /// next arrives; the clients hang up at the end, which ends the server's wait too.
+    @Test("generate requests in flight at once are counted while the answers are delayed")
+    func inFlight() async throws {
+        try await Harness.run { h in
+            h.server.responseDelay = .seconds(3600)
+            let tasks = (0..<3).map { _ in
+                Task { try await h.client.generateContent(model: "m", request: Harness.question) }
+            }
+            #expect(await h.server.wait { $0.generateRequestsInFlight == 3 })
+            #expect(h.server.maxConcurrentGenerateRequests == 3)
+            tasks.forEach { $0.cancel() }
+            for task in tasks { _ = await task.result }
+            #expect(await h.server.wait { $0.generateRequestsInFlight == 0 })
+            #expect(h.server.maxConcurrentGenerateRequests == 3)
+        }
+    }
+
+    @Test("a concurrency limit refuses the request beyond it with a 429")
+    func concurrencyLimit() async throws {
+        try await Harness.run(retryPolicy: .none) { h in
+            h.server.responseDelay = .seconds(3600)
+            h.server.concurrencyLimit = 1
+            let slow = Task { try await h.client.generateContent(model: "m", request: Harness.question) }
+            #expect(await h.server.wait { $0.generateRequestsInFlight == 1 })
+            let error = try #require(await Harness.failure { () async throws(GeminiError) in
+                try await h.client.generateContent(model: "m", request: Harness.question)
+            })
+            #expect(error.category == .rateLimited && error.retryDelay == .seconds(1))
+            #expect(h.server.limitedRequests == 1)
+            slow.cancel()
+            _ = await slow.result
+            #expect(await h.server.wait { $0.generateRequestsInFlight == 0 })
+        }
+    }
 }
