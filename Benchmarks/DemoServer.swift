@@ -4,8 +4,10 @@ import GeminiTestServer
 /// `squint-bench serve`: the fake Gemini server on 127.0.0.1 for trying the TUI without a key or a network,
 /// and for screenshots. Every streamed question is answered with `answer` (default: two boxes), so `d` in the
 /// TUI draws detections. `answer` may name a file to answer with. `SQUINT_DEMO_CHUNK` (characters per event) and
-/// `SQUINT_DEMO_DELAY_MS` (pause between events) stream it slowly, to see the screen mid-answer. Prints the base
-/// URL and runs until killed.
+/// `SQUINT_DEMO_DELAY_MS` (pause between events) stream it slowly, to see the screen mid-answer.
+/// `SQUINT_DEMO_LATENCY_MS` delays every generate answer (unary or streamed) by that much, like a model's time to
+/// answer, so a benchmark of many images meets a realistic round trip. Unary questions and batch jobs get the same
+/// answer. Prints the base URL and runs until killed.
 func runDemoServer(answer: String?) {
     let done = DispatchSemaphore(value: 0)
     Task.detached {
@@ -24,6 +26,10 @@ func runDemoServer(answer: String?) {
                 text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
             }
             server.setDefault(.streamedAnswer(pieces, delay: delay), for: .streamGenerateContent)
+            server.setDefault(.answer(text), for: .generateContent)
+            if let latency = environment["SQUINT_DEMO_LATENCY_MS"].flatMap(Int.init), latency > 0 {
+                server.responseDelay = .milliseconds(latency)
+            }
             FileHandle.standardOutput.write(Data("fake Gemini server: GEMINI_API_KEY=demo squint --base-url \(server.baseURL) DIR\n".utf8))
             try await Task.sleep(for: .seconds(365 * 24 * 3600))
             try await server.stop()

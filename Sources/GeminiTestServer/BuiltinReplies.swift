@@ -18,6 +18,12 @@ struct BuiltinReplies {
         case .getFile: return getFile(request.resource ?? "")
         case .deleteFile: return deleteFile(request.resource ?? "")
         case .listFiles: return listFiles(request)
+        case .fileDownload: return downloadFile(request)
+        case .batchCreate: return createBatch(request)
+        case .batchGet: return getBatch(request.resource ?? "")
+        case .batchCancel: return cancelBatch(request.resource ?? "")
+        case .batchDelete: return deleteBatch(request.resource ?? "")
+        case .batchList: return listBatches(request)
         }
     }
 
@@ -30,7 +36,7 @@ struct BuiltinReplies {
         return .tokenCount(images * 258 + words)
     }
 
-    private func page<T>(_ items: [T], _ request: RecordedRequest, defaultSize: Int) -> (ArraySlice<T>, String?) {
+    func page<T>(_ items: [T], _ request: RecordedRequest, defaultSize: Int) -> (ArraySlice<T>, String?) {
         let size = max(1, Int(request.query["pageSize"] ?? "") ?? defaultSize)
         let start = min(items.count, Int(request.query["pageToken"] ?? "") ?? 0)
         let end = min(items.count, start + size)
@@ -51,7 +57,7 @@ struct BuiltinReplies {
         return .json(model.json)
     }
 
-    private func missingFile(_ id: String) -> FakeReply {
+    func missingFile(_ id: String) -> FakeReply {
         .googleError(status: 403, message: "You do not have permission to access the File \(id) or it may not exist.")
     }
 

@@ -21,6 +21,9 @@ public struct FakeFile: Sendable {
     public var expirationTime: Date
     /// `{baseURL}/v1beta/files/{id}`, the URI a request references with `fileData.fileUri`.
     public var uri: String
+    /// `UPLOADED` for a file a client sent, `GENERATED` for one the service made (a batch's responses file): only
+    /// generated files can be downloaded.
+    public var source: String = "UPLOADED"
 
     public init(name: String, displayName: String = "", mimeType: String, bytes: [UInt8] = [], sizeBytes: Int? = nil,
                 state: State = .active, pollsUntilDone: Int = 0, finalState: State = .active,
@@ -51,8 +54,11 @@ public struct FakeFile: Sendable {
             .init("sha256Hash", "ZmFrZS1oYXNoLW5vdC1jb21wdXRlZA=="),
             .init("uri", .string(uri)),
             .init("state", .string(state.rawValue)),
-            .init("source", "UPLOADED"),
+            .init("source", .string(source)),
         ]
+        if source == "GENERATED" {
+            members.append(.init("downloadUri", .string(uri + ":download?alt=media")))
+        }
         if state == .failed {
             members.append(.init("error", ["code": 400, "message": "File processing failed."]))
         }

@@ -6,9 +6,10 @@ import NIOPosix
 /// An in-process fake of the Gemini v1beta REST API on 127.0.0.1 and an ephemeral port, speaking the real wire
 /// format (SSE framing, `google.rpc.Status` errors, the resumable upload protocol) and scriptable per test.
 ///
-/// Every route answers sensibly by default (a short answer, the default model list, a working Files API);
-/// `enqueue` scripts the next replies of a route, first in first out. Every request is recorded with its exact
-/// headers and body bytes.
+/// Every route answers sensibly by default (a short answer, the default model list, a working Files API, a Batch
+/// API whose jobs finish after a poll or two); `enqueue` scripts the next replies of a route, first in first out.
+/// Every request is recorded with its exact headers and body bytes. Batch knobs are in `FakeGeminiServer+Batches`,
+/// latency, in-flight counts and rate limits in `FakeGeminiServer+Load`.
 ///
 /// ```swift
 /// let server = try await FakeGeminiServer.start(apiKey: "test-key")

@@ -20,9 +20,23 @@ public enum FakeRoute: String, Sendable, CaseIterable, Hashable {
     case deleteFile
     /// `GET /v1beta/files` (paged)
     case listFiles
+    /// `GET /download/v1beta/files/{id}:download?alt=media` (the REST reference) or `GET /v1beta/files/{id}:download`
+    /// (the official SDK): the bytes of a generated file
+    case fileDownload
+    /// `POST /v1beta/models/{model}:batchGenerateContent`
+    case batchCreate
+    /// `GET /v1beta/batches/{id}`
+    case batchGet
+    /// `POST /v1beta/batches/{id}:cancel`
+    case batchCancel
+    /// `DELETE /v1beta/batches/{id}`
+    case batchDelete
+    /// `GET /v1beta/batches` (paged)
+    case batchList
 
-    /// Finds the route of a request and the resource it names (a model id such as `gemini-2.5-flash`, or a file
-    /// id such as `abc123`). The path may carry any prefix before `/v1beta/`, so a base URL with a path works.
+    /// Finds the route of a request and the resource it names (a model id such as `gemini-2.5-flash`, a file id
+    /// such as `abc123`, a batch id). The path may carry any prefix before `/v1beta/`, so a base URL with a path
+    /// works (and `/download/v1beta/` reaches the same routes as `/v1beta/`).
     static func match(method: String, path: String, uploadCommand: String?, hasUploadID: Bool)
         -> (route: FakeRoute, resource: String?)?
     {
@@ -38,6 +52,7 @@ public enum FakeRoute: String, Sendable, CaseIterable, Hashable {
         switch (method, rest) {
         case ("GET", "models"): return (.listModels, nil)
         case ("GET", "files"): return (.listFiles, nil)
+        case ("GET", "batches"): return (.batchList, nil)
         default: break
         }
         if rest.hasPrefix("models/") {
@@ -49,6 +64,7 @@ public enum FakeRoute: String, Sendable, CaseIterable, Hashable {
                 case "generateContent": return (.generateContent, model)
                 case "streamGenerateContent": return (.streamGenerateContent, model)
                 case "countTokens": return (.countTokens, model)
+                case "batchGenerateContent": return (.batchCreate, model)
                 default: return nil
                 }
             }
@@ -57,9 +73,28 @@ public enum FakeRoute: String, Sendable, CaseIterable, Hashable {
         if rest.hasPrefix("files/") {
             let id = String(rest.dropFirst("files/".count))
             guard !id.isEmpty, !id.contains("/") else { return nil }
+            if id.hasSuffix(":download") {
+                let fileID = String(id.dropLast(":download".count))
+                return method == "GET" && !fileID.isEmpty && !fileID.contains(":") ? (.fileDownload, fileID) : nil
+            }
+            guard !id.contains(":") else { return nil }
             switch method {
             case "GET": return (.getFile, id)
             case "DELETE": return (.deleteFile, id)
+            default: return nil
+            }
+        }
+        if rest.hasPrefix("batches/") {
+            let id = String(rest.dropFirst("batches/".count))
+            guard !id.isEmpty, !id.contains("/") else { return nil }
+            if id.hasSuffix(":cancel") {
+                let batchID = String(id.dropLast(":cancel".count))
+                return method == "POST" && !batchID.isEmpty && !batchID.contains(":") ? (.batchCancel, batchID) : nil
+            }
+            guard !id.contains(":") else { return nil }
+            switch method {
+            case "GET": return (.batchGet, id)
+            case "DELETE": return (.batchDelete, id)
             default: return nil
             }
         }

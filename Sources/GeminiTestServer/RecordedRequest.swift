@@ -4,7 +4,7 @@ import Foundation
 public struct RecordedRequest: Sendable {
     /// The matched route, or nil for a path the fake does not know (it answered 404).
     public var route: FakeRoute?
-    /// The model id (`gemini-2.5-flash`) or file id (`abc123`) named in the path, if any.
+    /// The model id (`gemini-2.5-flash`), file id (`abc123`) or batch id named in the path, if any.
     public var resource: String?
     public var method: String
     /// The request target as sent: path and query.

@@ -41,8 +41,7 @@ struct Responder: Sendable {
                     guard let requestHead = head else { continue }
                     head = nil
                     let request = record(requestHead, body: body)
-                    let keepOpen = try await write(reply(to: request, head: requestHead), keepAlive: requestHead.isKeepAlive,
-                                                   to: outbound)
+                    let keepOpen = try await answer(request, head: requestHead, to: outbound)
                     if !keepOpen { return }
                 }
             }
@@ -59,6 +58,31 @@ struct Responder: Sendable {
                                       body: Array(body.readableBytesView))
         state.record(request)
         return request
+    }
+
+    /// Writes the answer to `request`. A generate request is counted in flight until its answer is written, may
+    /// be refused by a load limit, and otherwise waits `responseDelay` first.
+    private func answer(_ request: RecordedRequest, head: HTTPRequestHead,
+                        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>) async throws -> Bool {
+        guard let route = request.route, route == .generateContent || route == .streamGenerateContent else {
+            return try await write(reply(to: request, head: head), keepAlive: head.isKeepAlive, to: outbound)
+        }
+        let refusal = state.generateStarted()
+        do {
+            let keepOpen: Bool
+            if let refusal, checkKey(request, route: route) == nil {
+                keepOpen = try await write(refusal.resolved(for: request), keepAlive: head.isKeepAlive, to: outbound)
+            } else {
+                let reply = reply(to: request, head: head)
+                if let delay = state.withLock({ $0.responseDelay }) { try await Task.sleep(for: delay) }
+                keepOpen = try await write(reply, keepAlive: head.isKeepAlive, to: outbound)
+            }
+            state.generateEnded()
+            return keepOpen
+        } catch {
+            state.generateEnded()
+            throw error
+        }
     }
 
     private func reply(to request: RecordedRequest, head: HTTPRequestHead) -> FakeReply {

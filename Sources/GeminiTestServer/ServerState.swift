@@ -22,6 +22,20 @@ final class ServerState: @unchecked Sendable {
     var processingPolls = 0
     var processingOutcome: FakeFile.State = .active
     var uploadURLBase: String?
+    var batches: [FakeBatch] = []
+    var batchPollsUntilDone = 2
+    var batchOutcome: FakeBatch.Outcome = .succeeded
+    var batchOutputPlacement: FakeBatch.OutputPlacement = .responseAndMetadata
+    var batchStateSpelling: FakeBatch.StateSpelling = .batchState
+    var batchDroppedKeys: Set<String> = []
+    var batchReplies: [String: [FakeReply]] = [:]
+    var responseDelay: Duration?
+    var rateLimit: (requests: Int, per: Duration)?
+    var concurrencyLimit: Int?
+    var generateInFlight = 0
+    var maxGenerateInFlight = 0
+    var generateArrivals: [ContinuousClock.Instant] = []
+    var limitedRequests = 0
     private var counter = 0
     private(set) var openConnections = 0
     private(set) var acceptedConnections = 0

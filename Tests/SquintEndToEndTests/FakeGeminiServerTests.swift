@@ -275,6 +275,75 @@ import Testing
             #expect(server.acceptedConnections == 1)
         }
     }
+
+    // MARK: Batch API
+
+    static let batchBody = Array(#"{"batch": {"displayName": "raw", "inputConfig": {"requests": {"requests": [{"request": {"contents": [{"parts": [{"text": "Hi"}]}]}, "metadata": {"key": "k1"}}]}}}}"#.utf8)
+
+    /// The long-running Operation of the REST reference: the batch under `metadata` with its `@type`, int64 counts as
+    /// strings, `done` and the output under both `response` and `metadata.output` once finished.
+    @Test func batchAnswersAreOperationsWithTheBatchUnderMetadata() async throws {
+        try await withFakeServer { server in
+            server.batchPollsUntilDone = 2
+            let created = try json(try await RawHTTP.request(port: server.port, method: "POST",
+                                                             path: "/v1beta/models/gemini-2.5-flash:batchGenerateContent",
+                                                             body: Self.batchBody).body)
+            let name = try #require(created["name"] as? String)
+            #expect(name.hasPrefix("batches/"))
+            let metadata = try #require(created["metadata"] as? [String: Any])
+            #expect(metadata["@type"] as? String == "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch")
+            #expect(metadata["state"] as? String == "BATCH_STATE_PENDING")
+            #expect(metadata["name"] as? String == name && metadata["model"] as? String == "models/gemini-2.5-flash")
+            #expect((metadata["batchStats"] as? [String: Any])?["requestCount"] as? String == "1")
+            #expect(created["done"] == nil && created["response"] == nil)
+
+            let running = try json(try await RawHTTP.request(port: server.port, method: "GET", path: "/v1beta/\(name)").body)
+            #expect((running["metadata"] as? [String: Any])?["state"] as? String == "BATCH_STATE_RUNNING")
+            let done = try json(try await RawHTTP.request(port: server.port, method: "GET", path: "/v1beta/\(name)").body)
+            #expect(done["done"] as? Bool == true)
+            let response = try #require(done["response"] as? [String: Any])
+            #expect(response["@type"] as? String == "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput")
+            let inlined = try #require((response["inlinedResponses"] as? [String: Any])?["inlinedResponses"] as? [[String: Any]])
+            #expect((inlined.first?["metadata"] as? [String: Any])?["key"] as? String == "k1")
+            #expect(inlined.first?["response"] is [String: Any])
+            let doneMetadata = try #require(done["metadata"] as? [String: Any])
+            #expect(doneMetadata["state"] as? String == "BATCH_STATE_SUCCEEDED")
+            #expect(doneMetadata["output"] is [String: Any] && doneMetadata["endTime"] is String)
+            #expect((doneMetadata["batchStats"] as? [String: Any])?["successfulRequestCount"] as? String == "1")
+
+            let missing = try await RawHTTP.request(port: server.port, method: "GET", path: "/v1beta/batches/nope")
+            #expect(missing.status == 404)
+            #expect((try json(missing.body)["error"] as? [String: Any])?["status"] as? String == "NOT_FOUND")
+        }
+    }
+
+    /// Both download paths reach the route (the REST reference's `/download/v1beta/…`, the SDK's `/v1beta/…`), and
+    /// the existing file routes are unchanged.
+    @Test func fileRoutesAndDownloadPaths() async throws {
+        try await withFakeServer { server in
+            let file = server.seedFile(displayName: "a.png")
+            let id = file.name.dropFirst("files/".count)
+            #expect(try await RawHTTP.request(port: server.port, method: "GET", path: "/v1beta/\(file.name)").status == 200)
+            let refused = try await RawHTTP.request(port: server.port, method: "GET", path: "/download/v1beta/files/\(id):download?alt=media")
+            #expect(refused.status == 400, "an uploaded file cannot be downloaded")
+            _ = try await RawHTTP.request(port: server.port, method: "GET", path: "/v1beta/files/\(id):download?alt=media")
+            #expect(server.requests(for: .fileDownload).map(\.resource) == [String(id), String(id)])
+            #expect(server.requests(for: .getFile).count == 1)
+            #expect(try await RawHTTP.request(port: server.port, method: "POST", path: "/v1beta/files/\(id):download").status == 404)
+        }
+    }
+
+    /// The latency knob holds a generate answer back, and the request counts as in flight meanwhile.
+    @Test func responseDelayHoldsGenerateAnswers() async throws {
+        try await withFakeServer { server in
+            server.responseDelay = .milliseconds(400)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let answer = try await RawHTTP.request(port: server.port, method: "POST", path: Self.streamPath, body: Array("{}".utf8))
+            #expect(answer.status == 200 && clock.now - started >= .milliseconds(400))
+            #expect(server.maxConcurrentGenerateRequests == 1 && server.generateRequestsInFlight == 0)
+        }
+    }
 }
 
 /// A result handed from a plain thread to the test.

@@ -42,6 +42,11 @@ struct Transport: Sendable {
         configuration.normalizedBaseURL + "/upload/" + configuration.apiVersion + "/" + path
     }
 
+    /// `{base}/download/{version}/{path}?{query}`: where media downloads live, beside `upload/`.
+    func downloadURL(_ path: String, query: [(String, String)] = []) -> String {
+        configuration.normalizedBaseURL + "/download/" + configuration.apiVersion + "/" + path + Self.queryString(query)
+    }
+
     static func queryString(_ query: [(String, String)]) -> String {
         guard !query.isEmpty else { return "" }
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
