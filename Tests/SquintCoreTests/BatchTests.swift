@@ -1,5 +1,6 @@
 import Foundation
 @testable import GeminiAPI
+import GeminiTestServer
 import Imaging
 import Testing
 @testable import SquintCore
@@ -280,5 +281,52 @@ struct BatchTests {
         let plan = try await fixture.plan(Self.detect)
         #expect(plan.done >= 4)
         #expect(plan.done + plan.todo.count == 20)
+    }
+}
+
+/// `BatchJobs` against the fake server's Batch API: how requests are split into jobs, and which images travel
+/// inline or by upload.
+@Suite("BatchJobs")
+struct BatchJobsTests {
+    @Test("requests past the job size limit make several jobs; large images go up through the Files API once")
+    func splitAndUpload() async throws {
+        let server = try await FakeGeminiServer.start(apiKey: "k")
+        defer { Task { try? await server.stop() } }
+        server.setDefault(.answer(#"[{"box_2d": [100, 200, 500, 600], "label": "cup"}]"#), for: .generateContent)
+        let fixture = try BatchTests.Fixture(count: 5)
+        let client = GeminiClient(configuration: GeminiConfiguration(apiKey: "k", baseURL: server.baseURL, retryPolicy: RetryPolicy(maxAttempts: 1)),
+                                  environment: [:])
+        var jobs = BatchJobs(service: client, pipeline: fixture.pipeline(client))
+        jobs.inlineImageLimit = 100  // every image is uploaded
+        jobs.preparers = 1  // the copies share bytes: one at a time, so the second finds the first's upload cached
+        let plan = try await fixture.plan(BatchTests.detect)
+        let lineSize = try #require(try await jobs.requestLines(plan) { _ in }.map(\.json.count).max())
+        jobs.jobByteLimit = 2 * (lineSize + 1) + lineSize / 2
+        let records = try await jobs.submit(plan) { _ in }
+        #expect(records.count == 3, "5 small lines at 2 a job")
+        #expect(server.batches.map(\.requests.count) == [2, 2, 1])
+        // The five copies have the same bytes: uploaded once, named by URI in every line.
+        #expect(server.requests(for: .uploadStart).count == 1 + 3, "one image upload and one JSONL file per job")
+        let firstLine = try #require(server.batches.first?.requests.first?.body?.compact)
+        #expect(firstLine.contains("fileData") && !firstLine.contains("inlineData"))
+
+        let results = BatchTests.LockedEvents()
+        try await jobs.wait(for: records, pollInterval: .milliseconds(5)) { event in
+            if case .finished(let result) = event { results.append(.finished(result)) }
+        }
+        #expect(results.all.count == 5)
+        #expect(try await fixture.plan(BatchTests.detect).todo.isEmpty)
+        #expect(try await fixture.store.batchJobs(openOnly: true).isEmpty)
+        try? await client.shutdown()
+    }
+
+    @Test("split keeps order and never leaves a line out, even one larger than the limit")
+    func split() {
+        let lines = [10, 10, 30, 5, 5, 5].enumerated().map { index, size in
+            BatchJobs.Line(item: BatchJobRecord.Item(key: "\(index)", path: "/\(index)", imageSize: PixelSize(width: 1, height: 1), estimatedTokens: 0),
+                           json: Data(repeating: 0x61, count: size))
+        }
+        let chunks = BatchJobs.split(lines, byteLimit: 22)
+        #expect(chunks.map { $0.map(\.item.key) } == [["0", "1"], ["2"], ["3", "4", "5"]])
     }
 }

@@ -29,8 +29,11 @@ struct BatchImageReport: Encodable {
 
     init(_ result: BatchImageResult, spec: BatchSpec) {
         image = result.path
-        task = BatchTaskOption.allCases.first { $0.task == spec.task }?.rawValue ?? spec.task.rawValue
-        model = spec.model
+        // From the answer when there is one: `batch resume` may store jobs of several tasks.
+        let question: Question? = if case .answered(_, let outcome) = result { outcome.question } else { nil }
+        let asked = question?.task ?? spec.task
+        task = BatchTaskOption.allCases.first { $0.task == asked }?.rawValue ?? asked.rawValue
+        model = question?.model ?? spec.model
         usage = SpatialReport.Usage(result.usage)
         switch result {
         case .answered(_, let outcome):

@@ -45,6 +45,11 @@ final class BatchPrinter: @unchecked Sendable {
         }
     }
 
+    /// A job ended without results: its images count as failed.
+    func failJob(_ count: Int) {
+        lock.withLock { state.failed += count }
+    }
+
     func summary(interrupted: Bool) {
         lock.lock()
         defer { lock.unlock() }

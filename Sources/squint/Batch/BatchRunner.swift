@@ -38,7 +38,14 @@ struct BatchRunner: Sendable {
                 try await live(plan, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
             }
         case .batchAPI:
-            throw ValidationError("--via batch-api is not built yet")
+            try await GeminiClient.withClient(configuration: gemini, environment: environment) { client in
+                let jobs = BatchJobs(service: client, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
+                try await BatchAPISession(jobs: jobs, json: command.json,
+                                          pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
+                                          environment: environment)
+                    .submit(plan, wait: !command.noWait)
+            }
+            return
         }
         try Self.finish(progress, problems: inputs.problems.count)
     }

@@ -23,7 +23,7 @@ struct BatchCommand: AsyncParsableCommand {
 
             `squint batch run --help` lists every option.
             """,
-        subcommands: [BatchRunCommand.self],
+        subcommands: [BatchRunCommand.self, BatchResumeCommand.self, BatchStatusCommand.self, BatchCancelCommand.self],
         defaultSubcommand: BatchRunCommand.self
     )
 }

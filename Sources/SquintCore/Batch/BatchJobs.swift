@@ -1,0 +1,213 @@
+import Foundation
+import GeminiAPI
+
+/// `squint batch --via batch-api`, `batch resume`, `status` and `cancel`: the Gemini Batch API (asynchronous,
+/// half price) fed from the same prepared and planned requests as live answers, its results ingested through
+/// the same judge-parse-save step (`AskPipeline.ingest`).
+///
+/// A job is recorded in the store, with the key → image map, before it is created, and named as soon as the
+/// service answers; a later process waits for every open record. Images in an open job are not submitted again.
+public struct BatchJobs: Sendable {
+    public var service: any BatchService
+    public var pipeline: AskPipeline
+    /// Images larger than this are uploaded with the Files API (through the upload cache) and named by URI in
+    /// the JSONL; smaller ones travel inline. Keeps the JSONL, and this process's memory, small.
+    public var inlineImageLimit = 64 * 1024
+    /// A job's input file is at most this large (the documented limit is 2 GB); more requests make more jobs.
+    public var jobByteLimit = 2_000_000_000
+    public var preparers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    public init(service: any BatchService, pipeline: AskPipeline) {
+        self.service = service
+        self.pipeline = pipeline
+    }
+
+    var store: Store { pipeline.store }
+
+    // MARK: - Submitting
+
+    /// Prepares and plans every image still to ask about, then records and creates the jobs. Returns their records.
+    public func submit(_ plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [BatchJobRecord] {
+        let lines = try await requestLines(plan, emit: emit)
+        guard !lines.isEmpty else { return [] }
+        var records: [BatchJobRecord] = []
+        for chunk in Self.split(lines, byteLimit: jobByteLimit) {
+            records.append(try await create(chunk, plan: plan, part: records.count + 1))
+            emit(.submitted(name: records.last?.name ?? "", requests: chunk.count))
+        }
+        return records
+    }
+
+    /// One JSONL line and its item, per image that could be prepared.
+    struct Line: Sendable {
+        var item: BatchJobRecord.Item
+        var json: Data
+    }
+
+    func requestLines(_ plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [Line] {
+        let pipeline = self.pipeline, inlineLimit = inlineImageLimit, spec = plan.spec
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var lines: [Int: Line] = [:]
+        var done = 0
+        try await withThrowingTaskGroup(of: (Int, Result<Line, AskFailure>).self) { group in
+            var next = 0
+            func add() {
+                guard next < plan.todo.count else { return }
+                let index = next, path = plan.todo[index]
+                next += 1
+                group.addTask {
+                    let question = spec.question(for: path)
+                    do {
+                        let prepared = try await OffPool.run { try pipeline.prepare(question) }
+                        let request = try await pipeline.plannedRequest(prepared, inlineLimit: inlineLimit)
+                        let key = String(index + 1)
+                        let json = try encoder.encode(BatchRequestLine(key: key, request: request.generateContentRequest))
+                        let item = BatchJobRecord.Item(key: key, path: prepared.paths[0], imageSize: prepared.first.uprightSize,
+                                                       estimatedTokens: prepared.estimatedImageTokens)
+                        return (index, .success(Line(item: item, json: json)))
+                    } catch {
+                        if error is CancellationError { throw error }
+                        return (index, .failure(AskFailure(error: error, outcome: nil)))
+                    }
+                }
+            }
+            for _ in 0..<preparers { add() }
+            while let (index, result) = try await group.next() {
+                switch result {
+                case .success(let line): lines[index] = line
+                case .failure(let failure): emit(.finished(.failed(path: plan.todo[index], failure: failure)))
+                }
+                done += 1
+                emit(.prepared(done: done, total: plan.todo.count))
+                add()
+            }
+        }
+        return lines.keys.sorted().compactMap { lines[$0] }
+    }
+
+    /// Consecutive runs of lines whose JSONL stays within `byteLimit` (at least one line each).
+    static func split(_ lines: [Line], byteLimit: Int) -> [[Line]] {
+        var chunks: [[Line]] = [[]]
+        var size = 0
+        for line in lines {
+            if size + line.json.count + 1 > byteLimit, !(chunks.last?.isEmpty ?? true) {
+                chunks.append([])
+                size = 0
+            }
+            chunks[chunks.count - 1].append(line)
+            size += line.json.count + 1
+        }
+        return chunks.filter { !$0.isEmpty }
+    }
+
+    private func create(_ lines: [Line], plan: BatchPlan, part: Int) async throws -> BatchJobRecord {
+        let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: lines.map(\.item))
+        do {
+            var jsonl = Data()
+            for line in lines {
+                jsonl.append(line.json)
+                jsonl.append(0x0A)
+            }
+            let words = plan.spec.words.map { " \"\($0.prefix(40))\"" } ?? ""
+            let displayName = "squint \(plan.spec.task.rawValue)\(words) \(lines.count) images" + (part > 1 ? " part \(part)" : "")
+            let file = try await service.upload([UInt8](jsonl), mimeType: "application/jsonl", displayName: displayName + ".jsonl")
+            let job = try await service.createBatch(model: plan.spec.model, displayName: displayName, source: .file(name: file.name))
+            try await store.updateBatchJob(id: id, name: job.name, state: job.state.rawValue)
+        } catch {
+            // Not created: forget the record, so its images are not thought to be waiting.
+            try? await store.deleteBatchJob(id: id)
+            throw error
+        }
+        guard let record = try await store.batchJobs(openOnly: true).first(where: { $0.id == id }) else {
+            throw StoreError.unreadableImage("batch job \(id)")
+        }
+        return record
+    }
+
+    // MARK: - Waiting and ingesting
+
+    /// Polls each job until it ends, then stores its answers. Returns the results of all images.
+    public func wait(for records: [BatchJobRecord], pollInterval: Duration,
+                     emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws {
+        for record in records {
+            try await wait(for: record, pollInterval: pollInterval, emit: emit)
+        }
+    }
+
+    private func wait(for record: BatchJobRecord, pollInterval: Duration, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws {
+        guard let name = record.name else {
+            // Recorded but never created (the process died in between): nothing on the service to wait for.
+            try await store.deleteBatchJob(id: record.id)
+            return
+        }
+        while true {
+            let job = try await service.getBatch(name: name)
+            try await store.updateBatchJob(id: record.id, state: job.state.rawValue, succeeded: job.batchStats?.successfulRequestCount,
+                                           failed: job.batchStats?.failedRequestCount, error: job.error?.message)
+            emit(.polled(name: name, state: job.state, stats: job.batchStats))
+            if job.isFinished {
+                try await finish(record, job: job, emit: emit)
+                return
+            }
+            try await Task.sleep(for: pollInterval)
+        }
+    }
+
+    private func finish(_ record: BatchJobRecord, job: BatchJob, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws {
+        let items = try await store.batchJobItems(id: record.id)
+        guard job.state == .succeeded || job.responsesFile != nil || job.inlinedResponses != nil else {
+            emit(.ended(name: record.name ?? "", state: job.state, message: job.error?.message))
+            try await store.closeBatchJob(id: record.id)
+            return
+        }
+        let lines = try await service.batchResults(of: job)
+        var byKey: [String: BatchResultLine] = [:]
+        for line in lines { if let key = line.key { byKey[key] = line } }
+        for item in items {
+            let question = record.spec.question(for: item.path)
+            guard let line = byKey[item.key] else {
+                emit(.finished(.failed(path: item.path, failure: AskFailure(error: BatchJobError.noResult(key: item.key), outcome: nil))))
+                continue
+            }
+            if let error = line.error {
+                emit(.finished(.failed(path: item.path, failure: AskFailure(error: BatchJobError.requestFailed(error), outcome: nil))))
+                continue
+            }
+            guard let response = line.response else {
+                emit(.finished(.failed(path: item.path, failure: AskFailure(error: BatchJobError.noResult(key: item.key), outcome: nil))))
+                continue
+            }
+            switch await pipeline.ingest(GeminiAnswer(response: response), for: question, imageSize: item.imageSize,
+                                         estimatedImageTokens: item.estimatedTokens) {
+            case .finished(let outcome): emit(.finished(.answered(path: item.path, outcome: outcome)))
+            case .failed(let failure): emit(.finished(.failed(path: item.path, failure: failure)))
+            default: break
+            }
+        }
+        try await store.closeBatchJob(id: record.id)
+    }
+
+    // MARK: - Status and cancel
+
+    /// Cancels the recorded job `name` on the service; its record stays open until `resume` sees it end.
+    public func cancel(named name: String) async throws {
+        guard let record = try await store.batchJob(named: name), let full = record.name else { throw BatchJobError.unknownJob(name) }
+        try await service.cancelBatch(name: full)
+    }
+}
+
+/// Why an image of a Batch API job has no answer.
+public enum BatchJobError: Error, Sendable, CustomStringConvertible {
+    case noResult(key: String)
+    case requestFailed(RPCStatus)
+    case unknownJob(String)
+
+    public var description: String {
+        switch self {
+        case .noResult(let key): "the job's results have no line for it (key \(key)); the next run asks again"
+        case .requestFailed(let status): "the Batch API request failed: \(status.message ?? "no message") (\(status.code.map(String.init) ?? "?"))"
+        case .unknownJob(let name): "\(name): no such batch job in the store (`squint batch status` lists them)"
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import Foundation
+import GeminiAPI
+
+/// The Gemini Batch API as a batch job needs it; `GeminiClient` conforms in `GeminiClient+BatchService.swift`.
+public protocol BatchService: AnswerProvider {
+    func createBatch(model: String, displayName: String, source: BatchSource) async throws -> BatchJob
+    func getBatch(name: String) async throws -> BatchJob
+    func cancelBatch(name: String) async throws
+    /// The job's result lines: its inlined responses, or its downloaded results file.
+    func batchResults(of job: BatchJob) async throws -> [BatchResultLine]
+}

@@ -1,0 +1,3 @@
+import GeminiAPI
+
+extension GeminiClient: BatchService {}
