@@ -22,8 +22,8 @@ if CommandLine.arguments.dropFirst().first == "serve" {
     exit(0)
 }
 
-/// `SQUINT_BENCH=view,tui` runs only those sections (view, imaging, kitty, tui, startup); all by default.
-let sections = Set((ProcessInfo.processInfo.environment["SQUINT_BENCH"] ?? "view,imaging,kitty,tui,startup").split(separator: ",").map(String.init))
+/// `SQUINT_BENCH=view,tui` runs only those sections (view, imaging, kitty, tui, startup, batch); all by default.
+let sections = Set((ProcessInfo.processInfo.environment["SQUINT_BENCH"] ?? "view,imaging,kitty,tui,startup,batch").split(separator: ",").map(String.init))
 
 print("squint-bench: corpus \(corpus.path)")
 if sections.contains("view") {
@@ -59,4 +59,8 @@ if sections.contains("tui") {
 if sections.contains("startup") {
     print("\n# Startup (the whole squint process in tmux, median of 6 runs after a warm-up)")
     StartupBenchmarks(squint: squint).run()
+}
+if sections.contains("batch") {
+    print("\n# squint batch against the google-genai SDK (same images, same requests in flight, same local server)")
+    try await BatchBenchmarks(squint: squint, corpus: corpus).run()
 }
