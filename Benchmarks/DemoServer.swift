@@ -4,8 +4,8 @@ import GeminiTestServer
 /// `squint-bench serve`: the fake Gemini server on 127.0.0.1 for trying the TUI without a key or a network,
 /// and for screenshots. Every streamed question is answered with `answer` (default: two boxes), so `d` in the
 /// TUI draws detections. `answer` may name a file to answer with. `SQUINT_DEMO_CHUNK` (characters per event) and
-/// `SQUINT_DEMO_DELAY_MS` (pause between events) stream it slowly, to see the screen mid-answer. Prints the base
-/// URL and runs until killed.
+/// `SQUINT_DEMO_DELAY_MS` (pause between events, and before each unary answer) stream it slowly, to see the screen
+/// mid-answer. Prints the base URL and runs until killed.
 func runDemoServer(answer: String?) {
     let done = DispatchSemaphore(value: 0)
     Task.detached {
@@ -24,6 +24,14 @@ func runDemoServer(answer: String?) {
                 text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
             }
             server.setDefault(.streamedAnswer(pieces, delay: delay), for: .streamGenerateContent)
+            if let delay {
+                // Unary requests (the TUI's `R`, `squint batch`) get the same answer after the same pause.
+                let unary = FakeReply.answer(text)
+                if case .bytes(let body) = unary.body {
+                    server.setDefault(FakeReply(status: 200, headers: unary.headers, body: .stream([.pause(delay), .bytes(body)], framing: .crlf)),
+                                      for: .generateContent)
+                }
+            }
             FileHandle.standardOutput.write(Data("fake Gemini server: GEMINI_API_KEY=demo squint --base-url \(server.baseURL) DIR\n".utf8))
             try await Task.sleep(for: .seconds(365 * 24 * 3600))
             try await server.stop()
