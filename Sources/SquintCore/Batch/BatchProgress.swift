@@ -26,16 +26,31 @@ public struct BatchProgress: Sendable, Equatable {
 
     public mutating func apply(_ event: BatchEvent) {
         switch event {
-        case .asking: inFlight += 1
-        case .finished(let result):
-            inFlight = max(0, inFlight - 1)
-            if result.isAnswered { answered += 1 } else { failed += 1 }
-            if let usage = result.usage {
-                promptTokens += usage.promptTokens ?? 0
-                outputTokens += (usage.candidatesTokens ?? 0) + (usage.thoughtsTokens ?? 0)
-            }
+        case .asking: recordAsking()
+        case .finished(let result): recordFinished(answered: result.isAnswered, usage: result.usage)
         case .retrying, .concurrencyLowered: break
         }
+    }
+
+    /// A request went out. The TUI's state holds its own copy of each event (a value it can compare), so it
+    /// counts through these two rather than `apply`.
+    public mutating func recordAsking() {
+        inFlight += 1
+    }
+
+    /// An image is done, answered or not, with the tokens its answer (or partial answer) used.
+    public mutating func recordFinished(answered isAnswered: Bool, usage: TokenUsage?) {
+        inFlight = max(0, inFlight - 1)
+        if isAnswered { answered += 1 } else { failed += 1 }
+        if let usage {
+            promptTokens += usage.promptTokens ?? 0
+            outputTokens += (usage.candidatesTokens ?? 0) + (usage.thoughtsTokens ?? 0)
+        }
+    }
+
+    /// The run was stopped: nothing is in flight any more (stopped requests are not counted as failures).
+    public mutating func recordStopped() {
+        inFlight = 0
     }
 
     /// Images finished per second so far.

@@ -28,6 +28,15 @@ public enum AppEvent: Sendable, Equatable {
     /// The question failed; `answer` is the partial answer as saved (marked incomplete), if any text came.
     case answerFailed(request: Int, message: ErrorReport, answer: StoredAnswer?)
 
+    /// The batch's plan: how many images to ask about, how many already have the answer, paths that could
+    /// not be used.
+    case batchPlanned(id: Int, todo: Int, alreadyAnswered: Int, problems: [String])
+    /// The plan could not be made (the store failed).
+    case batchPlanFailed(id: Int, message: String)
+    case batchUpdate(id: Int, BatchUpdate)
+    /// The batch's stream ended: every image finished, or it was stopped.
+    case batchEnded(id: Int)
+
     /// The store has the decision: now it shows.
     case reviewSaved(detection: Int64, state: ReviewState)
     /// The store could not take it: the decision does not show, and the error says why.

@@ -26,6 +26,7 @@ extension AppState {
             // Boxes only make sense on one picture: use the selected (or first marked) image.
             images = [selectedImage ?? images[0]]
         }
+        lastTask = RepeatableTask(task: task, words: words)
         let question = Question(task: task, imagePaths: images, words: words, model: model)
         let spec = RequestSpec(id: nextRequestID, question: question)
         nextRequestID += 1

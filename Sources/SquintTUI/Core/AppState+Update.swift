@@ -73,6 +73,17 @@ extension AppState {
                 info = answer == nil ? "cancelled" : "cancelled; kept what arrived (saved as incomplete)"
             }
             return effects
+        case .batchPlanned(let id, let todo, let alreadyAnswered, let problems):
+            return batchPlanned(id: id, todo: todo, alreadyAnswered: alreadyAnswered, problems: problems)
+        case .batchPlanFailed(let id, let message):
+            guard batch?.id == id else { return [] }
+            batch = nil
+            report(ErrorReport(action: "batch not started", message: message))
+            return []
+        case .batchUpdate(let id, let update):
+            return batchUpdate(id: id, update)
+        case .batchEnded(let id):
+            return batchEnded(id: id)
         case .reviewSaved(let id, let state):
             return reviewSaved(detection: id, state: state)
         case .reviewFailed(let id, let message):
@@ -90,8 +101,16 @@ extension AppState {
             return []
         case .terminate:
             quitRequested = true
-            return request.map { [.cancelRequest($0.spec.id), .quit] } ?? [.quit]
+            return stopEverything() + [.quit]
         }
+    }
+
+    /// Quitting: the single request and the batch are cancelled (what arrived is saved).
+    func stopEverything() -> [Effect] {
+        var effects: [Effect] = []
+        if let request { effects.append(.cancelRequest(request.spec.id)) }
+        if let batch, batch.isActive { effects.append(.cancelBatch(batch.id)) }
+        return effects
     }
 
     /// Shows an error in the status bar (first line) and keeps the full text for `E`.
@@ -107,6 +126,8 @@ extension AppState {
     // MARK: keys
 
     mutating func handleKey(_ key: Key) -> [Effect] {
+        // A finished batch's summary stays until the next key.
+        if case .ended = batch?.phase { batch = nil }
         if modal != .none { return handleModalKey(key) }
         switch focus {
         case .prompt:
@@ -175,11 +196,13 @@ extension AppState {
         case .errorDetail:
             modal = .none
             return []
+        case .confirmBatch:
+            return confirmBatchKey(key)
         case .confirmQuit:
             if key == .char("y") || key == .char("Y") || key == .enter || key == .char("q") {
                 modal = .none
                 quitRequested = true
-                return request.map { [.cancelRequest($0.spec.id), .quit] } ?? [.quit]
+                return stopEverything() + [.quit]
             }
             modal = .none
             return []
@@ -259,6 +282,7 @@ extension AppState {
         case .detect: return askForTarget(.detect)
         case .segment: return askForTarget(.segment)
         case .points: return askForTarget(.point)
+        case .runBatch: return runBatch()
         case .toggleBoxes:
             showBoxes.toggle()
             info = "boxes \(showBoxes ? "on" : "off")"
@@ -316,7 +340,7 @@ extension AppState {
             modal = .help(scroll: 0)
             return []
         case .quit:
-            if request != nil {
+            if request != nil || batch?.isRunning == true {
                 modal = .confirmQuit
                 return []
             }
@@ -360,6 +384,7 @@ extension AppState {
             info = "cancelling…"
             return [.cancelRequest(running.spec.id)]
         }
+        if let stopped = stopBatch() { return stopped }
         if !filter.isEmpty {
             let before = selectedPath
             filter = LineEditor()

@@ -21,6 +21,8 @@ public struct AppState: Sendable, Equatable {
         /// "detect what?": the target of a spatial task, with its own history.
         case target(AskTask, LineEditor)
         case errorDetail
+        /// A run over more than `AppState.confirmBatchAbove` images: y starts it (the text is the batch's).
+        case confirmBatch
     }
 
     /// The request in flight, with what has streamed so far.
@@ -90,6 +92,10 @@ public struct AppState: Sendable, Equatable {
 
     // Requests and status
     public var request: RunningRequest?
+    /// The run of a task over many images (`R`); at most one at a time. Kept after it ends for its summary.
+    public var batch: BatchRunState?
+    /// What `R` runs: the task asked last in this session, with its words.
+    public var lastTask: RepeatableTask?
     public var nextRequestID = 1
     public var usage: TokenUsage?
     /// Uploading, retrying: what the running request is doing before its answer starts.

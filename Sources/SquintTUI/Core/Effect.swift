@@ -6,6 +6,12 @@ public enum Effect: Sendable, Equatable {
     case loadRecord(String)
     case startRequest(RequestSpec)
     case cancelRequest(Int)
+    /// Ask the store which of the job's images already have its answer; `batchPlanned` comes back.
+    case planBatch(BatchJob)
+    /// Start the planned batch with this id.
+    case startBatch(Int)
+    /// Stop the batch with this id (or forget its plan when it has not started); what finished stays stored.
+    case cancelBatch(Int)
     case review(ReviewAction)
     case export(ExportRequest)
     /// The picture must be drawn again (overlays, zoom or theme changed) even if the image did not.

@@ -1,4 +1,5 @@
 import Foundation
+import SquintCore
 
 /// Where background work posts events for the curses thread.
 ///
@@ -12,6 +13,8 @@ final class Inbox: Sendable {
         case pictureFailed(PictureKey, String)
         /// The answer pane's lines, laid out off the curses thread.
         case answerLines(AnswerLayoutCache.Key, [StyledLine])
+        /// A batch's plan: the loop keeps it until the state starts (or drops) the batch.
+        case batchPlanned(id: Int, BatchPlan)
     }
 
     let continuation: AsyncStream<Message>.Continuation

@@ -56,6 +56,38 @@ extension TUIApp {
             // The pipeline saves what arrived and still reports it (answerFailed with the partial answer),
             // which is when the loop forgets the request.
             runs[id]?.cancel()
+        case .planBatch(let job):
+            guard let asking = services.asking else {
+                inbox.post(.batchPlanFailed(id: job.id, message: AppState.missingKeyMessage))
+                return
+            }
+            Task.detached {
+                // The same inputs and "already answered" judgement as `squint batch`: paths canonical, each once.
+                let inputs = BatchInputs.collect(job.images)
+                do {
+                    let plan = try await BatchPlan.make(inputs: inputs, spec: job.spec, store: asking.store,
+                                                        configuration: asking.configuration)
+                    inbox.post(.batchPlanned(id: job.id, plan))
+                } catch {
+                    inbox.post(.batchPlanFailed(id: job.id, message: "\(error)"))
+                }
+            }
+        case .startBatch(let id):
+            guard let plan = batchPlans.removeValue(forKey: id), let asking = services.asking else {
+                inbox.post(.batchEnded(id: id))
+                return
+            }
+            // The one batch loop (`squint batch --via live` runs it too), over the TUI's own pipeline.
+            let run = LiveBatch(pipeline: asking).start(plan)
+            let reader = Task.detached {
+                for await event in run.events { inbox.post(.batchUpdate(id: id, BackgroundWork.update(for: event))) }
+                inbox.post(.batchEnded(id: id))
+            }
+            batchRun = (id, run, reader)
+        case .cancelBatch(let id):
+            batchPlans[id] = nil
+            // The stream ends once the requests in flight have stopped; `batchEnded` follows.
+            if let batch = batchRun, batch.id == id { batch.run.cancel() }
         case .review(let action):
             let previous = reviewWrites
             let failures = self.unsavedReviews
@@ -135,6 +167,22 @@ enum BackgroundWork {
         case .failed(let failure):
             .answerFailed(request: id, message: ErrorReport(failure.error), answer: failure.outcome?.stored)
         case .planned, .reusingUpload, .thought: nil
+        }
+    }
+
+    /// What the loop hears of a running batch.
+    static func update(for event: BatchEvent) -> BatchUpdate {
+        switch event {
+        case .asking(let path):
+            .asking(path: path)
+        case .retrying(let path, let attempt, let delay, let error):
+            .retrying(path: path, message: "retry \(attempt + 1) in \(DurationText.format(delay)) (\(error.httpStatus.map(String.init) ?? "network"))")
+        case .concurrencyLowered(let limit):
+            .concurrencyLowered(to: limit)
+        case .finished(.answered(let path, let outcome)):
+            .answered(path: path, answer: outcome.stored, detections: outcome.detections, usage: outcome.usage)
+        case .finished(.failed(let path, let failure)):
+            .failed(path: path, report: ErrorReport(failure.error), answer: failure.outcome?.stored, usage: failure.outcome?.usage)
         }
     }
 

@@ -28,6 +28,10 @@ public final class TUIApp {
     // Background work
     var requests: [Int: Task<Void, Never>] = [:]
     var runs: [Int: AskPipeline.Run] = [:]
+    /// Batches planned and not yet started (or dropped), by id.
+    var batchPlans: [Int: BatchPlan] = [:]
+    /// The batch running, with the task reading its events.
+    var batchRun: (id: Int, run: LiveBatch.Run, reader: Task<Void, Never>)?
     let unsavedReviews = UnsavedReviews()
     var prefetch: Task<Void, Never>?
     var pictureTask: Task<Void, Never>?
@@ -123,7 +127,8 @@ public final class TUIApp {
     /// Cancels running questions and waits (a few seconds at most) for the pipeline to save what arrived.
     func finishRequests() {
         for run in runs.values { run.cancel() }
-        let tasks = Array(requests.values)
+        batchRun?.run.cancel()
+        let tasks = Array(requests.values) + (batchRun.map { [$0.reader] } ?? [])
         guard !tasks.isEmpty else { return }
         let done = DispatchSemaphore(value: 0)
         Task.detached {
@@ -149,6 +154,7 @@ public final class TUIApp {
                 pollfd(fd: SignalRelay.readFD, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: inbox.wakeReadFD, events: Int16(POLLIN), revents: 0),
             ]
+            // A batch's line refreshes on its events and on the idle second (rate, time left).
             let timeout: Int32 = state.request != nil || pictureTask != nil ? 100 : 1000
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { break }
@@ -161,7 +167,7 @@ public final class TUIApp {
                 readInput()
             }
             for message in inbox.take() { receive(message) }
-            if state.request != nil { dispatch(.tick(TUIApp.monotonic())) }
+            if state.request != nil || state.batch?.isRunning == true { dispatch(.tick(TUIApp.monotonic())) }
             if running { render() }
         }
     }
@@ -192,7 +198,11 @@ public final class TUIApp {
             // A question's last event: its task and run are done with.
             if case .answerFinished(let id, _, _, _) = event { forgetRequest(id) }
             if case .answerFailed(let id, _, _) = event { forgetRequest(id) }
+            if case .batchEnded(let id) = event, batchRun?.id == id { batchRun = nil }
             dispatch(event)
+        case .batchPlanned(let id, let plan):
+            batchPlans[id] = plan
+            dispatch(.batchPlanned(id: id, todo: plan.todo.count, alreadyAnswered: plan.done + plan.waiting, problems: plan.problems))
         case .picture(let key, let box):
             received(picture: box, for: key)
         case .answerLines(let key, let lines):

@@ -9,7 +9,7 @@ extension Command {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .open, .parent, .filter, .mark, .cycleFocus, .help, .quit:
             return .browse
-        case .focusPrompt, .caption, .detect, .segment, .points, .cancel, .showError, .toggleRaw:
+        case .focusPrompt, .caption, .detect, .segment, .points, .runBatch, .cancel, .showError, .toggleRaw:
             return .ask
         case .nextDetection, .previousDetection, .accept, .reject, .relabel, .undo, .nextPending, .previousPending, .export:
             return .review

@@ -5,6 +5,7 @@ public enum Command: String, CaseIterable, Sendable {
     case cycleFocus = "cycle-focus", focusPrompt = "focus-prompt", filter
     case cancel, mark
     case caption, detect, segment, points
+    case runBatch = "run-batch"
     case toggleBoxes = "toggle-boxes", toggleMasks = "toggle-masks", toggleLabels = "toggle-labels"
     case nextDetection = "next-detection", previousDetection = "previous-detection"
     case accept, reject, relabel, undo
@@ -32,6 +33,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .detect: return "detect objects (boxes)"
         case .segment: return "segment (masks)"
         case .points: return "points"
+        case .runBatch: return "run last task on folder"
         case .toggleBoxes: return "toggle boxes"
         case .toggleMasks: return "toggle masks"
         case .toggleLabels: return "toggle labels"

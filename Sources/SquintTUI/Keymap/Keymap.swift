@@ -10,7 +10,7 @@ public struct Keymap: Sendable, Equatable {
         (.first, ["g", "home"]), (.last, ["G", "end"]),
         (.open, ["enter"]), (.parent, ["backspace", "h"]), (.cycleFocus, ["tab"]),
         (.focusPrompt, ["i", ":"]), (.filter, ["/"]), (.cancel, ["esc"]), (.mark, ["space"]),
-        (.caption, ["c"]), (.detect, ["d"]), (.segment, ["s"]), (.points, ["p"]),
+        (.caption, ["c"]), (.detect, ["d"]), (.segment, ["s"]), (.points, ["p"]), (.runBatch, ["R"]),
         (.toggleBoxes, ["b"]), (.toggleMasks, ["m"]), (.toggleLabels, ["l"]),
         (.nextDetection, ["n"]), (.previousDetection, ["N"]),
         (.accept, ["a"]), (.reject, ["x"]), (.relabel, ["r"]), (.undo, ["u"]),

@@ -1,6 +1,6 @@
 import SquintCore
 import TerminalGraphics
-/// Small centred dialogs: quit confirmation, export format, relabel, full error text.
+/// Small centred dialogs: quit confirmation, export format, relabel, full error text, a large batch's y/n.
 enum DialogView {
     /// The size a dialog needs on a screen this big.
     static func size(for modal: AppState.Modal, state: AppState, screen: CellSize) -> (width: Int, height: Int) {
@@ -10,6 +10,8 @@ enum DialogView {
             return (width, min(screen.rows - 4, errorLines(state, width: width - 4).count + 2))
         case .export, .confirmOverwrite:
             return (width, 7)
+        case .confirmBatch:
+            return (width, 6)
         default:
             return (width, 5)
         }
@@ -36,7 +38,18 @@ enum DialogView {
         switch state.modal {
         case .confirmQuit:
             canvas.frame(title: "Quit?", focused: true)
-            canvas.put(2, 2, "A request is running. Quit anyway? (y/n)", .dialog)
+            if state.request == nil, let batch = state.batch, let progress = batch.progress {
+                canvas.put(2, 2, "A batch is running (\(progress.finished)/\(progress.total) done, kept). Quit anyway? (y/n)", .dialog,
+                           maxWidth: canvas.width - 4)
+            } else {
+                canvas.put(2, 2, "A request is running. Quit anyway? (y/n)", .dialog)
+            }
+        case .confirmBatch:
+            canvas.frame(title: "Run over many images?", focused: true)
+            let text = TerminalSafe.text(state.batch?.confirmation ?? "")
+            let lines = MarkdownLite.wrap([Span(text, .plain)], width: max(10, canvas.width - 4), firstPrefix: [], restIndent: 0).map(\.text)
+            for (i, line) in lines.prefix(max(1, canvas.height - 4)).enumerated() { canvas.put(2, i + 1, line, .dialog) }
+            canvas.put(2, canvas.height - 2, "y runs it · any other key cancels · esc stops it later", .dialog, maxWidth: canvas.width - 4)
         case .export(let acceptedOnly):
             canvas.frame(title: "Export detections", focused: true)
             let choices = ExportFormat.allCases.map { "\($0.key) \($0.rawValue.uppercased())" }.joined(separator: " · ")

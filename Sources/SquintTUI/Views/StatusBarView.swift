@@ -6,12 +6,19 @@ enum StatusBarView {
     static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
     static func draw(_ state: AppState, on canvas: Canvas) {
-        let errorShown = state.error != nil && state.request == nil
+        // A batch's progress outranks a passing message and its own failures (E shows the last one); the label
+        // under review still outranks it while the detection list has focus.
+        let batch = state.request == nil && selectedLabel(state) == nil ? state.batch : nil
+        let errorShown = state.error != nil && state.request == nil && batch == nil
         canvas.clear(errorShown ? .statusError : .status)
         var left = ""
         var role: ThemeRole = .status
-        var labelInFull = false
-        if let request = state.request {
+        // A label under review or a message that does not fit beside the right-hand facts gets the whole line.
+        var inFull = false
+        if let batch {
+            left = batchText(batch, now: state.now, keymap: state.keymap, columns: max(1, canvas.width - 1))
+            role = batch.isRunning ? .statusBusy : .status
+        } else if let request = state.request {
             let elapsed = max(0, state.now - request.startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
             let doing = request.cancelling ? "cancelling" : state.requestProgress ?? Self.verb(request.spec.question.task)
@@ -23,9 +30,10 @@ enum StatusBarView {
         } else if let selected = selectedLabel(state) {
             // While reviewing, the label under review outranks a passing message ("15 found — a accept, …").
             left = " " + selected
-            labelInFull = true
+            inFull = true
         } else if let info = state.info {
             left = " " + info
+            inFull = true
         } else {
             left = " \(state.keymap.hint(.help)) help · \(state.keymap.hint(.quit)) quit"
         }
@@ -37,7 +45,9 @@ enum StatusBarView {
         var rightWidth = DisplayWidth.of(rightText)
         var leftWidth = max(1, canvas.width - rightWidth - 1)
         // The selected label is what the line is for while reviewing: the right-hand facts give way to it.
-        var showRight = canvas.width > rightWidth + 20 && !(labelInFull && DisplayWidth.of(left) > leftWidth)
+        // The selected label is what the line is for while reviewing, a message too long to share it, the progress
+        // while a batch runs: the right-hand facts give way to them.
+        var showRight = canvas.width > rightWidth + 20 && !(inFull && DisplayWidth.of(left) > leftWidth) && batch == nil
         if errorShown, let report = state.errorReport, DisplayWidth.of(left) > leftWidth {
             // An error that does not fit beside model · mode · theme gets the whole line: what failed and the
             // key for the details matter more than what is always there.
