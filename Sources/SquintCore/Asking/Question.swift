@@ -1,7 +1,7 @@
 /// What a person asks: the task, the images, their own words, and the settings they chose for this question.
 /// Every front end (`squint ask`, `detect`, the TUI's prompt line and keys, a batch) hands one of these to
 /// `AskPipeline`; none builds a request itself.
-public struct Question: Sendable, Equatable {
+public struct Question: Sendable, Equatable, Codable {
     public var task: AskTask
     /// The images, in order. Spatial tasks take exactly one.
     public var imagePaths: [String]

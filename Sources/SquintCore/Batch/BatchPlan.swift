@@ -52,7 +52,7 @@ public struct BatchPlan: Sendable {
                 unreadable += 1
                 continue
             }
-            let sent = spec.task.isSpatial ? SpatialImagePlan.sentSize(for: upright, maxSide: spec.maxImageSide ?? maxSide) : upright
+            let sent = spec.task.isSpatial ? SpatialImagePlan.sentSize(for: upright, maxSide: spec.template.maxImageSide ?? maxSide) : upright
             tokens += ImageTokenEstimate.tokens(width: sent.width, height: sent.height) + textTokens
         }
         return (tokens, unreadable)

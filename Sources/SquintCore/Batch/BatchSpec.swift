@@ -1,14 +1,9 @@
-/// What a batch asks of every image: the task, the person's words, the model and its settings, and how the
-/// requests are paced. Each image's `Question` comes from here, so a batch answer is stored exactly as a single
-/// `squint detect` (or `ask`) would store it.
+/// What a batch asks of every image — one `Question` with its image left out — and how the requests are
+/// paced. Each image's question is the template with that image, so a batch answer is stored exactly as a
+/// single `squint detect` (or `ask`) would store it.
 public struct BatchSpec: Sendable, Equatable, Codable {
-    public var task: AskTask
-    public var words: String?
-    public var model: String
-    public var systemInstruction: String?
-    public var temperature: Double?
-    public var itemLimit: Int?
-    public var maxImageSide: Int?
+    /// The question asked about every image; its `imagePaths` are ignored.
+    public var template: Question
     /// The most requests in flight at once (`--concurrency`).
     public var concurrency: Int
     /// The most requests started in any minute (`--rpm`).
@@ -18,24 +13,30 @@ public struct BatchSpec: Sendable, Equatable, Codable {
 
     public static let defaultConcurrency = 4
 
-    public init(task: AskTask, words: String? = nil, model: String, systemInstruction: String? = nil, temperature: Double? = nil,
-                itemLimit: Int? = nil, maxImageSide: Int? = nil, concurrency: Int = defaultConcurrency,
-                requestsPerMinute: Int? = nil, redo: Bool = false) {
-        self.task = task
-        self.words = words
-        self.model = model
-        self.systemInstruction = systemInstruction
-        self.temperature = temperature
-        self.itemLimit = itemLimit
-        self.maxImageSide = maxImageSide
+    public init(task: AskTask, words: String? = nil, model: String, itemLimit: Int? = nil, maxImageSide: Int? = nil,
+                concurrency: Int = defaultConcurrency, requestsPerMinute: Int? = nil, redo: Bool = false) {
+        // Batches wait for whole answers: nobody reads them as they stream.
+        template = Question(task: task, imagePaths: [], words: words, model: model, itemLimit: itemLimit,
+                            maxImageSide: maxImageSide, streaming: false)
         self.concurrency = concurrency
         self.requestsPerMinute = requestsPerMinute
         self.redo = redo
     }
 
-    /// The question about one image. Batches wait for whole answers: nobody reads them as they stream.
+    public var task: AskTask { template.task }
+    public var words: String? {
+        get { template.words }
+        set { template.words = newValue }
+    }
+    public var model: String {
+        get { template.model }
+        set { template.model = newValue }
+    }
+
+    /// The question about one image.
     public func question(for path: String) -> Question {
-        Question(task: task, imagePaths: [path], words: words, model: model, systemInstruction: systemInstruction,
-                 temperature: temperature, itemLimit: itemLimit, maxImageSide: maxImageSide, streaming: false)
+        var question = template
+        question.imagePaths = [path]
+        return question
     }
 }
