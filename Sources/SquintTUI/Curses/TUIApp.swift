@@ -138,11 +138,7 @@ public final class TUIApp {
         _ = done.wait(timeout: .now() + 5)
     }
 
-    static func monotonic() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    static func monotonic() -> Double { Monotonic.seconds() }
 
     // MARK: the loop
 

@@ -31,7 +31,7 @@ enum AskSession {
     static func note(_ event: AskEvent) {
         switch event {
         case .uploading(let image, let bytes):
-            Diagnostics.note("uploading \(image) (\(String(format: "%.1f", Double(bytes) / 1_000_000)) MB) with the Files API")
+            Diagnostics.note("uploading \(image) (\(WaitingLine.megabytes(bytes))) with the Files API")
         case .reusingUpload(let image, let file):
             Diagnostics.note("reusing the upload of \(image) (\(file))")
         case .waitingForUpload(let image, let file):

@@ -98,11 +98,7 @@ final class Spinner: @unchecked Sendable {
         shown = true
     }
 
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    static func now() -> Double { Monotonic.seconds() }
 
     private static func columns() -> Int {
         var size = winsize()
