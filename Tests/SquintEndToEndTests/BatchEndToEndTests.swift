@@ -156,4 +156,21 @@ struct BatchEndToEndTests {
             #expect(asked <= 24 + 2 * 2, "at most the requests in flight at the stop and at the kill were asked twice (\(asked))")
         }
     }
+
+    @Test("the server never sees more than --concurrency requests at once; on a terminal a progress line shows, piped none")
+    func concurrencyAndProgress() async throws {
+        try await Self.with(images: 8) { harness, folder in
+            harness.server.responseDelay = .milliseconds(150)
+            let (status, screen) = try await WaitingLineEndToEndTests().onTerminal(harness, ["batch", folder, "--task", "detect", "--concurrency", "3"])
+            #expect(status == 0, "\(screen)")
+            #expect(harness.server.maxConcurrentGenerateRequests == 3)
+            #expect(screen.contains("/8 · "), "a progress line: \(screen.debugDescription)")
+            #expect(screen.contains("asking"), "\(screen.debugDescription)")
+            #expect(screen.contains("8 images: 8 answered"))
+
+            let piped = try await harness.run(["batch", folder, "--task", "detect", "--redo", "--concurrency", "3"])
+            #expect(piped.status == 0)
+            #expect(!piped.stderr.contains("\r") && !piped.stderr.contains("/8 · "), "\(piped.stderr.debugDescription)")
+        }
+    }
 }
