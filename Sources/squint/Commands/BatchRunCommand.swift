@@ -24,7 +24,7 @@ struct BatchRunCommand: AsyncParsableCommand {
     var task: BatchTaskOption
 
     @Option(name: [.customShort("p"), .customLong("prompt")],
-            help: ArgumentHelp("What to look for (detect, segment, point; default: the prominent objects), or the question (ask).", valueName: "TEXT"))
+            help: ArgumentHelp("What to look for with detect, segment or point (default: the prominent objects), or the question for ask.", valueName: "TEXT"))
     var prompt: String?
 
     @Option(help: ArgumentHelp(HelpText.model))
