@@ -30,6 +30,8 @@ enum COCOExport {
         var area: Double
         var iscrowd = 0
         var segmentation: Segmentation
+        /// Imported predictions' confidence, as in COCO results files; left out for Gemini's boxes.
+        var score: Double?
     }
 
     enum Segmentation: Encodable {
@@ -65,7 +67,7 @@ enum COCOExport {
         for (index, image) in images.enumerated() {
             file.images.append(Image(id: index + 1, file_name: fileNames[index], width: image.size.width, height: image.size.height))
             for stored in image.detections {
-                guard let box = stored.detection.box, let category = categoryID[stored.effectiveLabel] else { continue }
+                guard let box = stored.effectiveBox, let category = categoryID[stored.effectiveLabel] else { continue }
                 let segmentation: Segmentation
                 let area: Double
                 if let mask = stored.detection.mask {
@@ -77,7 +79,8 @@ enum COCOExport {
                 }
                 file.annotations.append(Annotation(
                     id: file.annotations.count + 1, image_id: index + 1, category_id: category,
-                    bbox: [box.x0, box.y0, box.width, box.height].map(Exporter.rounded), area: area, segmentation: segmentation))
+                    bbox: [box.x0, box.y0, box.width, box.height].map(Exporter.rounded), area: area, segmentation: segmentation,
+                    score: stored.detection.score))
             }
         }
         let encoder = JSONEncoder()

@@ -13,9 +13,11 @@ enum JSONLinesExport {
                     "kind": detection.kind.rawValue,
                     "review": stored.review.name,
                     "box_2d": detection.box2D ?? NSNull(),
-                    "box": detection.box?.corners ?? NSNull(),
+                    "box": stored.effectiveBox?.corners ?? NSNull(),
                     "point": detection.point.map { [$0.x, $0.y] } ?? NSNull(),
                 ]
+                if stored.editedBox != nil { object["model_box"] = detection.box?.corners ?? NSNull() }
+                if let score = detection.score { object["score"] = score }
                 if let mask = detection.mask {
                     object["mask"] = ["size": [mask.imageHeight, mask.imageWidth], "counts": COCORLE.counts(mask)]
                 } else {

@@ -21,7 +21,7 @@ enum VOCExport {
             "  <segmented>\(image.detections.contains { $0.detection.mask != nil } ? 1 : 0)</segmented>",
         ]
         for stored in image.detections {
-            guard let box = stored.detection.box else { continue }
+            guard let box = stored.effectiveBox else { continue }
             let xmin = max(1, Int(box.x0.rounded()) + 1), ymin = max(1, Int(box.y0.rounded()) + 1)
             let xmax = max(xmin, Int(box.x1.rounded())), ymax = max(ymin, Int(box.y1.rounded()))
             lines += [

@@ -8,7 +8,7 @@ enum YOLOExport {
         for (image, stem) in zip(images, Exporter.uniqueStems(images, reserving: [classesStem])) {
             let width = Double(image.size.width), height = Double(image.size.height)
             let lines = image.detections.compactMap { stored -> String? in
-                guard let box = stored.detection.box, let id = classID[stored.effectiveLabel] else { return nil }
+                guard let box = stored.effectiveBox, let id = classID[stored.effectiveLabel] else { return nil }
                 let fields = [(box.x0 + box.x1) / 2 / width, (box.y0 + box.y1) / 2 / height, box.width / width, box.height / height]
                 return ([String(id)] + fields.map { Exporter.number($0) }).joined(separator: " ") + "\n"
             }

@@ -24,11 +24,15 @@ public struct Detection: Sendable, Equatable {
     public var mask: MaskPlane?
     /// The 0-based position of the item in the model's list (stable across dropped items).
     public var sourceIndex: Int
+    /// A confidence from an imported set of predictions (COCO results' `score`); nil for Gemini's answers,
+    /// which have none (evaluation ranks them by the model's order).
+    public var score: Double?
 
     public init(
         label: String, kind: Kind, box: PixelBox? = nil, box2D: [Double]? = nil,
-        point: PixelPoint? = nil, rawPoint: [Double]? = nil, mask: MaskPlane? = nil, sourceIndex: Int
+        point: PixelPoint? = nil, rawPoint: [Double]? = nil, mask: MaskPlane? = nil, sourceIndex: Int, score: Double? = nil
     ) {
+        self.score = score
         self.label = label
         self.kind = kind
         self.box = box

@@ -32,11 +32,14 @@ public struct AnswerDraft: Sendable, Equatable {
     /// Attempts retried before the answer started.
     public var retries: Int
     public var createdAt: Date
+    /// The imported label set this answer holds; nil for Gemini's answers.
+    public var labelSet: LabelSet?
 
     public init(imagePath: String, otherImagePaths: [String] = [], task: AskTask, question: String, prompt: String? = nil,
                 text: String, model: String, modelVersion: String? = nil, usage: TokenUsage? = nil, imageSize: PixelSize,
                 warnings: [String] = [], isComplete: Bool = true, error: String? = nil, finishReason: String? = nil,
-                retries: Int = 0, createdAt: Date = Date()) {
+                retries: Int = 0, createdAt: Date = Date(), labelSet: LabelSet? = nil) {
+        self.labelSet = labelSet
         self.imagePath = imagePath
         self.otherImagePaths = otherImagePaths
         self.task = task

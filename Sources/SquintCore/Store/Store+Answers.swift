@@ -25,18 +25,21 @@ extension Store {
         let prints = fingerprints
         return try await write { db in
             let image = try Self.upsertImage(db, path: paths[0], fingerprint: prints[0])
-            let previous = draft.task.isSpatial && draft.isComplete ? try Self.currentDetections(db, imageID: image.id) : []
+            // Ground truth is stored beside the set under review; it neither replaces it nor takes its decisions.
+            let replaces = draft.task.isSpatial && draft.isComplete && draft.labelSet?.role != .truth
+            let previous = replaces ? try Self.currentDetections(db, imageID: image.id) : []
             try db.execute(
                 sql: """
                     INSERT INTO answers (imageId, contentHash, task, question, prompt, text, model, modelVersion, usage,
-                        imageWidth, imageHeight, warnings, status, error, finishReason, retries, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        imageWidth, imageHeight, warnings, status, error, finishReason, retries, createdAt, labelSet, role)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     image.id, image.contentHash, draft.task.rawValue, draft.question, draft.prompt, draft.text, draft.model,
                     draft.modelVersion, draft.usage.map(Self.encodeJSON), draft.imageSize.width, draft.imageSize.height,
                     Self.encodeJSON(draft.warnings), draft.isComplete ? "complete" : "incomplete", draft.error,
-                    draft.finishReason, draft.retries, draft.createdAt.timeIntervalSince1970,
+                    draft.finishReason, draft.retries, draft.createdAt.timeIntervalSince1970, draft.labelSet?.name,
+                    draft.labelSet?.role.rawValue ?? "answer",
                 ])
             let answerID = db.lastInsertedRowID
             for (position, (path, fingerprint)) in zip(paths, prints).enumerated().dropFirst() {
@@ -51,8 +54,8 @@ extension Store {
                 try db.execute(
                     sql: """
                         INSERT INTO detections (answerId, imageId, position, label, kind, x0, y0, x1, y1, box2d, pointX, pointY,
-                            rawPoint, maskRLE, reviewState, reviewLabel, reviewedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            rawPoint, maskRLE, reviewState, reviewLabel, reviewedAt, score)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         answerID, image.id, detection.sourceIndex, detection.label, detection.kind.rawValue,
@@ -60,7 +63,7 @@ extension Store {
                         detection.box2D.map(Self.encodeJSON), detection.point?.x, detection.point?.y,
                         detection.rawPoint.map(Self.encodeJSON), detection.mask.map { Data(MaskRLE.encode($0)) },
                         review?.review.name ?? ReviewState.pending.name, review?.review.newLabel,
-                        review?.reviewedAt?.timeIntervalSince1970,
+                        review?.reviewedAt?.timeIntervalSince1970, detection.score,
                     ])
             }
             return SavedAnswer(answerID: answerID, contentHash: image.contentHash, replacedCount: previous.count, carriedDecisions: carried.count,
@@ -187,12 +190,18 @@ extension Store {
         let mask = (row["maskRLE"] as Data?).flatMap { MaskRLE.decode([UInt8]($0)) }
         let detection = Detection(
             label: row["label"], kind: kind, box: box, box2D: decodeJSON([Double].self, row["box2d"]),
-            point: point, rawPoint: decodeJSON([Double].self, row["rawPoint"]), mask: mask, sourceIndex: row["position"])
+            point: point, rawPoint: decodeJSON([Double].self, row["rawPoint"]), mask: mask, sourceIndex: row["position"],
+            score: row["score"])
+        var edited: PixelBox?
+        if let x0: Double = row["editedX0"], let y0: Double = row["editedY0"], let x1: Double = row["editedX1"], let y1: Double = row["editedY1"] {
+            edited = PixelBox(x0: x0, y0: y0, x1: x1, y1: y1)
+        }
         return StoredDetection(
             id: row["id"], answerID: row["answerId"], imagePath: row["path"],
             imageSize: PixelSize(width: row["imageWidth"], height: row["imageHeight"]),
             detection: detection, review: review,
-            reviewedAt: (row["reviewedAt"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            reviewedAt: (row["reviewedAt"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            editedBox: edited, isAddedByPerson: (row["addedByPerson"] as Int?) == 1)
     }
 
     static func answer(from row: Row) -> StoredAnswer {
@@ -204,7 +213,10 @@ extension Store {
             imageSize: PixelSize(width: row["imageWidth"], height: row["imageHeight"]),
             warnings: decodeJSON([String].self, row["warnings"]) ?? [], isComplete: (row["status"] as String?) != "incomplete",
             error: row["error"], finishReason: row["finishReason"], retries: row["retries"] ?? 0,
-            createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+            createdAt: Date(timeIntervalSince1970: row["createdAt"]),
+            labelSet: (row["labelSet"] as String?).flatMap { name in
+                LabelSet.Role(rawValue: row["role"] ?? "").map { LabelSet(name: name, role: $0) }
+            })
         return StoredAnswer(id: row["id"], contentHash: row["contentHash"], detectionCount: row["detectionCount"], draft: draft)
     }
 

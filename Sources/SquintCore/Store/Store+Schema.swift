@@ -137,6 +137,23 @@ extension Store {
                 CREATE INDEX answers_task_prompt ON answers(task, model, prompt);
                 """)
         }
+        // Imported label sets (predictions to review, or ground truth), scores, and a person's box edits and
+        // added boxes, each a review event that can be undone.
+        migrator.registerMigration("v5-label-sets-and-edits") { db in
+            try db.execute(sql: """
+                ALTER TABLE answers ADD COLUMN labelSet TEXT;
+                ALTER TABLE answers ADD COLUMN role TEXT NOT NULL DEFAULT 'answer';
+                ALTER TABLE detections ADD COLUMN score DOUBLE;
+                ALTER TABLE detections ADD COLUMN editedX0 DOUBLE;
+                ALTER TABLE detections ADD COLUMN editedY0 DOUBLE;
+                ALTER TABLE detections ADD COLUMN editedX1 DOUBLE;
+                ALTER TABLE detections ADD COLUMN editedY1 DOUBLE;
+                ALTER TABLE detections ADD COLUMN addedByPerson INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE review_events ADD COLUMN fromBox TEXT;
+                ALTER TABLE review_events ADD COLUMN toBox TEXT;
+                CREATE INDEX answers_label_set ON answers(labelSet, role);
+                """)
+        }
         return migrator
     }
 
@@ -145,7 +162,7 @@ extension Store {
     static let isCurrentDetection = """
         detections.answerId = (SELECT current.id FROM answers AS current
             WHERE current.imageId = detections.imageId AND current.task IN ('detect', 'segment', 'point')
-              AND current.status = 'complete'
+              AND current.status = 'complete' AND current.role != 'truth'
             ORDER BY current.createdAt DESC, current.id DESC LIMIT 1)
         """
 }

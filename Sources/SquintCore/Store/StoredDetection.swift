@@ -10,9 +10,15 @@ public struct StoredDetection: Sendable, Equatable {
     public var detection: Detection
     public var review: ReviewState
     public var reviewedAt: Date?
+    /// The box as a person moved or resized it; nil when unedited (the model's box stands).
+    public var editedBox: PixelBox?
+    /// A box a person drew that the model (or the import) did not have.
+    public var isAddedByPerson: Bool
 
     public init(id: Int64, answerID: Int64, imagePath: String, imageSize: PixelSize, detection: Detection,
-                review: ReviewState = .pending, reviewedAt: Date? = nil) {
+                review: ReviewState = .pending, reviewedAt: Date? = nil, editedBox: PixelBox? = nil, isAddedByPerson: Bool = false) {
+        self.editedBox = editedBox
+        self.isAddedByPerson = isAddedByPerson
         self.id = id
         self.answerID = answerID
         self.imagePath = imagePath
@@ -24,6 +30,9 @@ public struct StoredDetection: Sendable, Equatable {
 
     /// The label to show and export: the new label when relabelled.
     public var effectiveLabel: String { review.newLabel ?? detection.label }
+
+    /// The box to show and export: the edited one when a person fixed it.
+    public var effectiveBox: PixelBox? { editedBox ?? detection.box }
 }
 
 extension StoredDetection: Hashable {
@@ -33,6 +42,7 @@ extension StoredDetection: Hashable {
         hasher.combine(id)
         hasher.combine(review)
         hasher.combine(detection.box)
+        hasher.combine(editedBox)
         hasher.combine(detection.label)
     }
 }
