@@ -179,7 +179,7 @@ struct BatchTests {
     func estimate() async throws {
         let fixture = try Fixture()
         let plan = try await fixture.plan(Self.detect)
-        let size = try #require(BatchPlan.uprightSize(fixture.images[0]))
+        let size = try #require(ImageHeader.uprightSize(path: fixture.images[0]))
         let sent = SpatialImagePlan.sentSize(for: size, maxSide: 1024)
         let text = (plan.prompt.utf8.count + 3) / 4
         #expect(plan.estimate(maxSide: 1024).tokens == 3 * (ImageTokenEstimate.tokens(width: sent.width, height: sent.height) + text))

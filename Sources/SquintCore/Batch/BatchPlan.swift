@@ -48,7 +48,7 @@ public struct BatchPlan: Sendable {
         var tokens = 0
         var unreadable = 0
         for path in todo {
-            guard let upright = Self.uprightSize(path) else {
+            guard let upright = ImageHeader.uprightSize(path: path) else {
                 unreadable += 1
                 continue
             }
@@ -56,15 +56,5 @@ public struct BatchPlan: Sendable {
             tokens += ImageTokenEstimate.tokens(width: sent.width, height: sent.height) + textTokens
         }
         return (tokens, unreadable)
-    }
-
-    /// The upright size from the first 512 KB of the file (where every format keeps its header and EXIF), or
-    /// the whole file when that is not enough.
-    static func uprightSize(_ path: String) -> PixelSize? {
-        let prefix = 512 * 1024
-        guard case .success(let head) = FileReader.readPrefix(path: path, count: prefix) else { return nil }
-        if let info = try? ImageLoader.info(data: head, name: path) { return info.uprightSize }
-        guard head.count == prefix, case .success(let whole) = FileReader.read(path: path) else { return nil }
-        return (try? ImageLoader.info(data: whole, name: path))?.uprightSize
     }
 }
