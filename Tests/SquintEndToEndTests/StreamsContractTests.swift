@@ -21,6 +21,12 @@ import Testing
                 (["export", "--format", "coco", "--out", "-"], { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil }),
                 (["export", "--format", "jsonl"], { $0.split(separator: "\n").allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil } }),
                 (["view", image, "--protocol", "ascii", "--cols", "20", "--rows", "6"], { $0.split(separator: "\n").count == 6 }),
+                (["batch", image, "--task", "caption", "--dry-run"], { $0.hasPrefix("1 image: 1 to ask") }),
+                (["batch", image, "--task", "caption"], { $0.hasPrefix(image + ": ") && $0.split(separator: "\n").count == 1 }),
+                (["batch", image, "--task", "caption", "--redo", "--json"], { $0.split(separator: "\n").count == 2 && $0.contains("\"summary\"") }),
+                (["batch", "status", "--offline"], { $0.isEmpty }),
+                (["export", "--format", "jsonl", "--out", h.folder.appendingPathComponent("e.jsonl").path], { $0.isEmpty }),
+                (["import", "--format", "jsonl", h.folder.appendingPathComponent("e.jsonl").path, "--json"], { $0.hasPrefix("{\"boxes\":1,") }),
                 (["doctor", "--offline"], { $0.hasPrefix("squint\n") }),
                 (["--version"], { $0.hasPrefix("squint ") }),
             ]

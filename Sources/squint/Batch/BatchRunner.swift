@@ -88,7 +88,7 @@ struct BatchRunner: Sendable {
             + (plan.waiting > 0 ? ", \(plan.waiting) waiting in Batch API jobs" : "")]
         lines.append("task: \(plan.spec.task.rawValue), model: \(plan.spec.model), via: \(command.via.rawValue), concurrency: \(plan.spec.concurrency)")
         lines.append("prompt: \(HistoryLine.one(plan.prompt, 100))")
-        var tokens = "estimated prompt tokens: \(BatchProgress.count(estimate.tokens))"
+        var tokens = "about \(BatchProgress.count(estimate.tokens)) prompt tokens (estimated from the image sizes)"
         if estimate.unreadable > 0 { tokens += " (\(estimate.unreadable) image\(estimate.unreadable == 1 ? "" : "s") unreadable, not counted)" }
         lines.append(tokens)
         Output.standardOutput.writeUntrusted(lines.joined(separator: "\n") + "\n")
