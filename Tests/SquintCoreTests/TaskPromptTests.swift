@@ -15,7 +15,7 @@ struct TaskPromptTests {
 
     @Test("spatial tasks: JSON list with labels, item cap, temperature 0.5, downscale to 1024", arguments: [AskTask.detect, .segment, .point])
     func spatialSettings(task: AskTask) throws {
-        let prompt = TaskPrompt.make(task, model: "gemini-3-flash-preview", itemLimit: 7)
+        let prompt = TaskPrompt.make(task, model: "gemini-2.0-flash", itemLimit: 7)
         let instruction = try #require(prompt.systemInstruction)
         #expect(instruction.contains("JSON array"))
         #expect(instruction.contains("labels") || instruction.contains("label"))
@@ -47,6 +47,7 @@ struct TaskPromptTests {
     ])
     func thinking(model: String, budget: Int?) {
         #expect(TaskPrompt.make(.detect, model: model).thinkingBudget == budget)
+        #expect(TaskPrompt.make(.detect, model: model).thinkingLevel == (model.hasPrefix("gemini-3") ? "LOW" : nil))
         #expect(TaskPrompt.make(.caption, model: model).thinkingBudget == nil)
     }
 

@@ -12,12 +12,16 @@ public struct GenerationConfig: Sendable, Hashable, Codable {
     /// An OpenAPI-subset schema object, passed through unchanged.
     public var responseSchema: JSONValue?
     public var thinkingConfig: ThinkingConfig?
+    /// `MEDIA_RESOLUTION_LOW|MEDIUM|HIGH` for every image of the request (Gemini 2.5; Gemini 3 takes it per part).
+    public var mediaResolution: String?
 
     public init(
         temperature: Double? = nil, topP: Double? = nil, topK: Int? = nil, maxOutputTokens: Int? = nil,
         candidateCount: Int? = nil, stopSequences: [String]? = nil, seed: Int? = nil,
-        responseMimeType: String? = nil, responseSchema: JSONValue? = nil, thinkingConfig: ThinkingConfig? = nil
+        responseMimeType: String? = nil, responseSchema: JSONValue? = nil, thinkingConfig: ThinkingConfig? = nil,
+        mediaResolution: String? = nil
     ) {
+        self.mediaResolution = mediaResolution
         self.temperature = temperature
         self.topP = topP
         self.topK = topK

@@ -12,11 +12,14 @@ public struct Part: Sendable, Hashable {
     public var thought: Bool?
     /// Opaque signature of the model's reasoning, to send back unchanged in multi-turn requests.
     public var thoughtSignature: String?
+    /// Gemini 3: how many tokens this image may take.
+    public var mediaResolution: PartMediaResolution?
 
     public init(
         text: String? = nil, inlineData: Blob? = nil, fileData: FileData? = nil, thought: Bool? = nil,
-        thoughtSignature: String? = nil
+        thoughtSignature: String? = nil, mediaResolution: PartMediaResolution? = nil
     ) {
+        self.mediaResolution = mediaResolution
         self.text = text
         self.inlineData = inlineData
         self.fileData = fileData
@@ -39,7 +42,7 @@ public struct Part: Sendable, Hashable {
 }
 
 extension Part: Codable {
-    enum CodingKeys: String, CodingKey { case text, inlineData, fileData, thought, thoughtSignature }
+    enum CodingKeys: String, CodingKey { case text, inlineData, fileData, thought, thoughtSignature, mediaResolution }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -48,6 +51,7 @@ extension Part: Codable {
         fileData = container.lenient(FileData.self, .fileData)
         thought = container.lenient(Bool.self, .thought)
         thoughtSignature = container.lenient(String.self, .thoughtSignature)
+        mediaResolution = container.lenient(PartMediaResolution.self, .mediaResolution)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,5 +61,6 @@ extension Part: Codable {
         try container.encodeIfPresent(fileData, forKey: .fileData)
         try container.encodeIfPresent(thought, forKey: .thought)
         try container.encodeIfPresent(thoughtSignature, forKey: .thoughtSignature)
+        try container.encodeIfPresent(mediaResolution, forKey: .mediaResolution)
     }
 }

@@ -4,9 +4,13 @@ public struct ThinkingConfig: Sendable, Hashable, Codable {
     public var thinkingBudget: Int?
     /// Ask for reasoning summaries as `thought: true` parts.
     public var includeThoughts: Bool?
+    /// Gemini 3's control instead of a budget: `MINIMAL`, `LOW`, `MEDIUM`, `HIGH` (which ones depends on the
+    /// model). Sending it together with `thinkingBudget` is a 400.
+    public var thinkingLevel: String?
 
-    public init(thinkingBudget: Int? = nil, includeThoughts: Bool? = nil) {
+    public init(thinkingBudget: Int? = nil, includeThoughts: Bool? = nil, thinkingLevel: String? = nil) {
         self.thinkingBudget = thinkingBudget
         self.includeThoughts = includeThoughts
+        self.thinkingLevel = thinkingLevel
     }
 }

@@ -7,4 +7,6 @@ public protocol AnswerProvider: FileUploading {
     /// Answers `request`. Streaming delivers text as it arrives; unary delivers the same events at the end.
     /// Cancelling the consumer cancels the request.
     func answer(_ request: PlannedRequest, streaming: Bool) -> AsyncThrowingStream<StreamEvent, any Error>
+    /// The request's exact prompt tokens (`countTokens`), without an answer.
+    func countTokens(_ request: PlannedRequest) async throws -> Int
 }

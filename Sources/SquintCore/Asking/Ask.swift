@@ -21,6 +21,10 @@ public struct AskOptions: Sendable, Equatable {
     public var thinkingBudget: Int?
     /// `application/json` for answers that must parse.
     public var responseMimeType: String?
+    /// Gemini 3's `thinkingLevel`, instead of a budget.
+    public var thinkingLevel: String?
+    /// How many tokens each image may take; per part or for the request, as the model's family takes it.
+    public var mediaResolution: MediaResolution?
 
     public init(model: String, systemInstruction: String? = nil, temperature: Double? = nil,
                 maxOutputTokens: Int? = nil, thinkingBudget: Int? = nil, responseMimeType: String? = nil) {

@@ -8,6 +8,7 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
         case processingFailed(String, file: String)
         case processingTimedOut(String, file: String)
         case oneImageOnly(String)
+        case ultraHighNeedsPerPart(String)
     }
 
     private let code: Code
@@ -20,6 +21,7 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
     static func processingFailed(_ name: String, file: String) -> Self { .init(.processingFailed(name, file: file)) }
     static func processingTimedOut(_ name: String, file: String) -> Self { .init(.processingTimedOut(name, file: file)) }
     static func oneImageOnly(_ task: String) -> Self { .init(.oneImageOnly(task)) }
+    static func ultraHighNeedsPerPart(_ model: String) -> Self { .init(.ultraHighNeedsPerPart(model)) }
 
     /// Who has to act: the user (a bad path, a non-image, an empty question), the service that refused the
     /// file, or nobody but time (a file still processing).
@@ -29,7 +31,7 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var category: Category {
         switch code {
-        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages, .oneImageOnly: .usage
+        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages, .oneImageOnly, .ultraHighNeedsPerPart: .usage
         case .processingFailed: .refused
         case .processingTimedOut: .unavailable
         }
@@ -47,6 +49,8 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
         case .processingFailed(let name, let file): "the Files API could not process \(name) (\(file) is FAILED)"
         case .processingTimedOut(let name, let file): "\(name) is still processing on the Files API (\(file)); try again later"
         case .oneImageOnly(let task): "\(task) takes one image at a time"
+        case .ultraHighNeedsPerPart(let model):
+            "media resolution ultra-high is set per image, which only Gemini 3 models take; \(model) takes low, medium or high"
         }
     }
 }

@@ -24,6 +24,7 @@ public struct AskPipeline: Sendable {
         self.store = store
         self.configuration = configuration
         self.cache = cache ?? StoreUploadCache(store: store)
+        inlineLimit = configuration.inlineLimitBytes
     }
 
     /// A running question that can be cancelled while its events are still read: after `cancel()` the stream
@@ -104,7 +105,8 @@ public struct AskPipeline: Sendable {
             question: question, prompt: prepared.prompt, images: [], answer: GeminiAnswer(),
             imageSize: prepared.first.uprightSize,
             usage: TokenUsage(estimatedImageTokens: prepared.estimatedImageTokens), spatial: nil, stored: nil,
-            detections: [], saved: nil, notes: [], firstText: nil, total: .zero)
+            detections: [], saved: nil, notes: ModelFamily.advice(task: question.task, model: question.model).map { [$0] } ?? [],
+            firstText: nil, total: .zero)
         var planner = RequestPlanner(uploader: provider, cache: cache, inlineLimit: inlineLimit, pollInterval: uploadPollInterval)
         planner.progress = { progress in
             switch progress {
@@ -115,6 +117,8 @@ public struct AskPipeline: Sendable {
         }
 
         var uploadedAgain = false
+        var prepared = prepared
+        var thinkingDropped = false
         while true {
             do {
                 let plan = try await planner.plan(prepared.ask)
@@ -144,6 +148,18 @@ public struct AskPipeline: Sendable {
                     }
                     outcome.answer = GeminiAnswer()
                     continue
+                } catch let error as GeminiError where !thinkingDropped && outcome.answer.text.isEmpty
+                    && Self.isThinkingRefused(error) && (prepared.ask.options.thinkingLevel != nil || prepared.ask.options.thinkingBudget != nil) {
+                    // The model does not take this thinking setting (a level it lacks, a budget it cannot go to):
+                    // ask once more with the model's own default, and say so.
+                    thinkingDropped = true
+                    let setting = prepared.ask.options.thinkingLevel.map { "thinking level \($0)" }
+                        ?? prepared.ask.options.thinkingBudget.map { "thinking budget \($0)" } ?? "its thinking setting"
+                    outcome.notes.append("\(question.model) refused \(setting); asked again with the model's default thinking")
+                    prepared.ask.options.thinkingLevel = nil
+                    prepared.ask.options.thinkingBudget = nil
+                    outcome.answer = GeminiAnswer()
+                    continue
                 }
                 break
             } catch {
@@ -159,8 +175,9 @@ public struct AskPipeline: Sendable {
     /// judge, parse and save as a live one: `imageSize` is the upright size the request was made for.
     public func ingest(_ answer: GeminiAnswer, for question: Question, imageSize: PixelSize, estimatedImageTokens: Int) async -> AskEvent {
         let prompt = prompt(for: question)
-        let options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
+        var options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
                                  temperature: prompt.temperature, thinkingBudget: prompt.thinkingBudget)
+        options.thinkingLevel = prompt.thinkingLevel
         let prepared = PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
             ask: Ask(images: [], question: prompt.prompt, options: options),
@@ -171,6 +188,14 @@ public struct AskPipeline: Sendable {
             usage: TokenUsage(estimatedImageTokens: estimatedImageTokens), spatial: nil, stored: nil, detections: [],
             saved: nil, notes: [], firstText: nil, total: .zero)
         return await conclude(outcome, prepared: prepared)
+    }
+
+    /// The request `question` would send, counted by the service (`squint ask --count-tokens`): prepared and
+    /// planned exactly as it would be asked (large images uploaded), nothing generated or stored.
+    public func countTokens(_ question: Question) async throws -> (totalTokens: Int, estimatedImageTokens: Int) {
+        let prepared = try prepare(question)
+        let plan = try await plannedRequest(prepared, inlineLimit: inlineLimit)
+        return (try await provider.countTokens(plan), prepared.estimatedImageTokens)
     }
 
     /// The request `question` would send, planned (uploads through the cache) but not sent, with what is needed
@@ -253,6 +278,9 @@ public struct AskPipeline: Sendable {
         if question.task == .question, question.trimmedWords == nil { throw AskError.emptyQuestion }
         if question.task.isSpatial, question.imagePaths.count > 1 { throw AskError.oneImageOnly(question.task.rawValue) }
         let prompt = prompt(for: question)
+        let family = ModelFamily.of(question.model)
+        let resolution = question.mediaResolution ?? configuration.mediaResolution
+        if resolution == .ultraHigh, !family.mediaResolutionPerPart { throw AskError.ultraHighNeedsPerPart(question.model) }
         let budget = configuration.pixelBudget
         var images: [AskImage] = []
         var first: PreparedImage?
@@ -271,11 +299,13 @@ public struct AskPipeline: Sendable {
             }
             images.append(prepared.data.count == original.bytes.count && prepared.mimeType == original.mimeType
                           ? original : try AskImage(bytes: [UInt8](prepared.data), name: path))
-            tokens += ImageTokenEstimate.tokens(width: prepared.sentSize.width, height: prepared.sentSize.height)
+            tokens += family.imageTokens(width: prepared.sentSize.width, height: prepared.sentSize.height, resolution: resolution)
             if index == 0 { first = prepared }
         }
-        let options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
+        var options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
                                  temperature: prompt.temperature, thinkingBudget: prompt.thinkingBudget)
+        options.thinkingLevel = prompt.thinkingLevel
+        options.mediaResolution = resolution
         return PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
             ask: Ask(images: images, question: prompt.prompt, options: options), first: first!,
@@ -299,6 +329,14 @@ public struct AskPipeline: Sendable {
 
     /// The service's answer to a request naming a file it deleted (or never had): 400, 403 or 404 whose
     /// message talks about the file.
+    /// The service's 400 for a thinking setting the model does not take ("thinking level is not supported",
+    /// "thinking budget … out of range").
+    static func isThinkingRefused(_ error: GeminiError) -> Bool {
+        guard error.httpStatus == 400 else { return false }
+        let message = (error.rpcStatus?.message ?? "").lowercased()
+        return message.contains("thinking")
+    }
+
     static func isFileGone(_ error: GeminiError) -> Bool {
         guard let status = error.httpStatus, [400, 403, 404].contains(status) else { return false }
         let message = (error.rpcStatus?.message ?? "").lowercased()

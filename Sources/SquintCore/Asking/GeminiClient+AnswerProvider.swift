@@ -1,6 +1,10 @@
 import GeminiAPI
 
 extension GeminiClient: AnswerProvider {
+    public func countTokens(_ request: PlannedRequest) async throws -> Int {
+        try await countTokens(model: request.model, request: request.generateContentRequest).totalTokens ?? 0
+    }
+
     public func answer(_ request: PlannedRequest, streaming: Bool) -> AsyncThrowingStream<StreamEvent, any Error> {
         // The streaming call already ends its request when the consumer goes away.
         if streaming { return streamGenerateContent(model: request.model, request: request.generateContentRequest) }

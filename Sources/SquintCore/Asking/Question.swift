@@ -19,9 +19,13 @@ public struct Question: Sendable, Equatable, Codable {
     public var maxImageSide: Int?
     /// False waits for the whole answer (`--no-stream`).
     public var streaming: Bool
+    /// `--media-resolution`: replaces the config's `media_resolution`.
+    public var mediaResolution: MediaResolution?
 
     public init(task: AskTask, imagePaths: [String], words: String? = nil, model: String, systemInstruction: String? = nil,
-                temperature: Double? = nil, itemLimit: Int? = nil, maxImageSide: Int? = nil, streaming: Bool = true) {
+                temperature: Double? = nil, itemLimit: Int? = nil, maxImageSide: Int? = nil, streaming: Bool = true,
+                mediaResolution: MediaResolution? = nil) {
+        self.mediaResolution = mediaResolution
         self.task = task
         self.imagePaths = imagePaths
         self.words = words

@@ -70,6 +70,17 @@ private struct TableReader {
                     throw .badValue(path, key: key, expected: "one of " + GraphicsProtocolSetting.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 config.graphicsProtocol = setting
+            case "media_resolution":
+                let name = try nonEmptyString(value, key)
+                guard let resolution = MediaResolution(rawValue: name.lowercased()) else {
+                    throw .badValue(path, key: key, expected: "one of low, medium, high, ultra-high")
+                }
+                config.mediaResolution = resolution
+            case "inline_limit_mb":
+                guard let number = value.double ?? value.int.map(Double.init), number >= 1, number <= 2000 else {
+                    throw .badValue(path, key: key, expected: "a number of megabytes from 1 to 2000")
+                }
+                config.inlineLimitBytes = Int(number * 1_000_000)
             case "max_megapixels":
                 guard let number = value.double ?? value.int.map(Double.init), number > 0, number <= 10_000 else {
                     throw .badValue(path, key: key, expected: "a number of megapixels above 0, at most 10000")

@@ -23,6 +23,12 @@ public struct SquintConfiguration: Sendable, Equatable {
     /// `max_megapixels`: larger images are refused before anything large is allocated (a decompression bomb
     /// would otherwise take gigabytes).
     public var maxMegapixels: Double = 100
+    /// `media_resolution`: how many tokens each image may cost (`--media-resolution` overrides); nil leaves the
+    /// model's default.
+    public var mediaResolution: MediaResolution?
+    /// `inline_limit_mb`: requests larger than this move their largest images to the Files API (the API's
+    /// documented inline limit has grown over time; 20 MB by default).
+    public var inlineLimitBytes: Int = RequestPlanner.inlineRequestLimit
     /// `[timeouts]`
     public var timeouts = Timeouts()
     /// `[retry]`

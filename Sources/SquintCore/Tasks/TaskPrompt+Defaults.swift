@@ -69,16 +69,17 @@ extension TaskPrompt {
             \(rule) Limit to \(itemLimit) objects.
             If an object is present multiple times, name them according to their unique characteristic (colors, size, position, unique characteristics, etc..).
             """
-        return TaskPrompt(task: task, subject: subject, prompt: prompt, systemInstruction: instruction, temperature: 0.5,
-                          thinkingBudget: spatialThinkingBudget(model: model), maxImageSide: maxImageSide)
-    }
-
-    /// Spatial answers get worse with thinking on 2.5-series models, so it is turned off (budget 0).
-    /// 2.5 Pro cannot turn thinking off (its minimum budget is 128), so it gets the minimum instead.
-    static func spatialThinkingBudget(model: String) -> Int? {
-        let name = model.lowercased().split(separator: "/").last.map(String.init) ?? model.lowercased()
-        guard name.hasPrefix("gemini-2.5") else { return nil }
-        return name.hasPrefix("gemini-2.5-pro") ? 128 : 0
+        // Spatial answers get worse with thinking on 2.5 models, so it is turned off (2.5 Pro cannot: it gets its
+        // minimum); Gemini 3 thinks at a low level and keeps its default temperature (the family table says).
+        let family = ModelFamily.of(model)
+        var prompt = TaskPrompt(task: task, subject: subject, prompt: prompt, systemInstruction: instruction,
+                                temperature: family.keepsDefaultTemperature ? nil : 0.5, maxImageSide: maxImageSide)
+        switch family.thinking {
+        case .budget(let spatial): prompt.thinkingBudget = spatial
+        case .level(_, let spatial): prompt.thinkingLevel = spatial
+        case .none: break
+        }
+        return prompt
     }
 }
 

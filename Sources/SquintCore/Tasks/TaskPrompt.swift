@@ -11,11 +11,14 @@ public struct TaskPrompt: Sendable, Equatable {
     public var temperature: Double?
     /// `generationConfig.thinkingConfig.thinkingBudget`; nil leaves the model's default.
     public var thinkingBudget: Int?
+    /// `generationConfig.thinkingConfig.thinkingLevel` (Gemini 3); nil leaves the model's default.
+    public var thinkingLevel: String?
     /// For spatial tasks, the longest side the image is downscaled to before sending; nil sends it as is.
     public var maxImageSide: Int?
 
     public init(task: AskTask, subject: String? = nil, prompt: String, systemInstruction: String? = nil, temperature: Double? = nil,
-                thinkingBudget: Int? = nil, maxImageSide: Int? = nil) {
+                thinkingBudget: Int? = nil, thinkingLevel: String? = nil, maxImageSide: Int? = nil) {
+        self.thinkingLevel = thinkingLevel
         self.task = task
         self.subject = subject ?? prompt
         self.prompt = prompt

@@ -9,6 +9,8 @@ final class BatchPrinter: @unchecked Sendable {
     private let spec: BatchSpec
     private let json: Bool
     private var state: BatchProgress
+    /// The model advisory, the same on every image, is printed once.
+    private var printedNotes: Set<String> = []
 
     init(spec: BatchSpec, json: Bool, progress: BatchProgress) {
         self.spec = spec
@@ -34,7 +36,14 @@ final class BatchPrinter: @unchecked Sendable {
                 Spinner.clearForMessage()
                 let summary = outcome.stored.map { HistoryLine.summary($0, detections: outcome.detections) } ?? "(not stored)"
                 Output.standardOutput.writeUntrusted("\(path): \(summary)\n")
-                for note in outcome.notes { Diagnostics.note("\(path): \(note)") }
+                let advice = ModelFamily.advice(task: outcome.question.task, model: outcome.question.model)
+                for note in outcome.notes {
+                    if note == advice {
+                        if printedNotes.insert(note).inserted { Diagnostics.note(note) }
+                    } else {
+                        Diagnostics.note("\(path): \(note)")
+                    }
+                }
             case .failed(let path, let failure):
                 Diagnostics.error("\(path): \(BatchRunner.reason(failure))")
             }

@@ -39,8 +39,14 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "System instruction.")
     var system: String?
 
-    @Option(help: "Sampling temperature, 0 to 2.")
+    @Option(help: "Sampling temperature, 0 to 2 (default: the model's; Gemini 3 advises keeping its 1.0).")
     var temperature: Double?
+
+    @Option(name: .customLong("media-resolution"), help: MediaResolutionHelp.text)
+    var mediaResolution: MediaResolution?
+
+    @Flag(name: .customLong("count-tokens"), help: "Ask countTokens for the request's exact prompt tokens, without generating an answer.")
+    var countTokens = false
 
     func validate() throws {
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be from 0 to 2") }
@@ -48,6 +54,11 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if countTokens {
+            let command = self
+            try await CommandRunner.run { try await command.runCountTokens() }
+            return
+        }
         let printer = AnswerPrinter(enabled: !json)
         let command = self
         do {
@@ -71,7 +82,32 @@ struct AskCommand: AsyncParsableCommand {
 
     @Sendable private func question(_ settings: SquintSettings) -> Question {
         Question(task: .question, imagePaths: images, words: prompt, model: model ?? settings.configuration.model,
-                 systemInstruction: system, temperature: temperature, streaming: !noStream)
+                 systemInstruction: system, temperature: temperature, streaming: !noStream, mediaResolution: mediaResolution)
+    }
+
+    /// `--count-tokens`: the request planned as a question would be (uploads included), counted, not answered.
+    private func runCountTokens() async throws {
+        let settings = try api.settings()
+        let store = try settings.openStore()
+        let question = question(settings)
+        let count = try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
+            try await AskPipeline(provider: client, store: store, configuration: settings.configuration).countTokens(question)
+        }
+        if json {
+            Output.standardOutput.write(JSONOutput.line(TokenCountReport(model: question.model, estimatedImageTokens: count.estimatedImageTokens,
+                                                                         totalTokens: count.totalTokens)))
+        } else {
+            Output.standardOutput.write("\(count.totalTokens)\n")
+            Diagnostics.note("\(count.totalTokens) prompt tokens for \(question.model) (squint estimated \(count.estimatedImageTokens) for the images)")
+        }
+    }
+
+    /// `ask --count-tokens --json`.
+    struct TokenCountReport: Encodable {
+        var model: String
+        var estimatedImageTokens: Int
+        var totalTokens: Int
+        var version = JSONOutput.version
     }
 
     /// The end of a run: the JSON object on stdout, or the usage line on stderr.

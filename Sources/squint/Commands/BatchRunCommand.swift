@@ -63,6 +63,9 @@ struct BatchRunCommand: AsyncParsableCommand {
     @Option(name: .customLong("poll-interval"), help: ArgumentHelp("batch-api: how often to ask about the job, in seconds or with a unit (\"500ms\") (default: 30 s).", valueName: "DURATION"))
     var pollInterval: String?
 
+    @Option(name: .customLong("media-resolution"), help: MediaResolutionHelp.text)
+    var mediaResolution: MediaResolution?
+
     @OptionGroup var api: APIOptions
 
     func validate() throws {
@@ -92,7 +95,9 @@ struct BatchRunCommand: AsyncParsableCommand {
     }
 
     func spec(model defaultModel: String) -> BatchSpec {
-        BatchSpec(task: task.task, words: prompt, model: model ?? defaultModel, itemLimit: limit, maxImageSide: maxSide,
-                  concurrency: concurrency, requestsPerMinute: rpm, redo: redo)
+        var spec = BatchSpec(task: task.task, words: prompt, model: model ?? defaultModel, itemLimit: limit, maxImageSide: maxSide,
+                             concurrency: concurrency, requestsPerMinute: rpm, redo: redo)
+        spec.template.mediaResolution = mediaResolution
+        return spec
     }
 }

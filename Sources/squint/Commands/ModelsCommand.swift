@@ -40,6 +40,8 @@ struct ModelsCommand: AsyncParsableCommand {
             let name = model.shortName.padding(toLength: width, withPad: " ", startingAt: 0)
             var line = "\(name)  \(model.displayName ?? "")"
             if let input = model.inputTokenLimit { line += "  (\(input.formatted()) input tokens)" }
+            let family = ModelFamily.of(model.shortName)
+            if family != .other { line += "  · \(family.name): \(family.goodFor)" }
             Output.standardOutput.write(TerminalSanitizer.sanitize(line) + "\n")
         }
     }
@@ -54,8 +56,14 @@ private struct ModelEntry: Encodable {
     var outputTokenLimit: Int?
     var supportedGenerationMethods: [String]
     var thinking: Bool?
+    /// The request-settings family squint uses for it (`Gemini 2.5 Flash`), and what it is advised for.
+    var family: String?
+    var goodFor: String?
 
     init(_ model: Model) {
+        let known = ModelFamily.of(model.shortName)
+        family = known == .other ? nil : known.name
+        goodFor = known == .other ? nil : known.goodFor
         name = model.shortName
         displayName = model.displayName
         description = model.description

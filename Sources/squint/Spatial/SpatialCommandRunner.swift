@@ -49,7 +49,7 @@ struct SpatialCommandRunner: Sendable {
         let (outcome, configuration) = try await AskSession.run(api: options.api, environment: environment, question: { settings in
             Question(task: task, imagePaths: [options.image], words: options.what,
                      model: options.model ?? settings.configuration.model, itemLimit: options.limit,
-                     maxImageSide: options.maxSide, streaming: false)
+                     maxImageSide: options.maxSide, streaming: false, mediaResolution: options.mediaResolution)
         }, onEvent: AskSession.note)
         for note in outcome.notes { Diagnostics.note(note) }
         let detections = outcome.detections.map(\.detection)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SquintCore
 
 /// The options `detect`, `segment` and `point` share.
 struct SpatialOptions: ParsableArguments {
@@ -22,6 +23,9 @@ struct SpatialOptions: ParsableArguments {
 
     @Option(help: "Ask for at most this many items (default: 25).")
     var limit: Int?
+
+    @Option(name: .customLong("media-resolution"), help: MediaResolutionHelp.text)
+    var mediaResolution: MediaResolution?
 
     @OptionGroup var api: APIOptions
 
