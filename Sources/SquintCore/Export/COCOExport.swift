@@ -70,7 +70,11 @@ enum COCOExport {
                 guard let box = stored.effectiveBox, let category = categoryID[stored.effectiveLabel] else { continue }
                 let segmentation: Segmentation
                 let area: Double
-                if let mask = stored.detection.mask {
+                if let polygons = stored.detection.polygons, let mask = stored.detection.mask {
+                    // The model's own polygons, as COCO keeps them.
+                    segmentation = .polygons(polygons.map { $0.map(Exporter.rounded) })
+                    area = Double(mask.area)
+                } else if let mask = stored.detection.mask {
                     segmentation = .rle(size: [mask.imageHeight, mask.imageWidth], counts: COCORLE.counts(mask))
                     area = Double(mask.area)
                 } else {

@@ -27,6 +27,9 @@ public struct Detection: Sendable, Equatable {
     /// A confidence from an imported set of predictions (COCO results' `score`); nil for Gemini's answers,
     /// which have none (evaluation ranks them by the model's order).
     public var score: Double?
+    /// The polygons a Gemini 3 mask came as, in pixels of the upright original (`[x0, y0, x1, y1, …]` per ring,
+    /// COCO's polygon form): exported as polygons; `mask` holds them filled.
+    public var polygons: [[Double]]?
 
     public init(
         label: String, kind: Kind, box: PixelBox? = nil, box2D: [Double]? = nil,

@@ -82,7 +82,7 @@ public struct SpatialParser: Sendable {
                 warnings.append("\(quoted): point is not [y, x]; ignored")
             }
         }
-        guard box2D != nil || rawPoint != nil else {
+        guard box2D != nil || rawPoint != nil || item["mask"].flatMap(Self.polygonRings) != nil else {
             warnings.append("\(quoted) has no box_2d or point; dropped")
             return nil
         }
@@ -105,7 +105,25 @@ public struct SpatialParser: Sendable {
         }
 
         var mask: MaskPlane?
-        if let maskValue = item["mask"], maskValue != .null {
+        var polygons: [[Double]]?
+        if let maskValue = item["mask"], let rings = Self.polygonRings(maskValue) {
+            // Gemini 3: polygons of [x, y] in 0–1000 over the whole image, x first.
+            let pixels = rings.map { ring in
+                ring.enumerated().map { index, value in
+                    value / 1000 * Double(index % 2 == 0 ? imageSize.width : imageSize.height)
+                }
+            }
+            if let filled = PolygonRaster.mask(rings: pixels, imageSize: imageSize) {
+                mask = filled
+                polygons = pixels
+                if box == nil {
+                    box = PixelBox(x0: Double(filled.originX), y0: Double(filled.originY),
+                                   x1: Double(filled.originX + filled.width), y1: Double(filled.originY + filled.height))
+                }
+            } else {
+                warnings.append("\(quoted): mask polygon covers no pixel; mask dropped")
+            }
+        } else if let maskValue = item["mask"], maskValue != .null {
             if let box {
                 do {
                     mask = try decodeMask(maskValue, box: box, imageSize: imageSize)
@@ -117,7 +135,30 @@ public struct SpatialParser: Sendable {
             }
         }
         let kind: Detection.Kind = mask != nil ? .mask : box != nil ? .box : .point
-        return Detection(label: label, kind: kind, box: box, box2D: box2D, point: point, rawPoint: rawPoint, mask: mask, sourceIndex: index)
+        var detection = Detection(label: label, kind: kind, box: box, box2D: box2D, point: point, rawPoint: rawPoint, mask: mask, sourceIndex: index)
+        detection.polygons = polygons
+        return detection
+    }
+
+    /// A mask given as one polygon (`[[x, y], …]`) or several (`[[[x, y], …], …]`), flattened per ring; nil when
+    /// the value is not polygons (a PNG string).
+    static func polygonRings(_ value: JSONValue) -> [[Double]]? {
+        guard case .array(let items) = value, !items.isEmpty else { return nil }
+        func ring(_ points: [JSONValue]) -> [Double]? {
+            var flat: [Double] = []
+            for point in points {
+                guard let pair = point.looseNumbers, pair.count == 2 else { return nil }
+                flat += pair
+            }
+            return flat.count >= 6 ? flat : nil
+        }
+        if let single = ring(items) { return [single] }
+        var rings: [[Double]] = []
+        for item in items {
+            guard case .array(let points) = item, let flat = ring(points) else { return nil }
+            rings.append(flat)
+        }
+        return rings
     }
 
     /// Decodes, resizes (PIL BILINEAR) to the box's integer pixel size, thresholds at > 127 and places the mask.

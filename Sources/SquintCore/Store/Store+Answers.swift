@@ -54,8 +54,8 @@ extension Store {
                 try db.execute(
                     sql: """
                         INSERT INTO detections (answerId, imageId, position, label, kind, x0, y0, x1, y1, box2d, pointX, pointY,
-                            rawPoint, maskRLE, reviewState, reviewLabel, reviewedAt, score)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            rawPoint, maskRLE, reviewState, reviewLabel, reviewedAt, score, polygons)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         answerID, image.id, detection.sourceIndex, detection.label, detection.kind.rawValue,
@@ -63,7 +63,7 @@ extension Store {
                         detection.box2D.map(Self.encodeJSON), detection.point?.x, detection.point?.y,
                         detection.rawPoint.map(Self.encodeJSON), detection.mask.map { Data(MaskRLE.encode($0)) },
                         review?.review.name ?? ReviewState.pending.name, review?.review.newLabel,
-                        review?.reviewedAt?.timeIntervalSince1970, detection.score,
+                        review?.reviewedAt?.timeIntervalSince1970, detection.score, detection.polygons.map(Self.encodeJSON),
                     ])
             }
             return SavedAnswer(answerID: answerID, contentHash: image.contentHash, replacedCount: previous.count, carriedDecisions: carried.count,
@@ -188,10 +188,11 @@ extension Store {
         var point: PixelPoint?
         if let x: Double = row["pointX"], let y: Double = row["pointY"] { point = PixelPoint(x: x, y: y) }
         let mask = (row["maskRLE"] as Data?).flatMap { MaskRLE.decode([UInt8]($0)) }
-        let detection = Detection(
+        var detection = Detection(
             label: row["label"], kind: kind, box: box, box2D: decodeJSON([Double].self, row["box2d"]),
             point: point, rawPoint: decodeJSON([Double].self, row["rawPoint"]), mask: mask, sourceIndex: row["position"],
             score: row["score"])
+        detection.polygons = decodeJSON([[Double]].self, row["polygons"])
         var edited: PixelBox?
         if let x0: Double = row["editedX0"], let y0: Double = row["editedY0"], let x1: Double = row["editedX1"], let y1: Double = row["editedY1"] {
             edited = PixelBox(x0: x0, y0: y0, x1: x1, y1: y1)

@@ -154,6 +154,10 @@ extension Store {
                 CREATE INDEX answers_label_set ON answers(labelSet, role);
                 """)
         }
+        // Gemini 3's polygon masks, kept as polygons (the filled plane is in maskRLE) for COCO's polygon form.
+        migrator.registerMigration("v6-mask-polygons") { db in
+            try db.execute(sql: "ALTER TABLE detections ADD COLUMN polygons TEXT")
+        }
         return migrator
     }
 
