@@ -87,6 +87,7 @@ struct Responder: Sendable {
 
     private func reply(to request: RecordedRequest, head: HTTPRequestHead) -> FakeReply {
         guard let route = request.route else {
+            if let page = state.withLock({ $0.webPages[request.path] }) { return page }
             return .googleError(status: 404, message: "Method not found: \(request.method) \(request.path)")
         }
         if let refusal = checkKey(request, route: route) { return refusal }

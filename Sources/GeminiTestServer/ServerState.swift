@@ -29,6 +29,8 @@ final class ServerState: @unchecked Sendable {
     var batchStateSpelling: FakeBatch.StateSpelling = .batchState
     var batchDroppedKeys: Set<String> = []
     var batchReplies: [String: [FakeReply]] = [:]
+    /// Pages outside the API (`/pictures/cat.jpg`), for fetching images by URL.
+    var webPages: [String: FakeReply] = [:]
     var responseDelay: Duration?
     var rateLimit: (requests: Int, per: Duration)?
     var concurrencyLimit: Int?

@@ -81,6 +81,11 @@ private struct TableReader {
                     throw .badValue(path, key: key, expected: "a number of megabytes from 1 to 2000")
                 }
                 config.inlineLimitBytes = Int(number * 1_000_000)
+            case "url_max_mb":
+                guard let number = value.double ?? value.int.map(Double.init), number > 0, number <= 2000 else {
+                    throw .badValue(path, key: key, expected: "a number of megabytes above 0, at most 2000")
+                }
+                config.urlMaxBytes = Int(number * 1_000_000)
             case "max_megapixels":
                 guard let number = value.double ?? value.int.map(Double.init), number > 0, number <= 10_000 else {
                     throw .badValue(path, key: key, expected: "a number of megapixels above 0, at most 10000")

@@ -29,6 +29,8 @@ public struct SquintConfiguration: Sendable, Equatable {
     /// `inline_limit_mb`: requests larger than this move their largest images to the Files API (the API's
     /// documented inline limit has grown over time; 20 MB by default).
     public var inlineLimitBytes: Int = RequestPlanner.inlineRequestLimit
+    /// `url_max_mb`: the largest image fetched by URL (20 MB by default).
+    public var urlMaxBytes: Int = 20_000_000
     /// `[timeouts]`
     public var timeouts = Timeouts()
     /// `[retry]`

@@ -12,7 +12,10 @@ enum AskSession {
                     onEvent: @escaping @Sendable (AskEvent) -> Void) async throws -> (outcome: AskOutcome, configuration: SquintConfiguration) {
         let settings = try api.settings(environment: environment)
         let store = try settings.openStore()
-        let question = make(settings)
+        var question = make(settings)
+        // Images named by URL are fetched first (a failure is one line, exit 2), then asked about like files.
+        question.imagePaths = try await RemoteImages.resolve(question.imagePaths, limit: settings.configuration.urlMaxBytes,
+                                                             environment: environment)
         let configuration = try settings.gemini()
         // While waiting, on a terminal: what is happening, erased before the answer or the result is written.
         let spinner = Spinner.start(model: question.model, maxAttempts: configuration.retryPolicy.maxAttempts, environment: environment)
