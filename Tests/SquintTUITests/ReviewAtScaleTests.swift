@@ -107,6 +107,11 @@ import Testing
         #expect(first.hasPrefix("classes  1 c1 · 2 c2"), "\(first)")
         let all = sheet.rows.prefix(2).flatMap { $0 }.map(\.text).joined()
         #expect(all.contains("9 c9") && !all.contains("10 c10") && all.contains("C picks from all 11"))
+        // A short list fits beside the commands at 80×24, without scrolling.
+        let (width, height) = HelpView.size(for: CellSize(columns: 80, rows: 24))
+        let short = HelpSheet.layout(.default, width: width, classes: Self.classes)
+        #expect(short.rows.count <= height - 2)
+        #expect(short.rows.flatMap { $0 }.contains { $0.text == "1 forklift · 2 pallet · 3 person" })
         let review = HelpSheet.entries(.default, group: .review)
         #expect(review.contains { $0.keys == "1–9 C" && $0.commands.count == 10 })
         let edit = HelpSheet.entries(.default, group: .boxEdit)

@@ -104,12 +104,13 @@ extension AppState {
         return [.redrawPicture]
     }
 
-    /// "box edit: box · h/j/k/l move · H/J/K/L finer · tab edge · enter saves · esc cancels".
+    /// "left edge: hjkl move · HJKL finer · tab edge · enter save · esc cancel" — 80 columns hold it.
     func boxEditHint(_ edit: BoxEdit) -> String {
         let move = [Command.boxLeft, .boxDown, .boxUp, .boxRight].map { keymap.hint($0) }.joined()
         let fine = [Command.boxFineLeft, .boxFineDown, .boxFineUp, .boxFineRight].map { keymap.hint($0) }.joined()
-        return "\(edit.isNew ? "new box" : "box edit"): \(edit.part.rawValue) · \(move) move · \(fine) finer · "
-            + "\(keymap.hint(.boxNextEdge)) edge · \(keymap.hint(.boxSave)) saves · \(keymap.hint(.boxCancel)) cancels"
+        // The preview's title says whether the box is new.
+        return "\(edit.part.rawValue): \(move) move · \(fine) finer · "
+            + "\(keymap.hint(.boxNextEdge)) edge · \(keymap.hint(.boxSave)) save · \(keymap.hint(.boxCancel)) cancel"
     }
 
     mutating func saveBoxEdit(_ edit: BoxEdit) -> [Effect] {

@@ -21,11 +21,13 @@ enum ClassPickerView {
         guard case .classPicker(let editor, let selected) = state.modal else { return nil }
         canvas.clear(.dialog)
         let matches = AppState.pickerMatches(state.classes, typed: editor.text)
-        canvas.frame(title: "Class (type to filter, enter sets, esc cancels)", focused: true,
-                     right: "\(matches.count)/\(state.classes.count)")
-        let (text, cursor) = editor.visible(columns: canvas.width - 6)
-        canvas.put(2, 1, "› ", .promptLabel)
-        canvas.put(4, 1, text, .prompt)
+        canvas.frame(title: "Class: type to filter, enter sets", focused: true, right: "\(matches.count)/\(state.classes.count)")
+        // The typed line is drawn last: the cursor goes on the row written last.
+        defer {
+            canvas.put(2, 1, "› ", .promptLabel)
+            canvas.put(4, 1, editor.visible(columns: canvas.width - 6).text, .prompt)
+        }
+        let cursor = editor.visible(columns: canvas.width - 6).cursorColumn
         let rows = max(0, canvas.height - 4)
         if matches.isEmpty {
             canvas.put(2, 3, "no class contains that", .dim)

@@ -77,7 +77,8 @@ enum DetectionListView {
             return
         }
         if shown.isEmpty {
-            canvas.put(2, 1, "all hidden — \(state.keymap.hint(.filterDetections)) filter, \(state.keymap.hint(.lowerThreshold)) lower", .dim, maxWidth: inner - 1)
+            // 18 columns at 80×24: the keys that bring them back first.
+            canvas.put(2, 1, "all hidden (\(state.keymap.hint(.filterDetections)), \(state.keymap.hint(.lowerThreshold)))", .dim, maxWidth: inner - 1)
             return
         }
         let colors = Detection.colors(forLabels: state.detections.map(\.effectiveLabel), terminal: state.terminalColors)

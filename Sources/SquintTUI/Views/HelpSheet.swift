@@ -68,18 +68,18 @@ struct HelpSheet: Equatable {
     }
 
     /// The class list's lines, wrapped to `width` columns: "classes  1 forklift · 2 pallet · … · C picks".
-    static func classLines(_ classes: [String], keymap: Keymap, width: Int, unicode: Bool = true) -> [String] {
+    static func classLines(_ classes: [String], keymap: Keymap, width: Int, unicode: Bool = true, lead: String = "classes  ") -> [String] {
         guard !classes.isEmpty else { return [] }
         let dot = unicode ? " · " : " - "
         var pieces = classes.prefix(9).enumerated().map { "\($0.offset + 1) \(TerminalSafe.text($0.element))" }
         if classes.count > 9 { pieces.append("\(keymap.hint(.pickClass)) picks from all \(classes.count)") }
         var lines: [String] = []
-        var line = "classes  "
+        var line = lead
         for (index, piece) in pieces.enumerated() {
             let joined = index == 0 ? line + piece : line + dot + piece
             if DisplayWidth.of(joined) > width, index > 0 {
                 lines.append(line)
-                line = "         " + piece
+                line = String(repeating: " ", count: DisplayWidth.of(lead)) + piece
             } else {
                 line = joined
             }
@@ -110,10 +110,23 @@ struct HelpSheet: Equatable {
                 ])
             }
         }
+        // The class list: under the shorter column when it fits beside the taller one (80×24 keeps a few rows
+        // there), else across the top, where the sheet then scrolls.
+        let tallest = columns.map(\.count).max() ?? 0
+        var classRows: [[Cell]] = []
+        if !classes.isEmpty {
+            let target = columns.indices.min { columns[$0].count < columns[$1].count } ?? 0
+            let lines = classLines(classes, keymap: keymap, width: columnWidth, lead: "")
+            if twoColumns, columns[target].count + 1 + lines.count <= tallest {
+                let x = left + target * (columnWidth + 1)
+                columns[target].append([Cell(x: x, text: " classes ", role: .title)])
+                columns[target] += lines.map { [Cell(x: x, text: $0, role: .helpKey)] }
+            } else {
+                classRows = classLines(classes, keymap: keymap, width: max(8, width - 4)).map { [Cell(x: left, text: $0, role: .helpKey)] }
+            }
+        }
         let height = columns.map(\.count).max() ?? 0
         let rows = (0..<height).map { row in columns.flatMap { row < $0.count ? $0[row] : [] } }
-        // The class list first: with one set, it is what the digits mean.
-        let classRows = classLines(classes, keymap: keymap, width: max(8, width - 4)).map { [Cell(x: left, text: $0, role: .helpKey)] }
         return HelpSheet(rows: classRows + rows)
     }
 

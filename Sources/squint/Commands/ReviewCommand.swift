@@ -37,11 +37,22 @@ struct ReviewCommand: AsyncParsableCommand {
     @Flag(help: "Reject every detection still pending.")
     var rejectAll = false
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Move detection N's box by DX, DY pixels (kept inside the image).", valueName: "N DX DY"))
-    var move: [String] = []
+    // One value each, "N:DX,DY": a value that starts with a digit, so a negative DX is not read as an option.
+    @Option(help: ArgumentHelp("Move detection N's box by DX, DY pixels (kept inside the image): --move 3:-10,4.", valueName: "N:DX,DY"))
+    var move: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Set detection N's box to X0 Y0 X1 Y1 pixels (kept inside the image).", valueName: "N X0 Y0 X1 Y1"))
-    var box: [String] = []
+    @Option(help: ArgumentHelp("Set detection N's box to X0, Y0, X1, Y1 pixels (kept inside the image): --box 3:10,20,110,220.",
+                               valueName: "N:X0,Y0,X1,Y1"))
+    var box: String?
+
+    /// "3:-10,4" → (3, [-10, 4]); nil when it is not N:numbers with `count` numbers.
+    static func numbers(_ text: String?, count: Int) -> (number: Int, values: [Double])? {
+        guard let text else { return nil }
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let number = Int(parts[0]) else { return nil }
+        let values = parts[1].split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        return values.count == count && parts[1].split(separator: ",").count == count ? (number, values) : nil
+    }
 
     @Flag(help: "Take back the latest decision or box edit on this image.")
     var undo = false
@@ -53,18 +64,18 @@ struct ReviewCommand: AsyncParsableCommand {
     private var decides: Bool { actionCount > 0 }
 
     private var actionCount: Int {
-        [accept != nil, reject != nil, !relabel.isEmpty, undo, acceptAll, rejectAll, !move.isEmpty, !box.isEmpty].filter { $0 }.count
+        [accept != nil, reject != nil, !relabel.isEmpty, undo, acceptAll, rejectAll, move != nil, box != nil].filter { $0 }.count
     }
 
     func validate() throws {
         if actionCount > 1 {
             throw ValidationError("give one of --accept, --reject, --relabel, --accept-all, --reject-all, --move, --box and --undo")
         }
-        if !move.isEmpty, move.count != 3 || Int(move[0]) == nil || move.dropFirst().contains(where: { Double($0) == nil }) {
-            throw ValidationError("--move takes N and two numbers of pixels: --move 3 -10 4")
+        if move != nil, Self.numbers(move, count: 2) == nil {
+            throw ValidationError("--move takes N:DX,DY in pixels: --move 3:-10,4")
         }
-        if !box.isEmpty, box.count != 5 || Int(box[0]) == nil || box.dropFirst().contains(where: { Double($0) == nil }) {
-            throw ValidationError("--box takes N and four numbers of pixels: --box 3 10 20 110 220")
+        if box != nil, Self.numbers(box, count: 4) == nil {
+            throw ValidationError("--box takes N:X0,Y0,X1,Y1 in pixels: --box 3:10,20,110,220")
         }
         if !relabel.isEmpty {
             guard relabel.count >= 2, Int(relabel[0]) != nil else { throw ValidationError("--relabel takes N and the new label: --relabel 3 \"red cup\"") }
@@ -112,13 +123,12 @@ struct ReviewCommand: AsyncParsableCommand {
             let state: ReviewState = acceptAll ? .accepted : .rejected
             let changed = try await store.setPendingReviews(imagePath: path, to: state)
             message = "\(state.name) \(changed.count) pending detection\(changed.count == 1 ? "" : "s")"
-        } else if let number = Int(move.first ?? box.first ?? "") {
+        } else if let (number, numbers) = Self.numbers(move, count: 2) ?? Self.numbers(box, count: 4) {
             let target = try detection(number)
             guard let current = target.effectiveBox else { throw ValidationError("detection \(number) is a point; only boxes can be moved") }
-            let numbers = (move.isEmpty ? box : move).dropFirst().compactMap(Double.init)
-            let wanted = move.isEmpty
-                ? PixelBox(x0: numbers[0], y0: numbers[1], x1: numbers[2], y1: numbers[3])
-                : current.moved(dx: numbers[0], dy: numbers[1], within: target.imageSize)
+            let wanted = numbers.count == 2
+                ? current.moved(dx: numbers[0], dy: numbers[1], within: target.imageSize)
+                : PixelBox(x0: numbers[0], y0: numbers[1], x1: numbers[2], y1: numbers[3])
             let edited = try await store.editBox(detectionID: target.id, to: wanted)
             message = "edited \(number): \(target.effectiveLabel) box \(ReviewList.describe(edited.effectiveBox ?? wanted))"
         } else if undo {
