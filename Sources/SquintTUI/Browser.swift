@@ -15,8 +15,11 @@ public enum Browser {
         /// One line for the status bar at start, e.g. why pictures inside tmux are drawn with characters
         /// (`RendererSelector.tmuxNotice`).
         public var notice: String?
+        /// The review's class list (config `classes` or `--classes FILE`).
+        public var classes: [String]
         public init(folder: String, theme: String? = nil, keyOverrides: [String: [String]] = [:], model: String,
-                    background: RGB? = nil, notice: String? = nil) {
+                    classes: [String] = [], background: RGB? = nil, notice: String? = nil) {
+            self.classes = classes
             self.folder = folder
             self.theme = theme
             self.keyOverrides = keyOverrides
@@ -44,6 +47,7 @@ public enum Browser {
                              model: settings.model,
                              graphicsMode: services.previews.modeName, hasAPIKey: services.asking != nil)
         state.info = settings.notice
+        state.classes = settings.classes
         return (state, TUIApp.Options(themes: themes, noColor: noColor))
     }
 

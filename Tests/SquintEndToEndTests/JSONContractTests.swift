@@ -51,7 +51,7 @@ import TestCorpus
 
             let review = try object(try await h.run(["review", image, "--list", "--json"]).stdout)
             #expect(Set(review.keys) == ["detections", "image", "version"])
-            #expect(Set(((review["detections"] as? [[String: Any]])?.first ?? [:]).keys) == ["box", "label", "modelLabel", "number", "point", "review"])
+            #expect(Set(((review["detections"] as? [[String: Any]])?.first ?? [:]).keys) == ["added", "box", "edited", "label", "modelBox", "modelLabel", "number", "point", "review", "score"])
         }
     }
 

@@ -30,7 +30,8 @@ import Testing
     @Test func reboundKeysShowUp() throws {
         let map = try Keymap(overrides: ["accept": ["y"], "zoom": []])
         let review = HelpSheet.entries(map, group: .review)
-        #expect(review.contains { $0.keys == "y" && $0.commands == [.accept] })
+        // Accept shares its row with reject ("a x  accept/reject"): the row shows the new key.
+        #expect(review.contains { $0.keys == "y x" && $0.commands == [.accept, .reject] })
         #expect(HelpSheet.entries(map, group: .view).contains { $0.keys == "(unbound)" && $0.commands == [.zoom] })
     }
 
@@ -46,7 +47,7 @@ import Testing
         // Two columns, four headings, every summary present.
         #expect(Set(texts.map(\.x)).contains(2 + HelpSheet.columnWidth + 1))
         for group in HelpGroup.allCases { #expect(texts.contains { $0.text == " \(HelpSheet.heading(group)) " && $0.role == .title }) }
-        for command in Command.allCases where command.helpPair == nil && !Command.allCases.contains(where: { $0.helpPair?.second == command }) {
+        for command in Command.allCases where command.helpRow == nil && !Command.allCases.contains(where: { $0.helpRow?.others.contains(command) == true }) {
             #expect(texts.contains { $0.text == command.summary }, "\(command.rawValue) missing")
         }
         // Cells of a row never overlap.

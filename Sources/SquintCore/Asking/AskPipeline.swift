@@ -69,7 +69,8 @@ public struct AskPipeline: Sendable {
         let spatial = configuration.spatial
         var prompt = TaskPrompt.make(question.task, what: question.trimmedWords, model: question.model,
                                      itemLimit: question.itemLimit ?? TaskPrompt.defaultItemLimit,
-                                     maxImageSide: question.maxImageSide ?? spatial.maxSide)
+                                     maxImageSide: question.maxImageSide ?? spatial.maxSide,
+                                     classes: configuration.promptClasses)
         if question.task.isSpatial {
             if prompt.temperature != nil { prompt.temperature = spatial.temperature }
             if let current = prompt.thinkingBudget {

@@ -9,6 +9,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         case keyFileUnreadable(path: String)
         case keyFileEmpty(path: String)
         case badBaseURL(source: String, value: String)
+        case missingFile(path: String)
     }
 
     private let code: Code
@@ -26,6 +27,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     static func keyFileUnreadable(_ path: String) -> Self { .init(.keyFileUnreadable(path: path)) }
     static func keyFileEmpty(_ path: String) -> Self { .init(.keyFileEmpty(path: path)) }
     static func badBaseURL(source: String, value: String) -> Self { .init(.badBaseURL(source: source, value: value)) }
+    static func missingFile(_ path: String) -> Self { .init(.missingFile(path: path)) }
 
     /// The TOML key at fault (`retry.max_attempts`), when the problem is one value.
     public var key: String? {
@@ -57,6 +59,8 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
             "API key file \(path) is empty"
         case .badBaseURL(let source, let value):
             "\(source) must be an http:// or https:// URL, not \"\(value)\""
+        case .missingFile(let path):
+            "\(path): no such file"
         }
     }
 }

@@ -92,6 +92,14 @@ private struct TableReader {
                 }
                 config.maxMegapixels = number
             case "keys": config.keys = try readKeys(try subtable(value, key))
+            case "classes":
+                guard let array = value.array, array.allSatisfy({ $0.string.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false }) else {
+                    throw .badValue(path, key: key, expected: "a list of class names, like [\"forklift\", \"pallet\"]")
+                }
+                config.classes = ClassList.normalized(array.compactMap { $0.string })
+            case "constrain_to_classes":
+                guard value.type == .bool, let flag = value.bool else { throw .badValue(path, key: key, expected: "true or false") }
+                config.constrainToClasses = flag
             case "timeouts": try readTimeouts(try subtable(value, key), into: &config.timeouts)
             case "retry": try readRetry(try subtable(value, key), into: &config.retry)
             case "spatial": try readSpatial(try subtable(value, key), into: &config.spatial)

@@ -40,8 +40,18 @@ public struct SquintConfiguration: Sendable, Equatable {
     /// `[keys]`: the TUI's key bindings, command name → keys (`move-down = ["j", "down"]`). The TUI's keymap
     /// checks the names; a value that is neither a string nor a list of strings is refused here.
     public var keys: [String: [String]] = [:]
+    /// `classes`: the label vocabulary of a review (`["forklift", "pallet"]`), or `--classes FILE`. The TUI
+    /// offers it for relabelling (Tab completes, 1–9 and the picker set a class in one key) and marks labels
+    /// outside it.
+    public var classes: [String] = []
+    /// `constrain_to_classes`: with a class list, detect/segment/point prompts ask for only these classes
+    /// (`TaskPrompt.make`), in the TUI and the CLI alike.
+    public var constrainToClasses = true
 
     public init() {}
+
+    /// The classes spatial prompts are limited to: the list when `constrain_to_classes` is on, else none.
+    public var promptClasses: [String] { constrainToClasses ? classes : [] }
 
     /// `[timeouts]`: how long to wait before calling the network broken.
     public struct Timeouts: Sendable, Equatable {

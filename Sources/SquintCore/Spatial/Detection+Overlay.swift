@@ -96,10 +96,11 @@ extension Detection {
 }
 
 extension StoredDetection {
-    /// The detection as shown: with its review's new label.
+    /// The detection as shown: with its review's new label and a person's edited box.
     public var shown: Detection {
         var detection = self.detection
         detection.label = effectiveLabel
+        detection.box = effectiveBox
         return detection
     }
 }

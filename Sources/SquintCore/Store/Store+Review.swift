@@ -4,21 +4,7 @@ import GRDB
 extension Store {
     /// Sets a detection's review state, remembering the previous one so it can be undone.
     public func setReview(detectionID: Int64, to state: ReviewState, at time: Date = Date()) async throws(StoreError) {
-        try await write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT imageId, reviewState, reviewLabel, reviewedAt FROM detections WHERE id = ?", arguments: [detectionID]) else {
-                throw StoreError.unknownDetection(detectionID)
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO review_events (detectionId, imageId, fromState, fromLabel, fromAt, toState, toLabel, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [detectionID, row["imageId"] as Int64, row["reviewState"] as String, row["reviewLabel"] as String?,
-                            row["reviewedAt"] as Double?, state.name, state.newLabel, time.timeIntervalSince1970])
-            try db.execute(
-                sql: "UPDATE detections SET reviewState = ?, reviewLabel = ?, reviewedAt = ? WHERE id = ?",
-                arguments: [state.name, state.newLabel, state == .pending ? nil : time.timeIntervalSince1970, detectionID])
-        }
+        try await write { db in try Self.recordReview(db, detectionID: detectionID, to: state, at: time) }
     }
 
     /// Takes back the latest decision still standing on one detection (the one a person sees); nil when it
@@ -44,16 +30,36 @@ extension Store {
                 SELECT review_events.* FROM review_events WHERE \(condition) AND review_events.undone = 0
                 ORDER BY review_events.id DESC LIMIT 1
                 """, arguments: arguments) else { return nil }
-            let detectionID: Int64 = event["detectionId"]
-            guard let restored = ReviewState(name: event["fromState"], label: event["fromLabel"]),
-                  let undone = ReviewState(name: event["toState"], label: event["toLabel"]) else {
-                throw StoreError.corruptRow("review event")
-            }
-            try db.execute(sql: "UPDATE detections SET reviewState = ?, reviewLabel = ?, reviewedAt = ? WHERE id = ?",
-                           arguments: [restored.name, restored.newLabel, event["fromAt"] as Double?, detectionID])
-            try db.execute(sql: "UPDATE review_events SET undone = 1 WHERE id = ?", arguments: [event["id"] as Int64])
-            return UndoneReview(detectionID: detectionID, restored: restored, undone: undone)
+            return try Self.takeBack(event, in: db)
         }
+    }
+
+    /// Takes back one review event: a decision restores the state before it, a box edit the box before it
+    /// (see `Store+Edits`), and an addition (`fromState` is `absent`) deletes the added detection, its events
+    /// going with it.
+    static func takeBack(_ event: Row, in db: Database) throws -> UndoneReview {
+        let detectionID: Int64 = event["detectionId"]
+        guard let undone = ReviewState(name: event["toState"], label: event["toLabel"]) else {
+            throw StoreError.corruptRow("review event")
+        }
+        if (event["fromState"] as String) == Self.absentState {
+            try db.execute(sql: "DELETE FROM detections WHERE id = ?", arguments: [detectionID])
+            return UndoneReview(detectionID: detectionID, restored: .pending, undone: undone, change: .addition)
+        }
+        guard let restored = ReviewState(name: event["fromState"], label: event["fromLabel"]) else {
+            throw StoreError.corruptRow("review event")
+        }
+        try db.execute(sql: "UPDATE detections SET reviewState = ?, reviewLabel = ?, reviewedAt = ? WHERE id = ?",
+                       arguments: [restored.name, restored.newLabel, event["fromAt"] as Double?, detectionID])
+        var change = UndoneReview.Change.decision
+        if (event["toBox"] as String?) != nil {
+            let box = Self.box(fromJSON: event["fromBox"])
+            try db.execute(sql: "UPDATE detections SET editedX0 = ?, editedY0 = ?, editedX1 = ?, editedY1 = ? WHERE id = ?",
+                           arguments: [box?.x0, box?.y0, box?.x1, box?.y1, detectionID])
+            change = .boxEdit(restoredBox: box)
+        }
+        try db.execute(sql: "UPDATE review_events SET undone = 1 WHERE id = ?", arguments: [event["id"] as Int64])
+        return UndoneReview(detectionID: detectionID, restored: restored, undone: undone, change: change)
     }
 
     /// Every image directly inside `folder` that the store knows, with its answer and review marks (an image

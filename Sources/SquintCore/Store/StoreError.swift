@@ -12,6 +12,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case cannotRead(path: String, reason: String, hint: String)
         case cannotWrite(path: String, reason: String, hint: String)
         case nothingToUndo
+        case noDetectionSet(String)
     }
 
     private let code: Code
@@ -22,6 +23,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     static func unknownDetection(_ id: Int64) -> StoreError { StoreError(.unknownDetection(id)) }
     static func corruptRow(_ what: String) -> StoreError { StoreError(.corruptRow(what)) }
     static var nothingToUndo: StoreError { StoreError(.nothingToUndo) }
+    static func noDetectionSet(_ path: String) -> StoreError { StoreError(.noDetectionSet(path)) }
 
     /// The database at `path` could not be opened: SQLite's error turned into what a person can do about it.
     static func opening(_ path: String, _ error: any Error) -> StoreError {
@@ -74,6 +76,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotRead(let path, let reason, let hint): "\(path): cannot read the store: \(reason); \(hint)"
         case .cannotWrite(let path, let reason, let hint): "\(path): cannot save: \(reason); \(hint)"
         case .nothingToUndo: "nothing to undo"
+        case .noDetectionSet(let path): "\(path): no detections to add a box to; ask first (detect, segment or point)"
         }
     }
 }

@@ -12,9 +12,27 @@ extension TaskPrompt {
     /// - detect: "Detect the 2d bounding boxes of the {what}" (default: the prominent objects).
     /// - segment: masks + boxes + labels, in the wording Gemini's segmentation was tuned on.
     /// - point: `[y, x]` points normalized to 0-1000.
+    ///
+    /// `classes` (the config's `classes` when `constrain_to_classes` is on) limits a spatial task to those
+    /// labels: the prompt ends with "Only these classes: …", so the TUI, `squint detect` and a batch ask alike.
     public static func make(
         _ task: AskTask, what: String? = nil, model: String,
-        itemLimit: Int = defaultItemLimit, maxImageSide: Int = defaultMaxImageSide
+        itemLimit: Int = defaultItemLimit, maxImageSide: Int = defaultMaxImageSide, classes: [String] = []
+    ) -> TaskPrompt {
+        var prompt = unconstrained(task, what: what, model: model, itemLimit: itemLimit, maxImageSide: maxImageSide)
+        if task.isSpatial, let constraint = classConstraint(classes) { prompt.prompt += " " + constraint }
+        return prompt
+    }
+
+    /// "Only these classes: "forklift", "pallet". …", nil for an empty list.
+    public static func classConstraint(_ classes: [String]) -> String? {
+        guard !classes.isEmpty else { return nil }
+        let names = classes.map { "\"" + $0.replacingOccurrences(of: "\"", with: "'") + "\"" }.joined(separator: ", ")
+        return "Only these classes: \(names). Use exactly one of these names as each label, and leave out objects of any other class."
+    }
+
+    private static func unconstrained(
+        _ task: AskTask, what: String?, model: String, itemLimit: Int, maxImageSide: Int
     ) -> TaskPrompt {
         let subject = what.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         let format = "Output a JSON list where each entry contains the 2D bounding box in the key \"box_2d\" as [ymin, xmin, ymax, xmax] normalized to 0-1000 and a descriptive text label in the key \"label\"."

@@ -42,6 +42,18 @@ public enum AppEvent: Sendable, Equatable {
     /// The store could not take it: the decision does not show, and the error says why.
     case reviewFailed(detection: Int64, message: String)
     case undone(UndoneReview?)
+    /// Accept-all or reject-all is in the store.
+    case reviewsSaved(detections: [Int64], state: ReviewState)
+    case reviewsFailed(detections: [Int64], message: String)
+    /// An accept-all or reject-all taken back.
+    case undoneAll([UndoneReview])
+    /// A box edit is in the store: the detection as stored now.
+    case boxSaved(StoredDetection)
+    case boxFailed(detection: Int64, message: String)
+    /// A box a person drew is in the store.
+    case detectionAdded(StoredDetection)
+    /// The folder's review counts.
+    case reviewCountsLoaded(folder: String, counts: ReviewCounts)
     case exportFinished(message: String)
     /// Background work failed (loading a record, an undo, an export): the status bar says why.
     case workFailed(message: String)

@@ -162,7 +162,7 @@ extension AppState {
         run.note = nil
         run.endedAt = now
         batch = run
-        return []
+        return countsEffect
     }
 
     static func name(of path: String) -> String { (path as NSString).lastPathComponent }

@@ -71,8 +71,9 @@ extension AppState {
             return []
         }
         if focus == .detections {
-            guard !detections.isEmpty else { return [] }
-            selectedDetection = index == 0 ? 0 : detections.count - 1
+            let shown = visibleDetections
+            guard let first = shown.first, let last = shown.last else { return [] }
+            selectedDetection = index == 0 ? first : last
             clampDetections()
             return [.redrawPicture]
         }
@@ -95,6 +96,8 @@ extension AppState {
         answerScroll = 0
         detections = []
         savingReviews = [:]
+        savingEdits = [:]
+        boxEdit = nil
         selectedDetection = nil
         detectionTop = 0
         var effects: [Effect] = [.showPreview(image, neighbours: neighbourImages())]
@@ -167,7 +170,19 @@ extension AppState {
             let index = ((selected + (forward ? step : -step)) % count + count) % count
             if entries[visible[index]].mark == .pendingReview {
                 focus = focus == .prompt ? .files : focus
-                return move(to: index)
+                // The file list's selection whatever pane has focus: reviewing from the detection list, `]`
+                // goes on to the next image, not to the last detection.
+                let before = selectedPath, from = selected
+                selected = index
+                clampList()
+                let effects = selectionChanged(from: before)
+                // Past the end of the list (or before its start): say so, the queue started over.
+                let wrapped = forward ? index <= from : index >= from
+                if wrapped {
+                    info = index == from ? "this is the only image left to review"
+                        : forward ? "wrapped to the first image to review" : "wrapped to the last image to review"
+                }
+                return effects
             }
         }
         info = "no image with pending review"

@@ -23,10 +23,11 @@ extension AppState {
                 focus = .detections
                 return stepDetection(by: wheel > 0 ? 1 : -1, wrap: false)
             }
-            let index = detectionTop + row - layout.detections.y - 1
-            guard index >= 0, index < detections.count else { return [] }
+            let shown = visibleDetections
+            let position = detectionTop + row - layout.detections.y - 1
+            guard boxEdit == nil, position >= 0, position < shown.count else { return [] }
             focus = .detections
-            selectedDetection = index
+            selectedDetection = shown[position]
             return [.redrawPicture]
         }
         if layout.answer.contains(column: col, row: row) {

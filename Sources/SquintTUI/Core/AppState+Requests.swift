@@ -79,7 +79,7 @@ extension AppState {
         } else if let note = notes.first {
             info = note
         }
-        return effects
+        return spatial ? effects + countsEffect : effects
     }
 
     mutating func failRequest(id: Int, message: ErrorReport, answer: StoredAnswer?) -> [Effect] {

@@ -1,27 +1,30 @@
 import SquintCore
 
 extension AppState {
+    /// n/N: the next or previous detection the list shows (the filter's hidden ones are skipped).
     mutating func stepDetection(by delta: Int, wrap: Bool = true) -> [Effect] {
-        guard !detections.isEmpty else {
-            info = "no detections"
+        let shown = visibleDetections
+        guard !shown.isEmpty else {
+            info = detections.isEmpty ? "no detections" : "the filter hides every detection (\(keymap.hint(.filterDetections)) changes it)"
             return []
         }
-        let count = detections.count
-        if let current = selectedDetection {
-            let target = current + delta
-            selectedDetection = wrap ? ((target % count) + count) % count : min(max(0, target), count - 1)
+        let count = shown.count
+        if let current = selectedDetection, let position = shown.firstIndex(of: current) {
+            let target = position + delta
+            selectedDetection = shown[wrap ? ((target % count) + count) % count : min(max(0, target), count - 1)]
         } else {
-            selectedDetection = delta >= 0 ? 0 : count - 1
+            selectedDetection = delta >= 0 ? shown[0] : shown[count - 1]
         }
         clampDetections()
         return [.redrawPicture]
     }
 
+    /// Keeps the selected row inside the list's window (`detectionTop` counts rows the list shows).
     mutating func clampDetections() {
-        guard let index = selectedDetection else { detectionTop = 0; return }
+        guard let index = selectedDetection, let row = visibleDetections.firstIndex(of: index) else { detectionTop = 0; return }
         let rows = layout.detectionRows
-        if index < detectionTop { detectionTop = index }
-        if index >= detectionTop + rows { detectionTop = index - rows + 1 }
+        if row < detectionTop { detectionTop = row }
+        if row >= detectionTop + rows { detectionTop = row - rows + 1 }
     }
 
     /// Sends a decision to the store and moves on to the next detection still pending, so a person can keep
@@ -33,10 +36,10 @@ extension AppState {
         }
         let item = detections[index]
         savingReviews[item.id] = decision
-        undoStack.append(item.id)
-        if undoStack.count > 200 { undoStack.removeFirst() }
-        if let next = (index + 1..<detections.count).first(where: { isAwaitingReview(detections[$0]) })
-            ?? (0..<index).first(where: { isAwaitingReview(detections[$0]) }) {
+        pushUndo([item.id])
+        let shown = visibleDetections
+        if let next = shown.first(where: { $0 > index && isAwaitingReview(detections[$0]) })
+            ?? shown.first(where: { $0 < index && isAwaitingReview(detections[$0]) }) {
             selectedDetection = next
         }
         clampDetections()
@@ -50,17 +53,17 @@ extension AppState {
 
     mutating func reviewSaved(detection id: Int64, state: ReviewState) -> [Effect] {
         savingReviews[id] = nil
-        guard let index = detections.firstIndex(where: { $0.id == id }) else { return [] }
+        guard let index = detections.firstIndex(where: { $0.id == id }) else { return countsEffect }
         let before = detections[index].effectiveLabel
         detections[index].review = state
         if let image = answerImage { refreshMark(for: image) }
         info = Self.describe(state, label: before)
-        return [.redrawPicture]
+        return [.redrawPicture] + countsEffect
     }
 
     mutating func reviewFailed(detection id: Int64, message: String) -> [Effect] {
         savingReviews[id] = nil
-        if let index = undoStack.lastIndex(of: id) { undoStack.remove(at: index) }
+        if let index = undoStack.lastIndex(of: [id]) { undoStack.remove(at: index) }
         report(error: message + " — the decision was not saved")
         return []
     }
@@ -70,7 +73,8 @@ extension AppState {
             info = "nothing to undo"
             return []
         }
-        return [.review(.undo(detection: last))]
+        if last.count == 1, let id = last.first { return [.review(.undo(detection: id))] }
+        return [.review(.undoAll(detections: last))]
     }
 
     mutating func undone(_ result: UndoneReview?) -> [Effect] {
@@ -78,17 +82,55 @@ extension AppState {
             info = "nothing to undo"
             return []
         }
-        guard let index = detections.firstIndex(where: { $0.id == result.detectionID }) else {
-            info = "undid \(Self.verb(result.undone))"
+        guard let label = apply(undone: result) else {
+            info = "undid \(Self.verb(result))"
+            return countsEffect
+        }
+        info = "undid \(Self.verb(result)) of \(TerminalSafe.text(label))"
+        return [.redrawPicture] + countsEffect
+    }
+
+    /// An accept-all (or reject-all) taken back in one step.
+    mutating func undoneAll(_ results: [UndoneReview]) -> [Effect] {
+        guard let first = results.first else {
+            info = "nothing to undo"
             return []
         }
+        for result in results { _ = apply(undone: result) }
+        info = results.count == 1 ? "undid \(Self.verb(first))" : "undid \(Self.verb(first)) of \(results.count) detections"
+        return [.redrawPicture] + countsEffect
+    }
+
+    /// Puts one undone event on screen; the detection's model label, or nil when it is not in the set shown.
+    mutating func apply(undone result: UndoneReview) -> String? {
+        guard let index = detections.firstIndex(where: { $0.id == result.detectionID }) else { return nil }
         let label = detections[index].detection.label
-        detections[index].review = result.restored
-        selectedDetection = index
+        switch result.change {
+        case .addition:
+            detections.remove(at: index)
+            if let selected = selectedDetection {
+                selectedDetection = detections.isEmpty ? nil : selected > index ? selected - 1 : min(selected, detections.count - 1)
+            }
+            reselectVisible()
+        case .boxEdit(let box):
+            detections[index].editedBox = box
+            detections[index].review = result.restored
+            selectedDetection = index
+        case .decision:
+            detections[index].review = result.restored
+            selectedDetection = index
+        }
         clampDetections()
         if let image = answerImage { refreshMark(for: image) }
-        info = "undid \(Self.verb(result.undone)) of \(TerminalSafe.text(label))"
-        return [.redrawPicture]
+        return label
+    }
+
+    static func verb(_ result: UndoneReview) -> String {
+        switch result.change {
+        case .decision: verb(result.undone)
+        case .boxEdit: "box edit"
+        case .addition: "added box"
+        }
     }
 
     static func verb(_ state: ReviewState) -> String {

@@ -34,10 +34,13 @@ extension AppState {
         case .recordLoaded(let image, let answer, let found):
             guard image == answerImage else { return [] }
             storedAnswer = answer
-            detections = found
+            detections = StoredDetection.inReviewOrder(found)
             savingReviews = [:]
+            savingEdits = [:]
+            boxEdit = nil
             selectedDetection = detections.isEmpty ? nil : 0
             detectionTop = 0
+            reselectVisible()
             answerScroll = 0
             if let provisional = provisionalDetections() {
                 // Back on the image whose spatial answer is streaming: its boxes so far, not the stored ones.
@@ -90,6 +93,21 @@ extension AppState {
             return reviewFailed(detection: id, message: message)
         case .undone(let result):
             return undone(result)
+        case .reviewsSaved(let ids, let state):
+            return reviewsSaved(detections: ids, state: state)
+        case .reviewsFailed(let ids, let message):
+            return reviewsFailed(detections: ids, message: message)
+        case .undoneAll(let results):
+            return undoneAll(results)
+        case .boxSaved(let stored):
+            return boxSaved(stored)
+        case .boxFailed(let id, let message):
+            return boxFailed(detection: id, message: message)
+        case .detectionAdded(let stored):
+            return detectionAdded(stored)
+        case .reviewCountsLoaded(let path, let counts):
+            if path == folder { reviewCounts = counts }
+            return []
         case .workFailed(let message):
             report(error: message)
             return []
@@ -129,6 +147,7 @@ extension AppState {
         // A finished batch's summary stays until the next key.
         if case .ended = batch?.phase { batch = nil }
         if modal != .none { return handleModalKey(key) }
+        if boxEdit != nil { return boxEditKey(key) }
         switch focus {
         case .prompt:
             return handlePromptKey(key)
@@ -224,9 +243,19 @@ extension AppState {
             }
             request.overwrite = true
             return [.export(request)]
-        case .relabel(let editor):
+        case .relabel(var editor):
+            if Self.completeLabel(&editor, key: key, classes: classes) {
+                modal = .relabel(editor)
+                return []
+            }
             guard let label = editLine(editor, key: key, reopen: { .relabel($0) }), !label.isEmpty else { return [] }
             return reviewSelected(.relabelled(label))
+        case .classPicker(let editor, let selected):
+            return classPickerKey(key, editor: editor, selected: selected)
+        case .filterDetections(let editor):
+            return filterDialogKey(key, editor: editor)
+        case .newBoxLabel(let editor):
+            return newBoxLabelKey(key, editor: editor)
         case .target(let task, let editor):
             guard let words = editLine(editor, key: key, reopen: { .target(task, $0) }) else { return [] }
             if !words.isEmpty {
@@ -251,7 +280,8 @@ extension AppState {
     // MARK: commands
 
     mutating func run(_ command: Command) -> [Effect] {
-        if detectionsAreProvisional, [.accept, .reject, .relabel].contains(command) {
+        if detectionsAreProvisional,
+           [.accept, .reject, .relabel, .acceptAll, .rejectAll, .pickClass, .editBox, .addBox].contains(command) || command.classNumber != nil {
             // Provisional boxes are not in the store yet: there is nothing to decide on.
             info = "the answer is still streaming; review once it is in"
             return []
@@ -317,7 +347,7 @@ extension AppState {
             info = "theme: \(themeName)"
             return [.repaintAll]
         case .zoom:
-            guard let index = selectedDetection, index < detections.count, detections[index].detection.box != nil else {
+            guard let index = selectedDetection, index < detections.count, detections[index].effectiveBox != nil else {
                 zoomed = false
                 info = "select a detection with a box to zoom (n/N)"
                 return []
@@ -338,6 +368,20 @@ extension AppState {
             return []
         case .help:
             modal = .help(scroll: 0)
+            return []
+        case .class1, .class2, .class3, .class4, .class5, .class6, .class7, .class8, .class9:
+            return setClass(number: command.classNumber ?? 0)
+        case .pickClass: return openClassPicker()
+        case .acceptAll: return reviewAllShown(.accepted)
+        case .rejectAll: return reviewAllShown(.rejected)
+        case .filterDetections: return openDetectionFilter()
+        case .raiseThreshold: return stepThreshold(raised: true)
+        case .lowerThreshold: return stepThreshold(raised: false)
+        case .editBox: return startBoxEdit()
+        case .addBox: return startNewBox()
+        case .boxLeft, .boxDown, .boxUp, .boxRight, .boxFineLeft, .boxFineDown, .boxFineUp, .boxFineRight,
+             .boxNextEdge, .boxPreviousEdge, .boxSave, .boxCancel:
+            // Box edit mode's own table (`boxEditKey`); these never come from the browser's.
             return []
         case .quit:
             if request != nil || batch?.isRunning == true {

@@ -23,6 +23,12 @@ public struct AppState: Sendable, Equatable {
         case errorDetail
         /// A run over more than `AppState.confirmBatchAbove` images: y starts it (the text is the batch's).
         case confirmBatch
+        /// `C`: the class list, narrowed as the person types; Enter sets the highlighted class.
+        case classPicker(LineEditor, selected: Int)
+        /// `f`: the detection list's label filter being typed.
+        case filterDetections(LineEditor)
+        /// Enter on a new box: its label (Tab completes from the classes).
+        case newBoxLabel(LineEditor)
     }
 
     /// The request in flight, with what has streamed so far.
@@ -79,9 +85,22 @@ public struct AppState: Sendable, Equatable {
     public var targetHistory: [String] = []
     public var selectedDetection: Int?
     public var detectionTop = 0
-    /// The detections (store ids) whose decisions `u` can take back, latest last: undo acts on the detection
-    /// the decision was made on, not on the store's latest event for the image.
-    public var undoStack: [Int64] = []
+    /// The detections (store ids) whose decisions `u` can take back, latest last, one entry per action (an
+    /// accept-all is one entry of many ids): undo acts on the detections the action was on, not on the store's
+    /// latest event for the image.
+    public var undoStack: [[Int64]] = []
+
+    // Reviewing at scale (AppState+Classes, AppState+Queue, AppState+BoxEdit)
+    /// The review's class list: 1–9 set the first nine, `C` picks any, relabelling completes from it.
+    public var classes: [String] = []
+    /// The folder's review counts as the store last gave them (the preview's bottom line).
+    public var reviewCounts: ReviewCounts?
+    /// The detection list's filter by label and score; what it hides is not drawn on the picture either.
+    public var detectionFilter = DetectionFilter()
+    /// The box being moved, resized or drawn and not saved yet; the picture shows it at once.
+    public var boxEdit: BoxEdit?
+    /// Box edits sent to the store and not confirmed yet, with the detection as it was, to put back on failure.
+    public var savingEdits: [Int64: StoredDetection] = [:]
 
     // Picture
     public var showBoxes = true
@@ -188,9 +207,9 @@ public struct AppState: Sendable, Equatable {
 
     /// What the picture shows: any change here means the picture must be drawn again.
     public var pictureKey: PictureKey {
-        PictureKey(image: selectedImage, area: layout.pictureArea, detections: detections,
-                   selectedDetection: selectedDetection, boxes: showBoxes, masks: showMasks, labels: showLabels,
-                   zoomed: zoomed, theme: themeIndex, terminalColors: terminalColors)
+        PictureKey(image: selectedImage, area: layout.pictureArea, detections: pictureDetections,
+                   selectedDetection: pictureSelection, boxes: showBoxes, masks: showMasks, labels: showLabels,
+                   zoomed: zoomed, theme: themeIndex, terminalColors: terminalColors, hidden: hiddenDetections)
     }
 }
 
@@ -207,6 +226,8 @@ public struct PictureKey: Sendable, Hashable {
     public var theme: Int
     /// Detection colours follow the list's on 8/16-colour terminals (see `AppState.terminalColors`).
     public var terminalColors: TerminalColors = .truecolor
+    /// Indices of detections the list's filter hides: not drawn, but numbered and coloured as if they were.
+    public var hidden: [Int] = []
 
     /// The same picture without its overlays: decides whether the bitmap must be decoded again.
     public var imageOnly: PictureKey {

@@ -14,6 +14,8 @@ public enum Effect: Sendable, Equatable {
     case cancelBatch(Int)
     case review(ReviewAction)
     case export(ExportRequest)
+    /// Count the folder's review progress again; `reviewCountsLoaded` comes back.
+    case loadReviewCounts(String)
     /// The picture must be drawn again (overlays, zoom or theme changed) even if the image did not.
     case redrawPicture
     /// Clear the whole screen and draw again (resize, theme).

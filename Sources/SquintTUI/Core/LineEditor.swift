@@ -1,3 +1,4 @@
+import Foundation
 /// A readline-style single-line editor: the prompt line, the `/` filter and the relabel box.
 ///
 /// A value type so the app state stays a value; the cursor counts characters (grapheme clusters), never bytes,
@@ -10,6 +11,13 @@ public struct LineEditor: Sendable, Equatable {
     /// Position while browsing history with ↑/↓; nil when editing the draft.
     private var historyIndex: Int?
     private var draft: [Character] = []
+    /// While Tab cycles completions: what was typed before the first Tab, and the match shown.
+    private var completion: Completion?
+
+    private struct Completion: Sendable, Equatable {
+        var prefix: String
+        var index: Int
+    }
 
     public init(text: String = "", history: [String] = []) {
         characters = Array(text)
@@ -31,6 +39,7 @@ public struct LineEditor: Sendable, Equatable {
 
     /// Applies one key. Enter submits (and records non-empty lines in the history) and clears the line.
     public mutating func handle(_ key: Key) -> Outcome {
+        if key != .tab && key != .backTab { completion = nil }
         switch key {
         case .char(let c):
             characters.insert(c, at: cursor)
@@ -86,6 +95,27 @@ public struct LineEditor: Sendable, Equatable {
             return .ignored
         }
         return .edited
+    }
+
+    /// Tab completion from `candidates`: the first (next, on each further call; previous when `backwards`)
+    /// candidate starting with the text typed before the first Tab, any case; when none starts with it, every
+    /// candidate in turn. Any other key ends the cycle. Returns false when there is nothing to complete from.
+    @discardableResult
+    public mutating func complete(from candidates: [String], backwards: Bool = false) -> Bool {
+        guard !candidates.isEmpty else { return false }
+        let prefix = completion?.prefix ?? text
+        let lowered = prefix.trimmingCharacters(in: .whitespaces).lowercased()
+        let starting = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        let matches = starting.isEmpty ? candidates : starting
+        let index: Int
+        if let current = completion {
+            index = ((current.index + (backwards ? -1 : 1)) % matches.count + matches.count) % matches.count
+        } else {
+            index = backwards ? matches.count - 1 : 0
+        }
+        setLine(Array(matches[index]))
+        completion = Completion(prefix: prefix, index: index)
+        return true
     }
 
     /// Replaces the line, cursor at the end (used to prefill the relabel box).

@@ -1,3 +1,4 @@
+import Imaging
 import SquintCore
 
 /// A question the event loop starts, with the id its events come back under.
@@ -33,6 +34,14 @@ public enum ReviewAction: Sendable, Equatable {
     case set(detection: Int64, to: ReviewState)
     /// Takes back the latest decision on this detection (the one on screen).
     case undo(detection: Int64)
+    /// Accept-all or reject-all: one event per detection, in one transaction.
+    case setAll(detections: [Int64], to: ReviewState)
+    /// Takes back an accept-all or reject-all in one step.
+    case undoAll(detections: [Int64])
+    /// A box moved or resized from the keyboard.
+    case editBox(detection: Int64, to: PixelBox)
+    /// A box a person drew, with its label.
+    case add(image: String, label: String, box: PixelBox)
 }
 
 /// An export the person chose in the dialog.

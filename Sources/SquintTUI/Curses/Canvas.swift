@@ -49,8 +49,9 @@ struct Canvas {
         wattr_set(window, 0, 0, nil)
     }
 
-    /// A frame round the window with a title; the focused pane gets the highlighted border.
-    func frame(title: String, focused: Bool, right: String = "") {
+    /// A frame round the window with a title; the focused pane gets the highlighted border. `right` goes on the
+    /// bottom border at the right, `footer` at the left (the right-hand text gives way when both do not fit).
+    func frame(title: String, focused: Bool, right: String = "", footer: String = "") {
         let role: ThemeRole = focused ? .borderFocused : .border
         guard width >= 2, height >= 2 else { return }
         put(0, 0, "┌" + String(repeating: "─", count: width - 2) + "┐", role)
@@ -62,10 +63,16 @@ struct Canvas {
         if !title.isEmpty {
             put(2, 0, " " + DisplayWidth.fit(title, columns: max(1, width - 6), pad: false) + " ", focused ? .titleFocused : .title)
         }
+        var footerWidth = 0
+        if !footer.isEmpty {
+            let text = " " + DisplayWidth.fit(footer, columns: max(1, width - 6), pad: false) + " "
+            footerWidth = DisplayWidth.of(text)
+            put(2, height - 1, text, .dim)
+        }
         if !right.isEmpty {
             let text = " " + right + " "
             let w = DisplayWidth.of(text)
-            if w < width - 8 { put(width - 2 - w, height - 1, text, .dim) }
+            if w < width - 8, footerWidth == 0 || 2 + footerWidth + 1 + w <= width - 2 { put(width - 2 - w, height - 1, text, .dim) }
         }
     }
 }

@@ -67,8 +67,11 @@ extension TUIApp {
         hasher.combine(state.zoomed)
         hasher.combine(loading)
         hasher.combine(state.previewError)
-        hasher.combine(state.detections)
-        hasher.combine(state.selectedDetection)
+        hasher.combine(state.pictureDetections)
+        hasher.combine(state.pictureSelection)
+        hasher.combine(state.hiddenDetections)
+        hasher.combine(state.reviewCounts.map { AppState.countsLine($0, unicode: state.unicodeGlyphs) })
+        hasher.combine(state.boxEdit?.part.rawValue)
         hasher.combine(state.showBoxes)
         hasher.combine(state.showLabels)
         hasher.combine(state.showMasks)
@@ -88,10 +91,12 @@ extension TUIApp {
         let shown = presenter.shown
         // An old text picture stays up while the next decodes, but never with the new image's outlines.
         if let p = shown, p.key.image != state.selectedImage, case .cells = p.rendered {
-            let saved = state.detections
+            let saved = state.detections, edit = state.boxEdit
             state.detections = []
+            state.boxEdit = nil
             PreviewView.draw(state, on: c, picture: p, loading: loading, clearInterior: true)
             state.detections = saved
+            state.boxEdit = edit
         } else {
             // Graphics are not drawn by curses: their interior is left alone unless the presenter says clear.
             let isGraphics: Bool = { if case .graphics? = shown?.rendered { return true }; return false }()
@@ -130,6 +135,13 @@ extension TUIApp {
             HelpView.draw(state, on: Canvas(window: window, width: Int(getmaxx(window)), height: Int(getmaxy(window)), styles: styles), scroll: scroll)
             wnoutrefresh(window)
             return nil
+        }
+        if case .classPicker = state.modal {
+            let (w, h) = ClassPickerView.size(state, screen: size)
+            guard let window = overlay(width: w, height: h) else { return nil }
+            let x = ClassPickerView.draw(state, on: Canvas(window: window, width: Int(getmaxx(window)), height: Int(getmaxy(window)), styles: styles))
+            wnoutrefresh(window)
+            return x.map { (window, $0) }
         }
         let (w, h) = DialogView.size(for: state.modal, state: state, screen: size)
         guard let window = overlay(width: w, height: h) else { return nil }

@@ -19,6 +19,10 @@ extension TUIApp {
                     let sizes = FolderScanner.sizes(of: entries, in: path)
                     let marks = (try? await BackgroundWork.marks(store: store, folder: path)) ?? [:]
                     inbox.post(.folderDetails(path: path, sizes: sizes, marks: marks))
+                    // The review queue's counts, for the preview's bottom line.
+                    if let counts = try? await store.reviewCounts(inFolder: path) {
+                        inbox.post(.reviewCountsLoaded(folder: path, counts: counts))
+                    }
                 } catch {
                     inbox.post(.folderFailed(path: path, message: (error as NSError).localizedDescription))
                 }
@@ -108,6 +112,40 @@ extension TUIApp {
                     } catch {
                         inbox.post(.workFailed(message: "could not undo: \(error)"))
                     }
+                case .setAll(let ids, let review):
+                    do {
+                        try await store.setReviews(detectionIDs: ids, to: review)
+                        inbox.post(.reviewsSaved(detections: ids, state: review))
+                    } catch {
+                        failures.add("\(error)")
+                        inbox.post(.reviewsFailed(detections: ids, message: "\(error)"))
+                    }
+                case .undoAll(let ids):
+                    do {
+                        inbox.post(.undoneAll(try await store.undoReviews(detectionIDs: ids)))
+                    } catch {
+                        inbox.post(.workFailed(message: "could not undo: \(error)"))
+                    }
+                case .editBox(let id, let box):
+                    do {
+                        inbox.post(.boxSaved(try await store.editBox(detectionID: id, to: box)))
+                    } catch {
+                        failures.add("\(error)")
+                        inbox.post(.boxFailed(detection: id, message: "\(error)"))
+                    }
+                case .add(let image, let label, let box):
+                    do {
+                        inbox.post(.detectionAdded(try await store.addDetection(imagePath: image, label: label, box: box)))
+                    } catch {
+                        failures.add("\(error)")
+                        inbox.post(.workFailed(message: "the box was not added: \(error)"))
+                    }
+                }
+            }
+        case .loadReviewCounts(let folder):
+            Task.detached {
+                if let counts = try? await store.reviewCounts(inFolder: folder) {
+                    inbox.post(.reviewCountsLoaded(folder: folder, counts: counts))
                 }
             }
         case .export(let request):

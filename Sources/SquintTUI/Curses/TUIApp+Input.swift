@@ -64,6 +64,10 @@ extension TUIApp {
         case KEY_IC: return .insert
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
+        case KEY_SR: return .shiftUp
+        case KEY_SF: return .shiftDown
+        case KEY_SLEFT: return .shiftLeft
+        case KEY_SRIGHT: return .shiftRight
         default:
             if code >= KEY_F0 + 1 && code <= KEY_F0 + 24 { return .function(Int(code - KEY_F0)) }
             return nil

@@ -13,7 +13,7 @@ extension TUIApp {
         reduced.boxes = false
         reduced.labels = false
         if !key.zoomed { reduced.selectedDetection = nil }
-        if reduced.detections.isEmpty { reduced.theme = 0 }
+        if reduced.detections.isEmpty { reduced.theme = 0; reduced.hidden = [] }
         return reduced
     }
 

@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     /// Control plus a letter, stored lower-case (`ctrl("a")` is Ctrl-A).
     case ctrl(Character)
     case up, down, left, right, home, end, pageUp, pageDown
+    /// Shift plus an arrow (curses' KEY_SR, KEY_SF, KEY_SLEFT, KEY_SRIGHT).
+    case shiftUp, shiftDown, shiftLeft, shiftRight
     case enter, backspace, delete, tab, backTab, escape, insert
     case function(Int)
 }
@@ -32,6 +34,10 @@ extension Key {
         case "end": self = .end
         case "pgup", "pageup": self = .pageUp
         case "pgdn", "pagedown": self = .pageDown
+        case "shift-up", "s-up", "s-↑": self = .shiftUp
+        case "shift-down", "s-down", "s-↓": self = .shiftDown
+        case "shift-left", "s-left", "s-←": self = .shiftLeft
+        case "shift-right", "s-right", "s-→": self = .shiftRight
         default:
             if lower.hasPrefix("ctrl-") || lower.hasPrefix("c-") {
                 let rest = lower.drop { $0 != "-" }.dropFirst()
@@ -59,6 +65,10 @@ extension Key {
         case .end: return "end"
         case .pageUp: return "pgup"
         case .pageDown: return "pgdn"
+        case .shiftUp: return "S-↑"
+        case .shiftDown: return "S-↓"
+        case .shiftLeft: return "S-←"
+        case .shiftRight: return "S-→"
         case .enter: return "enter"
         case .backspace: return "backspace"
         case .delete: return "delete"

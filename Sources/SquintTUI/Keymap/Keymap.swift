@@ -2,7 +2,8 @@
 public struct Keymap: Sendable, Equatable {
     /// Bindings per command, in the order the help screen lists them.
     public private(set) var keysByCommand: [Command: [Key]]
-    private var commandByKey: [Key: Command]
+    /// One table per mode: box edit mode gives the arrows, hjkl, tab, enter and esc their own meaning.
+    private var commandByKey: [KeyMode: [Key: Command]]
 
     /// The defaults from the issue: vi-style movement plus one letter per action.
     public static let defaultBindings: [(Command, [String])] = [
@@ -17,6 +18,15 @@ public struct Keymap: Sendable, Equatable {
         (.nextPending, ["]"]), (.previousPending, ["["]),
         (.export, ["e"]), (.cycleTheme, ["t"]), (.zoom, ["z"]), (.toggleRaw, ["v"]), (.showError, ["E"]),
         (.help, ["?", "f1"]), (.quit, ["q", "ctrl-c"]),
+        (.class1, ["1"]), (.class2, ["2"]), (.class3, ["3"]), (.class4, ["4"]), (.class5, ["5"]),
+        (.class6, ["6"]), (.class7, ["7"]), (.class8, ["8"]), (.class9, ["9"]), (.pickClass, ["C"]),
+        (.acceptAll, ["A"]), (.rejectAll, ["X"]),
+        (.filterDetections, ["f"]), (.raiseThreshold, ["+", "="]), (.lowerThreshold, ["-"]),
+        (.editBox, ["B"]), (.addBox, ["I"]),
+        (.boxLeft, ["h", "left"]), (.boxDown, ["j", "down"]), (.boxUp, ["k", "up"]), (.boxRight, ["l", "right"]),
+        (.boxFineLeft, ["H", "shift-left"]), (.boxFineDown, ["J", "shift-down"]), (.boxFineUp, ["K", "shift-up"]),
+        (.boxFineRight, ["L", "shift-right"]),
+        (.boxNextEdge, ["tab"]), (.boxPreviousEdge, ["shift-tab"]), (.boxSave, ["enter"]), (.boxCancel, ["esc"]),
     ]
 
     public static let `default`: Keymap = {
@@ -46,22 +56,24 @@ public struct Keymap: Sendable, Equatable {
                 guard let key = Key(name: keyName) else { throw .unknownKey(keyName, command: commandName) }
                 keys.append(key)
             }
-            for old in keysByCommand[command] ?? [] { commandByKey[old] = nil }
+            for old in keysByCommand[command] ?? [] { commandByKey[command.mode]?[old] = nil }
             keysByCommand[command] = []
             for key in keys { bind(key, to: command) }
         }
     }
 
-    /// Binds `key` to `command`, taking it away from any other command.
+    /// Binds `key` to `command`, taking it away from any other command of the same mode.
     public mutating func bind(_ key: Key, to command: Command) {
-        if let previous = commandByKey[key], previous != command {
+        if let previous = commandByKey[command.mode]?[key], previous != command {
             keysByCommand[previous]?.removeAll { $0 == key }
         }
-        commandByKey[key] = command
+        commandByKey[command.mode, default: [:]][key] = command
         if !(keysByCommand[command] ?? []).contains(key) { keysByCommand[command, default: []].append(key) }
     }
 
-    public func command(for key: Key) -> Command? { commandByKey[key] }
+    public func command(for key: Key) -> Command? { command(for: key, in: .normal) }
+
+    public func command(for key: Key, in mode: KeyMode) -> Command? { commandByKey[mode]?[key] }
 
     public func keys(for command: Command) -> [Key] { keysByCommand[command] ?? [] }
 

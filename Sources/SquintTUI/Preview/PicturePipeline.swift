@@ -14,7 +14,7 @@ public enum PicturePipeline {
     /// The part of the image the key shows: the selected detection's box with a margin when zoomed.
     static func viewport(for key: PictureKey) -> UnitRect {
         guard key.zoomed, let index = key.selectedDetection, index < key.detections.count,
-              let box = key.detections[index].detection.box else { return .full }
+              let box = key.detections[index].effectiveBox else { return .full }
         return OverlayGeometry.zoomViewport(for: box, imageSize: key.detections[index].imageSize)
     }
 
@@ -56,7 +56,9 @@ public enum PicturePipeline {
     /// but keep their colour and number, so rejecting or zooming never recolours or renumbers the others. Text
     /// modes draw boxes and labels with curses (`DetectionOutlines`); the bitmap then only gets the masks.
     static func overlays(for key: PictureKey, viewport: UnitRect, drawsCells: Bool) -> [Overlay]? {
+        // The list's filter hides some too (`key.hidden`), the selected one included.
         let hidden = Set(key.detections.indices.filter { key.detections[$0].review == .rejected && $0 != key.selectedDetection })
+            .union(key.hidden)
         guard hidden.count < key.detections.count, key.masks || !drawsCells,
               let imageSize = key.detections.first?.imageSize else { return nil }
         let options = DetectionOverlayOptions(

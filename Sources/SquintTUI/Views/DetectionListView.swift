@@ -29,8 +29,13 @@ enum DetectionListView {
         }
     }
 
-    /// Row `index` of `count` in a pane `inner` columns wide (inside the border).
-    static func row(_ item: StoredDetection, index: Int, count: Int, inner: Int, saving: ReviewState?, unicode: Bool) -> Row {
+    /// Marks a label outside the class list (when there is one), before the label: plain ASCII, one column.
+    static let outsideMark = "?"
+
+    /// Row `index` of `count` in a pane `inner` columns wide (inside the border); `outside` marks a label the
+    /// class list does not have.
+    static func row(_ item: StoredDetection, index: Int, count: Int, inner: Int, saving: ReviewState?, unicode: Bool,
+                    outside: Bool = false) -> Row {
         let digits = String(count).count
         let number = String(index + 1)
         let badge = String(repeating: " ", count: max(0, digits - number.count)) + number
@@ -38,44 +43,69 @@ enum DetectionListView {
         let stateText = inner >= wordsFromWidth ? mark + " " + word : mark
         let stateWidth = inner >= wordsFromWidth ? 12 : 1  // "✎ relabelled", the longest, fits whole
         let labelColumns = max(1, inner - stateWidth - digits - 2)  // badge, space, label, space, state
-        var label = TerminalSafe.text(item.effectiveLabel)
+        var label = (outside ? outsideMark : "") + TerminalSafe.text(item.effectiveLabel)
         if DisplayWidth.of(label) > labelColumns {
             label = DisplayWidth.prefix(label, fitting: max(0, labelColumns - 1)) + (unicode ? "…" : "~")
         }
         return Row(badge: badge, label: label, state: stateText)
     }
 
+    /// The pane's title: "Detections (15)", or with a filter "Detections 4/15 ~cup ≥0.50" (the word goes first
+    /// when the pane is narrow).
+    static func title(_ state: AppState, width: Int) -> String {
+        guard !state.detections.isEmpty else { return "Detections" }
+        let total = state.detections.count
+        guard state.detectionFilter.isActive else {
+            // At 80×24 the pane is 20 wide and the title has 14 columns: "Detections 15" fits, with brackets it is cut.
+            return "Detections " + (width < 22 ? "\(total)" : "(\(total))")
+        }
+        let counts = "\(state.visibleDetections.count)/\(total) " + state.detectionFilter.summary(unicode: state.unicodeGlyphs)
+        let full = "Detections " + counts
+        return DisplayWidth.of(full) <= width - 6 ? full : counts
+    }
+
     static func draw(_ state: AppState, on canvas: Canvas) {
         canvas.clear()
         let focused = state.focus == .detections
-        let pending = state.detections.filter { state.isAwaitingReview($0) }.count
+        let shown = state.visibleDetections
+        let pending = shown.filter { state.isAwaitingReview(state.detections[$0]) }.count
         let summary = state.detections.isEmpty ? "" : "\(pending) pending"
-        // At 80×24 the pane is 20 wide and the title has 14 columns: "Detections 15" fits, with brackets it is cut.
-        let count = state.detections.isEmpty ? "" : canvas.width < 22 ? "\(state.detections.count)" : "(\(state.detections.count))"
-        canvas.frame(title: "Detections \(count)", focused: focused, right: summary)
+        canvas.frame(title: title(state, width: canvas.width), focused: focused, right: summary)
         let rows = canvas.height - 2, inner = canvas.width - 2
         if state.detections.isEmpty {
             canvas.put(2, 1, "none — \(state.keymap.hint(.detect)) detect, \(state.keymap.hint(.segment)) segment, \(state.keymap.hint(.points)) points", .dim, maxWidth: inner - 1)
             return
         }
+        if shown.isEmpty {
+            // 18 columns at 80×24: the keys that bring them back first.
+            canvas.put(2, 1, "all hidden (\(state.keymap.hint(.filterDetections)), \(state.keymap.hint(.lowerThreshold)))", .dim, maxWidth: inner - 1)
+            return
+        }
         let colors = Detection.colors(forLabels: state.detections.map(\.effectiveLabel), terminal: state.terminalColors)
         for row in 0..<rows {
-            let index = state.detectionTop + row
-            guard index < state.detections.count else { break }
+            let position = state.detectionTop + row
+            guard position < shown.count else { break }
+            let index = shown[position]
             let item = state.detections[index]
             let y = row + 1
             let isSelected = index == state.selectedDetection
             let role: ThemeRole = isSelected ? (focused ? .selection : .selectionInactive) : .text
             canvas.fill(1, y, inner, isSelected ? role : .text)
-            let shown = Self.row(item, index: index, count: state.detections.count, inner: inner,
-                                 saving: state.savingReviews[item.id], unicode: state.unicodeGlyphs)
+            let outside = state.isOutsideClasses(item.effectiveLabel)
+            let shownRow = Self.row(item, index: index, count: state.detections.count, inner: inner,
+                                    saving: state.savingReviews[item.id], unicode: state.unicodeGlyphs, outside: outside)
             let badge = canvas.styles.badge(colors[index])
-            canvas.put(1, y, shown.badge, attrs: badge.attrs, pair: badge.pair)
-            let labelX = 1 + shown.badge.count + 1
-            canvas.put(labelX, y, shown.label, role, maxWidth: max(1, canvas.width - 1 - labelX))
+            canvas.put(1, y, shownRow.badge, attrs: badge.attrs, pair: badge.pair)
+            let labelX = 1 + shownRow.badge.count + 1
+            if outside {
+                canvas.put(labelX, y, Self.outsideMark, isSelected ? role : .pending)
+                canvas.put(labelX + 1, y, String(shownRow.label.dropFirst()), isSelected ? role : .dim, maxWidth: max(1, canvas.width - 2 - labelX))
+            } else {
+                canvas.put(labelX, y, shownRow.label, role, maxWidth: max(1, canvas.width - 1 - labelX))
+            }
             let markRole = Self.state(of: item, saving: state.savingReviews[item.id]).2
-            let stateWidth = DisplayWidth.of(shown.state)
-            canvas.put(canvas.width - 1 - stateWidth - 1, y, " " + shown.state, isSelected ? role : markRole, maxWidth: stateWidth + 1)
+            let stateWidth = DisplayWidth.of(shownRow.state)
+            canvas.put(canvas.width - 1 - stateWidth - 1, y, " " + shownRow.state, isSelected ? role : markRole, maxWidth: stateWidth + 1)
         }
     }
 }

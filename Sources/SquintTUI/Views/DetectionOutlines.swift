@@ -18,11 +18,14 @@ enum DetectionOutlines {
 
     /// What to draw for `state` on a grid of `geometry`: outlines in order, and the tags placed.
     static func layout(_ state: AppState, geometry: OverlayGeometry) -> (marks: [Mark], tags: [Int: LabelPlacement.Placed]) {
-        let selected = state.selectedDetection.flatMap { state.detections.indices.contains($0) ? $0 : nil }
+        // The box being edited shows where it is now; what the list's filter hides is not drawn.
+        let detections = state.pictureDetections
+        let hidden = Set(state.hiddenDetections)
+        let selected = state.pictureSelection.flatMap { detections.indices.contains($0) ? $0 : nil }
         var marks: [Mark] = []
-        for (index, item) in state.detections.enumerated() where item.review != .rejected || index == selected {
+        for (index, item) in detections.enumerated() where (item.review != .rejected || index == selected) && !hidden.contains(index) {
             let emphasis: Overlay.Emphasis = selected == nil ? .normal : index == selected ? .selected : .dimmed
-            if let box = item.detection.box {
+            if let box = item.effectiveBox {
                 if state.showBoxes, let cells = geometry.cells(forBox: box) { marks.append(Mark(index: index, shape: .box(cells), emphasis: emphasis)) }
             } else if let point = item.detection.point, let (column, row) = geometry.cell(forPoint: point) {
                 marks.append(Mark(index: index, shape: .point(column: column, row: row), emphasis: emphasis))
@@ -33,7 +36,7 @@ enum DetectionOutlines {
         let placing = marks.filter { $0.emphasis == .selected } + marks.filter { $0.emphasis != .selected }
         let requests = placing.map { mark -> LabelPlacement.Request in
             let number = String(mark.index + 1)
-            let label = TerminalSafe.text(state.detections[mark.index].effectiveLabel)
+            let label = TerminalSafe.text(detections[mark.index].effectiveLabel)
             switch mark.shape {
             case .box(let r):
                 return LabelPlacement.Request(anchor: PixelRect(x: r.x, y: r.y, width: r.width, height: r.height),
@@ -65,9 +68,10 @@ enum DetectionOutlines {
     }
 
     static func draw(_ state: AppState, on canvas: Canvas, grid: CellGrid, viewport: UnitRect, x: Int, y: Int) {
-        guard let imageSize = state.detections.first?.imageSize else { return }
+        let detections = state.pictureDetections
+        guard let imageSize = detections.first?.imageSize else { return }
         let geometry = OverlayGeometry(viewport: viewport, imageSize: imageSize, columns: grid.columns, rows: grid.rows)
-        let colors = Detection.colors(forLabels: state.detections.map(\.effectiveLabel), terminal: state.terminalColors)
+        let colors = Detection.colors(forLabels: detections.map(\.effectiveLabel), terminal: state.terminalColors)
         let (marks, tags) = layout(state, geometry: geometry)
         func put(_ cx: Int, _ cy: Int, _ text: String, _ style: StyleTable.Resolved) {
             guard cx >= 0, cy >= 0, cy < grid.rows, cx < grid.columns else { return }

@@ -64,11 +64,14 @@ enum DialogView {
             canvas.put(2, 2, "\(existing.count) file\(existing.count == 1 ? "" : "s") there will be replaced.", .dialog, maxWidth: canvas.width - 4)
             canvas.put(2, 4, "y replace · any other key cancels", .dialog, maxWidth: canvas.width - 4)
         case .relabel(let editor):
-            canvas.frame(title: "Relabel (enter saves, esc cancels)", focused: true)
-            let (text, cursor) = editor.visible(columns: canvas.width - 6)
-            canvas.put(2, 2, "› ", .promptLabel)
-            canvas.put(4, 2, text, .prompt)
-            return 4 + cursor
+            canvas.frame(title: state.classes.isEmpty ? "Relabel (enter saves, esc cancels)" : "Relabel (tab: next class, enter saves, esc cancels)", focused: true)
+            return line(editor, on: canvas)
+        case .newBoxLabel(let editor):
+            canvas.frame(title: state.classes.isEmpty ? "Label of the new box (enter adds it)" : "Label of the new box (tab: next class, enter adds it)", focused: true)
+            return line(editor, on: canvas)
+        case .filterDetections(let editor):
+            canvas.frame(title: "Filter detections by label (enter keeps, esc clears)", focused: true)
+            return line(editor, on: canvas)
         case .target(let task, let editor):
             canvas.frame(title: "\(task.rawValue) what? (enter alone: \(TaskPrompt.defaultSubject(task)), esc cancels)", focused: true)
             let (text, cursor) = editor.visible(columns: canvas.width - 6)
@@ -82,9 +85,17 @@ enum DialogView {
                 lines = Array(lines.prefix(max(0, canvas.height - 3))) + ["…"]
             }
             for (i, line) in lines.enumerated() { canvas.put(2, i + 1, line, .dialog) }
-        case .help, .none:
+        case .help, .none, .classPicker:
             break
         }
         return nil
+    }
+
+    /// A one-line field in the dialog's middle row; returns the cursor column.
+    static func line(_ editor: LineEditor, on canvas: Canvas) -> Int {
+        let (text, cursor) = editor.visible(columns: canvas.width - 6)
+        canvas.put(2, 2, "› ", .promptLabel)
+        canvas.put(4, 2, text, .prompt)
+        return 4 + cursor
     }
 }

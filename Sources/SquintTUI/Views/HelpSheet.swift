@@ -34,21 +34,31 @@ struct HelpSheet: Equatable {
         case .ask: "ask"
         case .review: "review"
         case .view: "view"
+        case .boxEdit: "box edit (B, I)"
         }
     }
 
-    /// A group's lines in `Command` order, a pair's two commands on one line.
+    /// A group's lines in `Command` order, a row's commands on one line.
     static func entries(_ keymap: Keymap, group: HelpGroup) -> [Entry] {
         func keys(_ command: Command) -> String {
             let names = keymap.keys(for: command).map(\.name)
             return names.isEmpty ? "(unbound)" : names.joined(separator: "/")
         }
         let commands = Command.allCases.filter { $0.helpGroup == group }
-        let seconds = Set(commands.compactMap { command in command.helpPair.map(\.second) }.filter { $0.helpGroup == group })
+        let followers = Set(commands.flatMap { $0.helpRow?.others ?? [] }.filter { $0.helpGroup == group })
         var entries: [Entry] = []
-        for command in commands where !seconds.contains(command) {
-            if let pair = command.helpPair, pair.second.helpGroup == group {
-                entries.append(Entry(keys: keys(command) + " " + keys(pair.second), summary: pair.summary, commands: [command, pair.second]))
+        for command in commands where !followers.contains(command) {
+            if let row = command.helpRow, row.others.allSatisfy({ $0.helpGroup == group }) {
+                let all = [command] + row.others
+                var text = all.map(keys).joined(separator: " ")
+                if command == .class1 {
+                    // Nine digit keys read as a range: "1–9 C".
+                    let digits = all.filter { $0.classNumber != nil }.map(keys)
+                    if digits == (1...9).map(String.init) {
+                        text = "1–9 " + all.filter { $0.classNumber == nil }.map(keys).joined(separator: " ")
+                    }
+                }
+                entries.append(Entry(keys: text, summary: row.summary, commands: all))
             } else {
                 entries.append(Entry(keys: keys(command), summary: command.summary, commands: [command]))
             }
@@ -57,9 +67,30 @@ struct HelpSheet: Equatable {
         return entries
     }
 
+    /// The class list's lines, wrapped to `width` columns: "classes  1 forklift · 2 pallet · … · C picks".
+    static func classLines(_ classes: [String], keymap: Keymap, width: Int, unicode: Bool = true, lead: String = "classes  ") -> [String] {
+        guard !classes.isEmpty else { return [] }
+        let dot = unicode ? " · " : " - "
+        var pieces = classes.prefix(9).enumerated().map { "\($0.offset + 1) \(TerminalSafe.text($0.element))" }
+        if classes.count > 9 { pieces.append("\(keymap.hint(.pickClass)) picks from all \(classes.count)") }
+        var lines: [String] = []
+        var line = lead
+        for (index, piece) in pieces.enumerated() {
+            let joined = index == 0 ? line + piece : line + dot + piece
+            if DisplayWidth.of(joined) > width, index > 0 {
+                lines.append(line)
+                line = String(repeating: " ", count: DisplayWidth.of(lead)) + piece
+            } else {
+                line = joined
+            }
+        }
+        lines.append(line)
+        return lines.map { DisplayWidth.fit($0, columns: width, pad: false) }
+    }
+
     /// The sheet for a window `width` columns wide (frame included): two columns from 2 + 36 + 1 + 36 + 1 up,
     /// else one; groups go to the shorter column, in order.
-    static func layout(_ keymap: Keymap, width: Int) -> HelpSheet {
+    static func layout(_ keymap: Keymap, width: Int, classes: [String] = []) -> HelpSheet {
         let left = 2
         let available = max(8, width - 3)
         let twoColumns = available >= 2 * columnWidth + 1
@@ -79,9 +110,24 @@ struct HelpSheet: Equatable {
                 ])
             }
         }
+        // The class list: under the shorter column when it fits beside the taller one (80×24 keeps a few rows
+        // there), else across the top, where the sheet then scrolls.
+        let tallest = columns.map(\.count).max() ?? 0
+        var classRows: [[Cell]] = []
+        if !classes.isEmpty {
+            let target = columns.indices.min { columns[$0].count < columns[$1].count } ?? 0
+            let lines = classLines(classes, keymap: keymap, width: columnWidth, lead: "")
+            if twoColumns, columns[target].count + 1 + lines.count <= tallest {
+                let x = left + target * (columnWidth + 1)
+                columns[target].append([Cell(x: x, text: " classes ", role: .title)])
+                columns[target] += lines.map { [Cell(x: x, text: $0, role: .helpKey)] }
+            } else {
+                classRows = classLines(classes, keymap: keymap, width: max(8, width - 4)).map { [Cell(x: left, text: $0, role: .helpKey)] }
+            }
+        }
         let height = columns.map(\.count).max() ?? 0
         let rows = (0..<height).map { row in columns.flatMap { row < $0.count ? $0[row] : [] } }
-        return HelpSheet(rows: rows)
+        return HelpSheet(rows: classRows + rows)
     }
 
     /// The marks beside file names, as the file list draws them.

@@ -10,7 +10,7 @@ enum HelpView {
 
     static func draw(_ state: AppState, on canvas: Canvas, scroll: Int) {
         canvas.clear(.dialog)
-        let sheet = HelpSheet.layout(state.keymap, width: canvas.width)
+        let sheet = HelpSheet.layout(state.keymap, width: canvas.width, classes: state.classes)
         let visible = max(0, canvas.height - 2)
         let scrolls = sheet.rows.count > visible
         canvas.frame(title: HelpSheet.title, focused: true, right: scrolls ? "j/k scroll" : "")

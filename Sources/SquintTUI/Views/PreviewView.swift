@@ -28,7 +28,7 @@ enum PreviewView {
     static func draw(_ state: AppState, on canvas: Canvas, picture: Picture?, loading: Bool, clearInterior: Bool) {
         let title = previewTitle(state, picture: picture, loading: loading)
         if clearInterior { canvas.clear() }
-        canvas.frame(title: title, focused: false, right: overlayFlags(state))
+        canvas.frame(title: title, focused: false, right: overlayFlags(state), footer: footer(state, width: canvas.width))
         guard let picture else {
             if clearInterior || true {
                 let message: String
@@ -55,8 +55,15 @@ enum PreviewView {
         if let size = picture?.imageSize { title += "  \(size.width)×\(size.height)" }
         if let damage = picture?.damage { title += "  [\(damage)]" }
         if state.zoomed { title += "  [zoom]" }
+        if let edit = state.boxEdit { title += "  [\(edit.isNew ? "new box" : "edit"): \(edit.part.rawValue)]" }
         if loading { title += "  …" }
         return title
+    }
+
+    /// The bottom line: the folder's review counts, once there is anything to review.
+    static func footer(_ state: AppState, width: Int) -> String {
+        guard let counts = state.reviewCounts, counts.images > 0 else { return "" }
+        return AppState.countsLine(counts, unicode: state.unicodeGlyphs, columns: max(8, width - 6))
     }
 
     static func overlayFlags(_ state: AppState) -> String {

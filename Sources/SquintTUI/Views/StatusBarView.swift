@@ -24,6 +24,10 @@ enum StatusBarView {
             let doing = request.cancelling ? "cancelling" : state.requestProgress ?? Self.verb(request.spec.question.task)
             left = " \(frame) \(doing)… \(String(format: "%.1f", elapsed))s  (\(state.keymap.hint(.cancel)) cancels)"
             role = .statusBusy
+        } else if let edit = state.boxEdit, state.modal == .none {
+            // Editing a box: the keys that do it, and what the arrows move now.
+            left = " " + state.boxEditHint(edit)
+            inFull = true
         } else if let report = state.errorReport {
             left = errorText(report, hint: state.keymap.hint(.showError), columns: Int.max)
             role = .statusError
@@ -107,6 +111,10 @@ enum StatusBarView {
         let word = DetectionListView.state(of: item, saving: state.savingReviews[item.id]).1
         var text = "\(index + 1)/\(state.detections.count) \(TerminalSafe.text(item.effectiveLabel)) · \(word)"
         if item.review.newLabel != nil { text += " (was \(TerminalSafe.text(item.detection.label)))" }
+        if state.isOutsideClasses(item.effectiveLabel) { text += " · not a class" }
+        if item.editedBox != nil { text += " · box edited" }
+        if item.isAddedByPerson { text += " · added" }
+        if let score = item.detection.score { text += String(format: " · score %.2f", score) }
         return text
     }
 

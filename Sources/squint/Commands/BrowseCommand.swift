@@ -28,6 +28,10 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(HelpText.model))
     var model: String?
 
+    @Option(help: ArgumentHelp("The classes to review with, one per line (blank lines and # comments skipped); replaces the config's classes.", valueName: "FILE"),
+            completion: .file())
+    var classes: String?
+
     @OptionGroup var api: APIOptions
 
     func run() async throws {
@@ -36,6 +40,7 @@ struct BrowseCommand: AsyncParsableCommand {
         // (exit status 2): logging, config, key file, store, theme, keys, folder.
         let settings: SquintSettings
         let store: Store
+        var config: SquintConfiguration
         do {
             // Logs never go to the terminal curses draws on: the TUI's log is a file.
             if let path = try api.logging.bootstrapForTerminalUI(environment: environment) {
@@ -43,10 +48,11 @@ struct BrowseCommand: AsyncParsableCommand {
             }
             settings = try api.settings(requireKey: false, environment: environment)
             store = try settings.openStore()
+            config = settings.configuration
+            if let classes { config.classes = try ClassList.load(path: classes) }
         } catch {
             throw CommandRunner.report(error)
         }
-        let config = settings.configuration
         let chosenModel = model ?? config.model
 
         let preference = picture.preference(config)
@@ -62,6 +68,7 @@ struct BrowseCommand: AsyncParsableCommand {
         let services = AppServices(previews: previews, asking: asking, store: store)
         let forced: GraphicsProtocol? = if case .forced(let proto) = preference { proto } else { nil }
         let browser = Browser.Settings(folder: folder, theme: theme ?? config.theme, keyOverrides: config.keys, model: chosenModel,
+                                       classes: config.classes,
                                        background: capabilities.background,
                                        notice: RendererSelector.tmuxNotice(capabilities, forced: forced))
         do {
