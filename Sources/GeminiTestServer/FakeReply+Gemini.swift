@@ -77,11 +77,12 @@ extension FakeReply {
 
     /// A unary `generateContent` answer.
     public static func answer(_ text: String, finishReason: String = "STOP", model: String = defaultModelVersion,
-                              promptTokens: Int = 268, thoughts: [String] = []) -> FakeReply {
+                              promptTokens: Int = 268, thoughts: [String] = [], signature: String? = nil) -> FakeReply {
         let answerTokens = GeminiChunks.tokenCount(text)
         let thoughtTokens = thoughts.map(GeminiChunks.tokenCount).reduce(0, +)
         var parts: [FakeJSON] = thoughts.map { ["text": .string($0), "thought": true] }
-        parts.append(["text": .string(text)])
+        // Gemini 3 puts the thought signature on the answer's (last) part.
+        parts.append(signature.map { ["text": .string(text), "thoughtSignature": .string($0)] } ?? ["text": .string(text)])
         return .json(GeminiChunks.response(parts: parts, finishReason: finishReason,
                                            usage: GeminiChunks.usage(prompt: promptTokens, candidates: answerTokens,
                                                                      thoughts: thoughtTokens),

@@ -12,12 +12,19 @@ public struct GeminiAnswer: Sendable, Hashable {
     public var blockMessage: String?
     /// Retries that happened before the answer started.
     public var retries = 0
+    /// The answer's parts as they arrived (one per text piece), each with its `thoughtSignature`: the model turn
+    /// a follow-up question sends back unchanged.
+    public var parts: [Part] = []
+    /// Whether the last event was answer text, so a signature after it belongs to that part.
+    private var lastWasText = false
 
     public init() {}
 
     public init(response: GenerateContentResponse) {
         text = response.text
         thoughts = response.thoughtText
+        parts = (response.candidates.first?.content?.parts ?? []).filter { !$0.isThought && ($0.text != nil || $0.thoughtSignature != nil) }
+            .map { Part(text: $0.text ?? "", thoughtSignature: $0.thoughtSignature) }
         usage = response.usageMetadata
         finishReason = response.finishReason
         modelVersion = response.modelVersion
@@ -26,8 +33,17 @@ public struct GeminiAnswer: Sendable, Hashable {
     }
 
     public mutating func apply(_ event: StreamEvent) {
+        defer { if case .text = event { lastWasText = true } else { lastWasText = false } }
         switch event {
-        case .text(let piece): text += piece
+        case .text(let piece):
+            text += piece
+            parts.append(Part(text: piece))
+        case .signature(let signature):
+            if lastWasText, !parts.isEmpty {
+                parts[parts.count - 1].thoughtSignature = signature
+            } else {
+                parts.append(Part(text: "", thoughtSignature: signature))
+            }
         case .thought(let piece): thoughts += piece
         case .usage(let value): usage = value
         case .finish(let reason): finishReason = reason

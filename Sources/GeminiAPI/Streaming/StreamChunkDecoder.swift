@@ -47,13 +47,15 @@ struct StreamChunkDecoder: Sendable {
             events.append(.modelVersion(version))
         }
         for part in response.candidates.first?.content?.parts ?? [] {
-            guard let text = part.text, !text.isEmpty else { continue }
-            if part.isThought {
-                events.append(.thought(text))
-            } else {
-                answerLength += text.count
-                events.append(.text(text))
+            if let text = part.text, !text.isEmpty {
+                if part.isThought {
+                    events.append(.thought(text))
+                } else {
+                    answerLength += text.count
+                    events.append(.text(text))
+                }
             }
+            if let signature = part.thoughtSignature, !signature.isEmpty, !part.isThought { events.append(.signature(signature)) }
         }
         if let reason = response.blockReason {
             isComplete = true

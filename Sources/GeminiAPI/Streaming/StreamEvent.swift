@@ -4,6 +4,9 @@ public enum StreamEvent: Sendable, Hashable {
     case text(String)
     /// A piece of the model's reasoning summary (`thought: true` parts), never part of the answer.
     case thought(String)
+    /// The `thoughtSignature` of the part whose text came just before (or of a part with no text): a later
+    /// turn must send it back unchanged, on the same part.
+    case signature(String)
     /// Token counts so far; each one replaces the previous (the service sends running totals).
     case usage(UsageMetadata)
     /// The first candidate's finish reason.

@@ -3,6 +3,8 @@ public struct Ask: Sendable, Equatable {
     public var images: [AskImage]
     public var question: String
     public var options: AskOptions
+    /// Earlier turns of the conversation this question continues.
+    public var history: [Conversation.Turn] = []
 
     public init(images: [AskImage], question: String, options: AskOptions) {
         self.images = images

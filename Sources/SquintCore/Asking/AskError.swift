@@ -9,6 +9,8 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
         case processingTimedOut(String, file: String)
         case oneImageOnly(String)
         case ultraHighNeedsPerPart(String)
+        case threadTooLong(estimated: Int, limit: Int)
+        case noConversation(Int64?)
     }
 
     private let code: Code
@@ -22,6 +24,8 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
     static func processingTimedOut(_ name: String, file: String) -> Self { .init(.processingTimedOut(name, file: file)) }
     static func oneImageOnly(_ task: String) -> Self { .init(.oneImageOnly(task)) }
     static func ultraHighNeedsPerPart(_ model: String) -> Self { .init(.ultraHighNeedsPerPart(model)) }
+    static func threadTooLong(estimated: Int, limit: Int) -> Self { .init(.threadTooLong(estimated: estimated, limit: limit)) }
+    static func noConversation(_ id: Int64?) -> Self { .init(.noConversation(id)) }
 
     /// Who has to act: the user (a bad path, a non-image, an empty question), the service that refused the
     /// file, or nobody but time (a file still processing).
@@ -31,7 +35,7 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var category: Category {
         switch code {
-        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages, .oneImageOnly, .ultraHighNeedsPerPart: .usage
+        case .unreadableImage, .unsupportedImage, .emptyQuestion, .noImages, .oneImageOnly, .ultraHighNeedsPerPart, .threadTooLong, .noConversation: .usage
         case .processingFailed: .refused
         case .processingTimedOut: .unavailable
         }
@@ -51,6 +55,9 @@ public struct AskError: Error, Sendable, Equatable, CustomStringConvertible {
         case .oneImageOnly(let task): "\(task) takes one image at a time"
         case .ultraHighNeedsPerPart(let model):
             "media resolution ultra-high is set per image, which only Gemini 3 models take; \(model) takes low, medium or high"
+        case .threadTooLong(let estimated, let limit):
+            "the conversation would be about \(estimated) input tokens, past the model's \(limit); start a new one (without --continue)"
+        case .noConversation(let id): id.map { "no conversation \($0) in the store (squint history lists them)" } ?? "no conversation to continue yet; ask a question first"
         }
     }
 }

@@ -25,6 +25,8 @@ public struct AskOutcome: Sendable {
     public var notes: [String]
     public var firstText: Duration?
     public var total: Duration
+    /// The conversation the answer is a turn of (questions only).
+    public var conversationID: Int64?
 }
 
 /// A question that failed, with what it had got so far.

@@ -88,13 +88,36 @@ public struct AskPipeline: Sendable {
 
     /// The whole run; returns the final event.
     func perform(_ question: Question, emit: @escaping @Sendable (AskEvent) -> Void) async -> AskEvent {
-        let prepared: PreparedQuestion
+        var question = question
+        var prepared: PreparedQuestion
         do {
+            let history = try await conversationHistory(&question)
             prepared = try prepare(question)
+            prepared.ask.history = history
+            try checkThreadLength(prepared, model: question.model)
         } catch {
             return .failed(AskFailure(error: error, outcome: nil))
         }
         return await perform(prepared, question: question, emit: emit)
+    }
+
+    /// The earlier turns of the conversation `question` continues, whose images it takes; none for a new one.
+    private func conversationHistory(_ question: inout Question) async throws -> [Conversation.Turn] {
+        guard let id = question.conversationID else { return [] }
+        guard let conversation = try await store.conversation(id: id) else { throw AskError.noConversation(id) }
+        question.imagePaths = conversation.imagePaths
+        return conversation.turns
+    }
+
+    /// A thread past the model's input limit is refused before sending (images at their estimate, text at four
+    /// characters a token).
+    private func checkThreadLength(_ prepared: PreparedQuestion, model: String) throws {
+        guard !prepared.ask.history.isEmpty, let limit = ModelFamily.of(model).inputTokenLimit else { return }
+        let characters = prepared.ask.question.count + prepared.ask.history.reduce(0) { total, turn in
+            total + turn.prompt.count + turn.modelParts.reduce(0) { $0 + ($1.text?.count ?? 0) }
+        }
+        let estimate = prepared.estimatedImageTokens + characters / 4
+        if estimate > limit { throw AskError.threadTooLong(estimated: estimate, limit: limit) }
     }
 
     /// The run after preparation: a batch prepares images on all cores ahead of the network and hands each
@@ -135,7 +158,7 @@ public struct AskPipeline: Sendable {
                         case .thought(let piece): emit(.thought(piece))
                         case .usage(let metadata): emit(.usage(Self.usage(metadata, estimate: prepared.estimatedImageTokens)))
                         case .retrying(let attempt, let delay, let error): emit(.retrying(attempt: attempt, delay: delay, error: error))
-                        case .finish, .modelVersion, .blocked: break
+                        case .finish, .modelVersion, .blocked, .signature: break
                         }
                     }
                     try Task.checkCancellation()
@@ -253,6 +276,16 @@ public struct AskPipeline: Sendable {
         do {
             let saved = try await store.saveAnswer(draft, detections: detections)
             outcome.saved = saved
+            if prepared.prompt.task == .question, complete {
+                // The turn, with the model's parts as they came, so a follow-up can send them back.
+                let turn = Conversation.Turn(prompt: prepared.ask.question, modelParts: outcome.answer.parts, answerID: saved.answerID)
+                if let id = outcome.question.conversationID {
+                    try await store.appendTurn(turn, to: id)
+                    outcome.conversationID = id
+                } else {
+                    outcome.conversationID = try await store.startConversation(model: prepared.ask.options.model, imagePaths: prepared.paths, first: turn)
+                }
+            }
             outcome.detections = try await store.detections(answerID: saved.answerID)
             outcome.stored = StoredAnswer(id: saved.answerID, contentHash: saved.contentHash, detectionCount: detections.count, draft: draft)
             if let line = saved.replacementSummary { outcome.notes.append(line) }

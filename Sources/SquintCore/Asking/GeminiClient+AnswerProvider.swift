@@ -34,6 +34,10 @@ extension GenerateContentResponse {
         if let reason = blockReason { events.append(.blocked(reason, message: promptFeedback?.blockReasonMessage)) }
         if !thoughtText.isEmpty { events.append(.thought(thoughtText)) }
         if !text.isEmpty { events.append(.text(text)) }
+        // The answer's thought signatures, for a follow-up to send back (on the text they came with).
+        for part in candidates.first?.content?.parts ?? [] where !part.isThought {
+            if let signature = part.thoughtSignature, !signature.isEmpty { events.append(.signature(signature)) }
+        }
         if let usage = usageMetadata { events.append(.usage(usage)) }
         if let reason = finishReason { events.append(.finish(reason)) }
         return events

@@ -31,7 +31,22 @@ extension PlannedRequest {
         }
         if let resolution = options.mediaResolution, !family.mediaResolutionPerPart { config.mediaResolution = resolution.wireName }
         let hasConfig = config != GenerationConfig()
-        return GenerateContentRequest(contents: [Content(role: "user", parts: wireParts)], systemInstruction: system,
+        return GenerateContentRequest(contents: Self.turns(wireParts, history: history), systemInstruction: system,
                                       generationConfig: hasConfig ? config : nil)
+    }
+
+    /// One user turn, or for a follow-up: the images with the first question, each answer's parts exactly as the
+    /// model gave them, the later questions, and this one last.
+    static func turns(_ parts: [GeminiAPI.Part], history: [Conversation.Turn]) -> [Content] {
+        guard let first = history.first else { return [Content(role: "user", parts: parts)] }
+        let images = parts.filter { $0.text == nil }
+        let current = parts.filter { $0.text != nil }
+        var contents = [Content(role: "user", parts: images + [.text(first.prompt)])]
+        for (index, turn) in history.enumerated() {
+            if index > 0 { contents.append(Content(role: "user", parts: [.text(turn.prompt)])) }
+            contents.append(Content(role: "model", parts: turn.modelParts))
+        }
+        contents.append(Content(role: "user", parts: current))
+        return contents
     }
 }

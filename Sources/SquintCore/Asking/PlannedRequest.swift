@@ -19,4 +19,6 @@ public struct PlannedRequest: Sendable, Equatable {
 
     /// The names of uploads this request refers to (`files/abc`), for messages.
     public var uploadedFiles: [String]
+    /// The conversation's earlier turns: the images go with the first of them, this request's text last.
+    public var history: [Conversation.Turn] = []
 }

@@ -21,6 +21,9 @@ public struct Question: Sendable, Equatable, Codable {
     public var streaming: Bool
     /// `--media-resolution`: replaces the config's `media_resolution`.
     public var mediaResolution: MediaResolution?
+    /// The conversation this question continues (`squint ask --continue`, the TUI's follow-ups); its images
+    /// replace `imagePaths`. Nil starts a new one (questions only).
+    public var conversationID: Int64?
 
     public init(task: AskTask, imagePaths: [String], words: String? = nil, model: String, systemInstruction: String? = nil,
                 temperature: Double? = nil, itemLimit: Int? = nil, maxImageSide: Int? = nil, streaming: Bool = true,

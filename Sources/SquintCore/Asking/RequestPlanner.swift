@@ -68,8 +68,10 @@ public struct RequestPlanner: Sendable {
             }
         }
         parts.append(.text(ask.question))
-        return PlannedRequest(model: ask.options.model, parts: parts, options: ask.options, estimatedBytes: estimate,
-                              uploadedFiles: uploaded)
+        var planned = PlannedRequest(model: ask.options.model, parts: parts, options: ask.options, estimatedBytes: estimate,
+                                     uploadedFiles: uploaded)
+        planned.history = ask.history
+        return planned
     }
 
     /// The cached upload of these bytes, or a fresh one once the service says it is ACTIVE. The cache only saves

@@ -76,6 +76,9 @@ public struct ModelFamily: Sendable, Equatable {
         return best?.family ?? other
     }
 
+    /// The most input tokens a request may hold (the documented 1,048,576 for 2.5 and 3); nil when unknown.
+    public var inputTokenLimit: Int? { prefixes.isEmpty ? nil : 1_048_576 }
+
     /// A one-line warning when Google advises another model for `task` on this family; the person's model is
     /// asked all the same, never switched.
     public static func advice(task: AskTask, model: String) -> String? {

@@ -218,7 +218,8 @@ extension Store {
             labelSet: (row["labelSet"] as String?).flatMap { name in
                 LabelSet.Role(rawValue: row["role"] ?? "").map { LabelSet(name: name, role: $0) }
             })
-        return StoredAnswer(id: row["id"], contentHash: row["contentHash"], detectionCount: row["detectionCount"], draft: draft)
+        return StoredAnswer(id: row["id"], contentHash: row["contentHash"], detectionCount: row["detectionCount"], draft: draft,
+                            conversationID: row["conversationId"])
     }
 
     static func encodeJSON<T: Encodable>(_ value: T) -> String {

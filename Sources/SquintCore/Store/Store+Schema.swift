@@ -158,6 +158,30 @@ extension Store {
         migrator.registerMigration("v6-mask-polygons") { db in
             try db.execute(sql: "ALTER TABLE detections ADD COLUMN polygons TEXT")
         }
+        // Conversations: follow-up questions about the same images, each turn with the model's parts exactly as
+        // they came (thought signatures included), so a later process can continue the thread.
+        migrator.registerMigration("v7-conversations") { db in
+            try db.execute(sql: """
+                CREATE TABLE conversations (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    model TEXT NOT NULL,
+                    imagePaths TEXT NOT NULL,
+                    createdAt DOUBLE NOT NULL,
+                    updatedAt DOUBLE NOT NULL
+                );
+                CREATE TABLE conversation_turns (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    conversationId INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    prompt TEXT NOT NULL,
+                    modelParts TEXT NOT NULL,
+                    answerId INTEGER REFERENCES answers(id) ON DELETE SET NULL,
+                    createdAt DOUBLE NOT NULL
+                );
+                CREATE INDEX conversation_turns_order ON conversation_turns(conversationId, position);
+                ALTER TABLE answers ADD COLUMN conversationId INTEGER;
+                """)
+        }
         return migrator
     }
 

@@ -8,8 +8,11 @@ public struct StoredAnswer: Sendable, Equatable {
     public var contentHash: String
     public var detectionCount: Int
     public var draft: AnswerDraft
+    /// The conversation this answer is a turn of (set once the turn is recorded).
+    public var conversationID: Int64?
 
-    public init(id: Int64, contentHash: String, detectionCount: Int, draft: AnswerDraft) {
+    public init(id: Int64, contentHash: String, detectionCount: Int, draft: AnswerDraft, conversationID: Int64? = nil) {
+        self.conversationID = conversationID
         self.id = id
         self.contentHash = contentHash
         self.detectionCount = detectionCount

@@ -19,8 +19,14 @@ struct AskCommand: AsyncParsableCommand {
 
             """ + ExitStatus.helpSection)
 
-    @Argument(help: ArgumentHelp("Images to ask about.", valueName: "image"))
-    var images: [String]
+    @Argument(help: ArgumentHelp("Images (files or http/https URLs) to ask about; none with --continue.", valueName: "image"))
+    var images: [String] = []
+
+    @Flag(name: [.customShort("c"), .customLong("continue")], help: "Continue the most recent conversation: a follow-up about the same images.")
+    var continueConversation = false
+
+    @Option(help: ArgumentHelp("Continue this conversation (its number in squint ask --json and squint history).", valueName: "id"))
+    var conversation: Int64?
 
     @Option(name: [.short, .customLong("prompt")], help: "The question.")
     var prompt: String
@@ -49,6 +55,10 @@ struct AskCommand: AsyncParsableCommand {
     var countTokens = false
 
     func validate() throws {
+        if images.isEmpty, !continueConversation, conversation == nil { throw ValidationError("give the images to ask about (or --continue)") }
+        if !images.isEmpty, continueConversation || conversation != nil {
+            throw ValidationError("a follow-up is about the conversation's own images; leave the images out")
+        }
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be from 0 to 2") }
         if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("the question (-p) is empty") }
     }
@@ -63,7 +73,8 @@ struct AskCommand: AsyncParsableCommand {
         let command = self
         do {
             let outcome = try await Interrupt.cancellingOnSIGINT {
-                try await AskSession.run(api: command.api, question: command.question, onEvent: { event in
+                try await AskSession.run(api: command.api, question: command.question, continueLatest: command.continueConversation,
+                                         modelChosen: command.model != nil, onEvent: { event in
                     if case .text(let text) = event { printer.print(text) }
                     AskSession.note(event)
                 }).outcome
@@ -81,8 +92,10 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     @Sendable private func question(_ settings: SquintSettings) -> Question {
-        Question(task: .question, imagePaths: images, words: prompt, model: model ?? settings.configuration.model,
-                 systemInstruction: system, temperature: temperature, streaming: !noStream, mediaResolution: mediaResolution)
+        var question = Question(task: .question, imagePaths: images, words: prompt, model: model ?? settings.configuration.model,
+                                systemInstruction: system, temperature: temperature, streaming: !noStream, mediaResolution: mediaResolution)
+        question.conversationID = conversation
+        return question
     }
 
     /// `--count-tokens`: the request planned as a question would be (uploads included), counted, not answered.

@@ -36,6 +36,8 @@ struct AnswerReport: Encodable {
     /// False when the answer broke off (it is saved, marked incomplete).
     var complete: Bool
     var error: Failure?
+    /// The conversation the answer belongs to: `squint ask --conversation ID` continues it.
+    var conversationId: Int64?
     var version = JSONOutput.version
 
     init(outcome: AskOutcome, failure: (any Error)?) {
@@ -50,6 +52,7 @@ struct AnswerReport: Encodable {
         timings = Timings(firstTextSeconds: outcome.firstText.map(Self.seconds), totalSeconds: Self.seconds(outcome.total))
         images = outcome.images.map { Image(path: $0.path, mimeType: $0.mimeType, sentAs: $0.sentAs) }
         retries = answer.retries
+        conversationId = outcome.conversationID
         complete = failure == nil
         error = failure.map { Failure(message: String(describing: $0), exitStatus: ExitStatus.forError($0).rawValue) }
     }
@@ -76,6 +79,7 @@ struct AnswerReport: Encodable {
         if let firstText = outcome.firstText { parts.append("first text after \(DurationText.format(firstText))") }
         parts.append("done in \(DurationText.format(outcome.total))")
         if answer.retries > 0 { parts.append("\(answer.retries) retr\(answer.retries == 1 ? "y" : "ies")") }
+        if let id = outcome.conversationID { parts.append("conversation \(id) (follow up with squint ask -c -p …)") }
         return parts.joined(separator: ", ")
     }
 }

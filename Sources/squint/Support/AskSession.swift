@@ -8,11 +8,22 @@ enum AskSession {
     /// Runs the question `make` builds from the settings, handing progress events to `onEvent`; returns the
     /// outcome with the configuration it ran under, or throws the pipeline's `AskFailure`.
     static func run(api: APIOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
-                    question make: @Sendable (SquintSettings) -> Question,
+                    question make: @Sendable (SquintSettings) -> Question, continueLatest: Bool = false, modelChosen: Bool = true,
                     onEvent: @escaping @Sendable (AskEvent) -> Void) async throws -> (outcome: AskOutcome, configuration: SquintConfiguration) {
         let settings = try api.settings(environment: environment)
         let store = try settings.openStore()
         var question = make(settings)
+        if continueLatest {
+            guard let latest = try await store.latestConversation() else {
+                throw InputError(subject: "--continue", reason: "no conversation to continue yet; ask a question about an image first")
+            }
+            question.conversationID = latest.id
+        }
+        // A follow-up stays with the conversation's model unless --model says otherwise: thought signatures
+        // belong to the model that made them.
+        if let id = question.conversationID, !modelChosen, let conversation = try await store.conversation(id: id) {
+            question.model = conversation.model
+        }
         // Images named by URL are fetched first (a failure is one line, exit 2), then asked about like files.
         question.imagePaths = try await RemoteImages.resolve(question.imagePaths, limit: settings.configuration.urlMaxBytes,
                                                              environment: environment)

@@ -19,6 +19,7 @@ enum HistoryLine {
         var heading = "\(time.string(from: answer.createdAt))  \(answer.task.rawValue)  \"\(one(answer.question, 80))\""
         heading += "  \(images.joined(separator: ", "))  \(answer.model)"
         if !answer.isComplete { heading += "  (incomplete: \(answer.error ?? "broke off"))" }
+        if let conversation = answer.conversationID { heading += "  [conversation \(conversation)]" }
         var lines = [TerminalSanitizer.sanitize(heading)]
         if full {
             for line in answer.text.split(separator: "\n", omittingEmptySubsequences: false) {
