@@ -22,8 +22,8 @@ if CommandLine.arguments.dropFirst().first == "serve" {
     exit(0)
 }
 
-/// `SQUINT_BENCH=view,tui` runs only those sections (view, imaging, kitty, tui, startup, batch); all by default.
-let sections = Set((ProcessInfo.processInfo.environment["SQUINT_BENCH"] ?? "view,imaging,kitty,tui,startup,batch").split(separator: ",").map(String.init))
+/// `SQUINT_BENCH=view,tui` runs only those sections (view, imaging, kitty, tui, startup, batch, eval); all by default.
+let sections = Set((ProcessInfo.processInfo.environment["SQUINT_BENCH"] ?? "view,imaging,kitty,tui,startup,batch,eval").split(separator: ",").map(String.init))
 
 print("squint-bench: corpus \(corpus.path)")
 if sections.contains("view") {
@@ -63,4 +63,8 @@ if sections.contains("startup") {
 if sections.contains("batch") {
     print("\n# squint batch against the google-genai SDK (same images, same requests in flight, same local server)")
     try await BatchBenchmarks(squint: squint, corpus: corpus).run()
+}
+if sections.contains("eval") {
+    print("\n# squint eval against pycocotools' COCOeval (a COCO val2017-sized set, the whole process each, median of 3)")
+    try EvalBenchmarks(squint: squint).run()
 }

@@ -35,7 +35,7 @@ enum ExitStatus: Int32, CaseIterable {
             case .refused: return .refused
             case .unavailable: return .unavailable
             }
-        case is ConfigurationError, is ValidationError, is StoreError, is ExportWriteError, is LoggingError, is InputError, is ImportError, is MediaFetcher.Failure,
+        case is ConfigurationError, is ValidationError, is StoreError, is ExportWriteError, is EvaluationError, is LoggingError, is InputError, is ImportError, is MediaFetcher.Failure,
              is ImagingError, is DetectionOverlays.Failure, is TerminalGraphicsError:
             return .usage
         case let failure as AskFailure:

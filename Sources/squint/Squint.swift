@@ -16,7 +16,7 @@ struct Squint: AsyncParsableCommand {
             AskCommand.self, ModelsCommand.self, FilesCommand.self,
             ViewCommand.self,
             DetectCommand.self, SegmentCommand.self, PointCommand.self, BatchCommand.self,
-            ReviewCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self, DoctorCommand.self,
+            ReviewCommand.self, ImportCommand.self, ExportCommand.self, EvalCommand.self, HistoryCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )

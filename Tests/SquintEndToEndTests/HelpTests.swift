@@ -6,7 +6,7 @@ import Testing
     @Test func helpListsEverySubcommand() async throws {
         let result = try await SquintProcess.run(["--help"])
         #expect(result.status == 0)
-        for name in ["ask", "models", "files", "view", "detect", "segment", "point", "batch", "export", "history"] {
+        for name in ["ask", "models", "files", "view", "detect", "segment", "point", "batch", "export", "eval", "history"] {
             #expect(result.stdout.contains(name), "help is missing \(name)")
         }
     }
@@ -46,7 +46,7 @@ import Testing
 
 /// Every option that has a default names it the same way in `--help`: "(default: …)".
 @Suite struct HelpDefaultsTests {
-    @Test(arguments: ["ask", "models", "files", "view", "detect", "segment", "point", "batch", "batch run", "review", "export", "history", "doctor", "browse"])
+    @Test(arguments: ["ask", "models", "files", "view", "detect", "segment", "point", "batch", "batch run", "review", "export", "eval", "history", "doctor", "browse"])
     func defaultsAreWordedOneWay(_ command: String) async throws {
         let help = try await SquintProcess.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "400"])
         #expect(help.status == 0)

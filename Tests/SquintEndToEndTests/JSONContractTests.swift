@@ -22,7 +22,7 @@ import TestCorpus
             h.server.enqueue(.streamedAnswer(["A cup."]), for: .streamGenerateContent)
             let ask = try object(try await h.run(["ask", image, "-p", "what?", "--json"]).stdout)
             // Optional fields are left out when empty (thoughts, blockReason, error); the rest are always there.
-            let required: Set<String> = ["model", "modelVersion", "text", "finishReason", "usage", "timings", "images", "retries", "complete", "version"]
+            let required: Set<String> = ["model", "modelVersion", "text", "finishReason", "usage", "timings", "images", "retries", "complete", "conversationId", "version"]
             #expect(required.isSubset(of: Set(ask.keys)) && Set(ask.keys).isSubset(of: required.union(["thoughts", "blockReason", "error"])), "\(ask.keys)")
             #expect(Set(((ask["usage"] as? [String: Any]) ?? [:]).keys).isSubset(of: Self.usageKeys))
             #expect((ask["timings"] as? [String: Any])?["totalSeconds"] is Double)
