@@ -49,6 +49,24 @@ struct ConversationTests {
         #expect(try await fixture.store.latestConversation()?.id == id)
     }
 
+    @Test("the TUI's questions continue the latest conversation about the same images with the same model")
+    func continuesTheImagesConversation() async throws {
+        let fixture = try AskPipelineTests.Fixture()
+        let provider = ScriptedProvider([ScriptedProvider.answer("A tabby."), ScriptedProvider.answer("Two."), ScriptedProvider.answer("Hm.")])
+        let pipeline = fixture.pipeline(provider)
+        var question = Question(task: .question, imagePaths: [fixture.image], words: "What breed?", model: "gemini-2.5-flash")
+        question.continuesImageConversation = true
+        let first = try await pipeline.ask(question)
+        question.words = "How old?"
+        let second = try await pipeline.ask(question)
+        #expect(second.conversationID == first.conversationID)
+        #expect(provider.requests[1].generateContentRequest.contents.count == 3)
+        // Another model starts its own thread (signatures belong to the model that made them).
+        question.model = "gemini-2.5-pro"
+        let other = try await pipeline.ask(question)
+        #expect(other.conversationID != first.conversationID)
+    }
+
     @Test("a conversation that does not exist is a usage error; spatial tasks start none")
     func missingAndSpatial() async throws {
         let fixture = try AskPipelineTests.Fixture()

@@ -45,15 +45,7 @@ final class ScriptedProvider: AnswerProvider, @unchecked Sendable {
         }
     }
 
-    /// A stand-in count: 258 per image part plus a token per four characters of text.
-    func countTokens(_ request: PlannedRequest) async throws -> Int {
-        request.parts.reduce(0) { total, part in
-            switch part {
-            case .text(let text): total + text.count / 4
-            case .inline, .file: total + 258
-            }
-        }
-    }
+    func countTokens(_ request: PlannedRequest) async throws -> Int { StandInTokenCount.of(request) }
 
     func upload(_ bytes: [UInt8], mimeType: String, displayName: String) async throws -> UploadedFile {
         let count = lock.withLock { uploads += 1; return uploads }

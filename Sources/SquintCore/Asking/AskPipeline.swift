@@ -103,6 +103,10 @@ public struct AskPipeline: Sendable {
 
     /// The earlier turns of the conversation `question` continues, whose images it takes; none for a new one.
     private func conversationHistory(_ question: inout Question) async throws -> [Conversation.Turn] {
+        if question.conversationID == nil, question.continuesImageConversation, question.task == .question,
+           let latest = try await store.latestConversation(imagePaths: question.imagePaths), latest.model == question.model {
+            question.conversationID = latest.id
+        }
         guard let id = question.conversationID else { return [] }
         guard let conversation = try await store.conversation(id: id) else { throw AskError.noConversation(id) }
         question.imagePaths = conversation.imagePaths

@@ -24,6 +24,8 @@ public struct Question: Sendable, Equatable, Codable {
     /// The conversation this question continues (`squint ask --continue`, the TUI's follow-ups); its images
     /// replace `imagePaths`. Nil starts a new one (questions only).
     public var conversationID: Int64?
+    /// The TUI's questions: continue the latest conversation about exactly these images, when there is one.
+    public var continuesImageConversation = false
 
     public init(task: AskTask, imagePaths: [String], words: String? = nil, model: String, systemInstruction: String? = nil,
                 temperature: Double? = nil, itemLimit: Int? = nil, maxImageSide: Int? = nil, streaming: Bool = true,

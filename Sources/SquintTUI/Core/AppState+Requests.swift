@@ -27,7 +27,11 @@ extension AppState {
             images = [selectedImage ?? images[0]]
         }
         lastTask = RepeatableTask(task: task, words: words)
-        let question = Question(task: task, imagePaths: images, words: words, model: model)
+        var question = Question(task: task, imagePaths: images, words: words, model: model)
+        // A question continues the conversation about these images (their earlier turns go with it), unless
+        // the person asked for a new one.
+        question.continuesImageConversation = task == .question && !startsNewConversation
+        if task == .question { startsNewConversation = false }
         let spec = RequestSpec(id: nextRequestID, question: question)
         nextRequestID += 1
         request = RunningRequest(spec: spec, startedAt: now, text: "", spatial: task.isSpatial ? SpatialStreamParser() : nil)

@@ -313,6 +313,10 @@ extension AppState {
         case .segment: return askForTarget(.segment)
         case .points: return askForTarget(.point)
         case .runBatch: return runBatch()
+        case .newConversation:
+            startsNewConversation = true
+            info = "the next question starts a new conversation"
+            return []
         case .toggleBoxes:
             showBoxes.toggle()
             info = "boxes \(showBoxes ? "on" : "off")"

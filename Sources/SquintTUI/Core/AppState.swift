@@ -115,6 +115,8 @@ public struct AppState: Sendable, Equatable {
     public var batch: BatchRunState?
     /// What `R` runs: the task asked last in this session, with its words.
     public var lastTask: RepeatableTask?
+    /// `ctrl-n`: the next question starts a new conversation instead of continuing the image's.
+    public var startsNewConversation = false
     public var nextRequestID = 1
     public var usage: TokenUsage?
     /// Uploading, retrying: what the running request is doing before its answer starts.

@@ -9,7 +9,7 @@ extension Command {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last, .open, .parent, .filter, .mark, .cycleFocus, .help, .quit:
             return .browse
-        case .focusPrompt, .caption, .detect, .segment, .points, .runBatch, .cancel, .showError, .toggleRaw:
+        case .focusPrompt, .caption, .detect, .segment, .points, .runBatch, .newConversation, .cancel, .showError, .toggleRaw:
             return .ask
         case .nextDetection, .previousDetection, .accept, .reject, .relabel, .undo, .nextPending, .previousPending, .export,
              .class1, .class2, .class3, .class4, .class5, .class6, .class7, .class8, .class9, .pickClass,
@@ -31,6 +31,7 @@ extension Command {
         case .pageDown: return ([.pageUp], "page down/up")
         case .first: return ([.last], "first/last")
         case .open: return ([.parent], "open / parent")
+        case .focusPrompt: return ([.newConversation], "ask / new thread")
         case .help: return ([.quit], "help / quit")
         case .detect: return ([.segment, .points], "detect/segment/point")
         case .nextDetection: return ([.previousDetection], "next/previous detection")

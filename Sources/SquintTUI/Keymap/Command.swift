@@ -6,6 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case cancel, mark
     case caption, detect, segment, points
     case runBatch = "run-batch"
+    case newConversation = "new-conversation"
     case toggleBoxes = "toggle-boxes", toggleMasks = "toggle-masks", toggleLabels = "toggle-labels"
     case nextDetection = "next-detection", previousDetection = "previous-detection"
     case accept, reject, relabel, undo
@@ -63,6 +64,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .segment: return "segment (masks)"
         case .points: return "points"
         case .runBatch: return "run last task on folder"
+        case .newConversation: return "new conversation"
         case .toggleBoxes: return "toggle boxes"
         case .toggleMasks: return "toggle masks"
         case .toggleLabels: return "toggle labels"

@@ -11,7 +11,7 @@ public struct Keymap: Sendable, Equatable {
         (.first, ["g", "home"]), (.last, ["G", "end"]),
         (.open, ["enter"]), (.parent, ["backspace", "h"]), (.cycleFocus, ["tab"]),
         (.focusPrompt, ["i", ":"]), (.filter, ["/"]), (.cancel, ["esc"]), (.mark, ["space"]),
-        (.caption, ["c"]), (.detect, ["d"]), (.segment, ["s"]), (.points, ["p"]), (.runBatch, ["R"]),
+        (.caption, ["c"]), (.detect, ["d"]), (.segment, ["s"]), (.points, ["p"]), (.runBatch, ["R"]), (.newConversation, ["ctrl-n"]),
         (.toggleBoxes, ["b"]), (.toggleMasks, ["m"]), (.toggleLabels, ["l"]),
         (.nextDetection, ["n"]), (.previousDetection, ["N"]),
         (.accept, ["a"]), (.reject, ["x"]), (.relabel, ["r"]), (.undo, ["u"]),
