@@ -58,6 +58,25 @@ struct ModelFamilyTests {
         #expect(pro.config?["mediaResolution"] == nil)
     }
 
+    @Test("spatial answers are asked for as JSON following the task's schema: PNG masks on 2.5, polygons on 3")
+    func structuredOutput() async throws {
+        let fixture = try AskPipelineTests.Fixture()
+        let provider = ScriptedProvider([ScriptedProvider.answer("[]"), ScriptedProvider.answer("[]"), ScriptedProvider.answer("A cup.")])
+        let pipeline = fixture.pipeline(provider)
+        _ = try await pipeline.ask(Question(task: .segment, imagePaths: [fixture.image], model: "gemini-2.5-flash"))
+        _ = try await pipeline.ask(Question(task: .segment, imagePaths: [fixture.image], model: "gemini-3-flash-preview"))
+        _ = try await pipeline.ask(Question(task: .caption, imagePaths: [fixture.image], model: "gemini-2.5-flash"))
+        func schema(_ index: Int) -> [String: JSONValue]? {
+            guard case .object(let items)? = provider.requests[index].generateContentRequest.generationConfig?.responseJsonSchema?["items"],
+                  case .object(let properties)? = items["properties"] else { return nil }
+            return properties
+        }
+        #expect(provider.requests[0].generateContentRequest.generationConfig?.responseMimeType == "application/json")
+        #expect(schema(0)?["mask"] == ["type": "string"])
+        #expect(schema(1)?["mask"] == ["type": "array", "items": ["type": "array", "items": ["type": "number"]]])
+        #expect(provider.requests[2].generateContentRequest.generationConfig?.responseJsonSchema == nil, "captions are free text")
+    }
+
     @Test("image token estimates follow the level and the family")
     func tokenEstimates() {
         let three = ModelFamily.of("gemini-3-pro-preview"), flash = ModelFamily.of("gemini-2.5-flash")

@@ -14,6 +14,9 @@ public struct GenerationConfig: Sendable, Hashable, Codable {
     public var thinkingConfig: ThinkingConfig?
     /// `MEDIA_RESOLUTION_LOW|MEDIUM|HIGH` for every image of the request (Gemini 2.5; Gemini 3 takes it per part).
     public var mediaResolution: String?
+    /// A JSON Schema the output must follow (with `responseMimeType: application/json`); unlike
+    /// `responseSchema` it takes standard JSON Schema.
+    public var responseJsonSchema: JSONValue?
 
     public init(
         temperature: Double? = nil, topP: Double? = nil, topK: Int? = nil, maxOutputTokens: Int? = nil,

@@ -1,3 +1,4 @@
+import GeminiAPI
 /// A question about images, with the generation options the user chose.
 public struct Ask: Sendable, Equatable {
     public var images: [AskImage]
@@ -27,6 +28,8 @@ public struct AskOptions: Sendable, Equatable {
     public var thinkingLevel: String?
     /// How many tokens each image may take; per part or for the request, as the model's family takes it.
     public var mediaResolution: MediaResolution?
+    /// A JSON Schema the answer must follow (spatial tasks on models that take one).
+    public var responseJsonSchema: JSONValue?
 
     public init(model: String, systemInstruction: String? = nil, temperature: Double? = nil,
                 maxOutputTokens: Int? = nil, thinkingBudget: Int? = nil, responseMimeType: String? = nil) {

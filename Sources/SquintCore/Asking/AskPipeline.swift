@@ -344,6 +344,10 @@ public struct AskPipeline: Sendable {
                                  temperature: prompt.temperature, thinkingBudget: prompt.thinkingBudget)
         options.thinkingLevel = prompt.thinkingLevel
         options.mediaResolution = resolution
+        if let schema = prompt.responseJsonSchema {
+            options.responseJsonSchema = schema
+            options.responseMimeType = "application/json"
+        }
         return PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
             ask: Ask(images: images, question: prompt.prompt, options: options), first: first!,

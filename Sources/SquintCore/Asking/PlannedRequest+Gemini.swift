@@ -30,6 +30,7 @@ extension PlannedRequest {
             config.thinkingConfig = ThinkingConfig(thinkingBudget: budget)
         }
         if let resolution = options.mediaResolution, !family.mediaResolutionPerPart { config.mediaResolution = resolution.wireName }
+        config.responseJsonSchema = options.responseJsonSchema
         let hasConfig = config != GenerationConfig()
         return GenerateContentRequest(contents: Self.turns(wireParts, history: history), systemInstruction: system,
                                       generationConfig: hasConfig ? config : nil)

@@ -1,3 +1,4 @@
+import GeminiAPI
 /// What differs between model families in a request, in one table instead of conditionals across the code:
 /// how thinking is controlled, whether to send a temperature, how media resolution is set, what mask format a
 /// segmentation answer comes in, and what Google advises the family for.
@@ -74,6 +75,34 @@ public struct ModelFamily: Sendable, Equatable {
             }
         }
         return best?.family ?? other
+    }
+
+    /// Whether spatial answers are asked for as JSON following a schema (structured output), so they parse
+    /// exactly: the 2.5 and 3 families take `responseJsonSchema`.
+    public var takesResponseSchema: Bool { !prefixes.isEmpty }
+
+    /// The JSON Schema of a spatial answer for `task` on this family: a list of labelled boxes, points, or boxes
+    /// with a mask (a PNG string on 2.5, polygons of `[x, y]` on 3).
+    public func spatialSchema(_ task: AskTask) -> JSONValue? {
+        let numbers: JSONValue = ["type": "array", "items": ["type": "number"]]
+        let label: JSONValue = ["type": "string"]
+        let properties: [String: JSONValue]
+        let required: [JSONValue]
+        switch task {
+        case .detect:
+            properties = ["box_2d": numbers, "label": label]
+            required = ["box_2d", "label"]
+        case .point:
+            properties = ["point": numbers, "label": label]
+            required = ["point", "label"]
+        case .segment:
+            let mask: JSONValue = maskFormat == .polygon ? ["type": "array", "items": numbers] : ["type": "string"]
+            properties = ["box_2d": numbers, "mask": mask, "label": label]
+            required = ["box_2d", "mask", "label"]
+        case .caption, .question:
+            return nil
+        }
+        return ["type": "array", "items": ["type": "object", "properties": JSONValue.object(properties), "required": JSONValue.array(required)]]
     }
 
     /// The most input tokens a request may hold (the documented 1,048,576 for 2.5 and 3); nil when unknown.

@@ -92,6 +92,7 @@ extension TaskPrompt {
         let family = ModelFamily.of(model)
         var prompt = TaskPrompt(task: task, subject: subject, prompt: prompt, systemInstruction: instruction,
                                 temperature: family.keepsDefaultTemperature ? nil : 0.5, maxImageSide: maxImageSide)
+        if family.takesResponseSchema { prompt.responseJsonSchema = family.spatialSchema(task) }
         switch family.thinking {
         case .budget(let spatial): prompt.thinkingBudget = spatial
         case .level(_, let spatial): prompt.thinkingLevel = spatial

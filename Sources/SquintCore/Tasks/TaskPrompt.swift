@@ -1,3 +1,4 @@
+import GeminiAPI
 /// Everything a task contributes to a request: the user prompt, system instruction and generation settings.
 /// Built by `TaskPrompt.make`; the request planner turns it into the wire request.
 public struct TaskPrompt: Sendable, Equatable {
@@ -13,6 +14,8 @@ public struct TaskPrompt: Sendable, Equatable {
     public var thinkingBudget: Int?
     /// `generationConfig.thinkingConfig.thinkingLevel` (Gemini 3); nil leaves the model's default.
     public var thinkingLevel: String?
+    /// Structured output: the answer as JSON following this schema (`responseMimeType: application/json`).
+    public var responseJsonSchema: JSONValue?
     /// For spatial tasks, the longest side the image is downscaled to before sending; nil sends it as is.
     public var maxImageSide: Int?
 
