@@ -1,4 +1,5 @@
 import Imaging
+import GeminiAPI
 import SquintCore
 import Testing
 @testable import SquintTUI
@@ -32,5 +33,24 @@ import Testing
         keys.type(&state, "cups")
         guard case .startRequest(let spec)? = keys.press(&state, "enter").first else { Issue.record("no request"); return }
         #expect(!spec.question.continuesImageConversation)
+    }
+
+    @Test func theAnswerPaneShowsTheThreadAboveTheAnswer() throws {
+        var state = keys.loaded()
+        state.answerImage = "/pics/cat.png"
+        let draft = AnswerDraft(imagePath: "/pics/cat.png", task: .question, question: "How old?", text: "About two.", model: "m",
+                                imageSize: PixelSize(width: 4, height: 4))
+        let answer = StoredAnswer(id: 8, contentHash: "h", detectionCount: 0, draft: draft, conversationID: 3)
+        let effects = state.apply(.recordLoaded(image: "/pics/cat.png", answer: answer, detections: []))
+        #expect(effects.contains(.loadThread(image: "/pics/cat.png", conversation: 3)))
+        _ = state.apply(.threadLoaded(image: "/pics/cat.png", conversation: 3, turns: [
+            Conversation.Turn(prompt: "What breed?", modelParts: [.text("A tabby.")], answerID: 7),
+            Conversation.Turn(prompt: "How old?", modelParts: [.text("About two.")], answerID: 8),
+        ]))
+        guard case .markdown(_, let text, _) = AnswerContent.build(state).0 else { Issue.record("not markdown"); return }
+        #expect(text == "**› What breed?**\n\nA tabby.\n\nAbout two.")
+        // Another image's thread is never shown.
+        _ = state.apply(.threadLoaded(image: "/pics/a1.jpg", conversation: 3, turns: []))
+        #expect(state.thread?.image == "/pics/cat.png")
     }
 }

@@ -289,6 +289,7 @@ public struct AskPipeline: Sendable {
                 } else {
                     outcome.conversationID = try await store.startConversation(model: prepared.ask.options.model, imagePaths: prepared.paths, first: turn)
                 }
+                outcome.stored?.conversationID = outcome.conversationID
             }
             outcome.detections = try await store.detections(answerID: saved.answerID)
             outcome.stored = StoredAnswer(id: saved.answerID, contentHash: saved.contentHash, detectionCount: detections.count, draft: draft)

@@ -15,6 +15,8 @@ public enum AppEvent: Sendable, Equatable {
     case folderFailed(path: String, message: String)
     /// What the store has for an image: its latest answer (nil: nothing asked yet) and current detections.
     case recordLoaded(image: String, answer: StoredAnswer?, detections: [StoredDetection])
+    /// The turns of the conversation the image's answer belongs to, in order.
+    case threadLoaded(image: String, conversation: Int64, turns: [Conversation.Turn])
     case previewFailed(image: String, message: String)
 
     case answerDelta(request: Int, text: String)

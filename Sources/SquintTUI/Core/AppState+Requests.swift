@@ -59,6 +59,7 @@ extension AppState {
         var effects: [Effect] = []
         if running.image == answerImage {
             storedAnswer = answer
+            if let id = answer?.conversationID { effects.append(.loadThread(image: running.image, conversation: id)) }
             if spatial {
                 detections = found
                 savingReviews = [:]

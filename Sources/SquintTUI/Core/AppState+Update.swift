@@ -48,7 +48,14 @@ extension AppState {
                 selectedDetection = nil
                 answerScroll = nil
             }
-            return detections.isEmpty ? [] : [.redrawPicture]
+            thread = nil
+            var effects: [Effect] = detections.isEmpty ? [] : [.redrawPicture]
+            if let id = answer?.conversationID { effects.append(.loadThread(image: image, conversation: id)) }
+            return effects
+        case .threadLoaded(let image, let id, let turns):
+            guard image == answerImage else { return [] }
+            thread = ConversationThread(image: image, id: id, turns: turns)
+            return []
         case .previewFailed(let image, let message):
             guard image == selectedImage else { return [] }
             previewError = message

@@ -117,6 +117,8 @@ public struct AppState: Sendable, Equatable {
     public var lastTask: RepeatableTask?
     /// `ctrl-n`: the next question starts a new conversation instead of continuing the image's.
     public var startsNewConversation = false
+    /// The conversation of the answer on screen, for the answer pane's thread: the image and its turns.
+    public var thread: ConversationThread?
     public var nextRequestID = 1
     public var usage: TokenUsage?
     /// Uploading, retrying: what the running request is doing before its answer starts.

@@ -4,6 +4,8 @@ public enum Effect: Sendable, Equatable {
     /// Decode and show this image (nil: nothing to show), prefetching the neighbours given.
     case showPreview(String?, neighbours: [String])
     case loadRecord(String)
+    /// Load the turns of a conversation about this image; `threadLoaded` comes back.
+    case loadThread(image: String, conversation: Int64)
     case startRequest(RequestSpec)
     case cancelRequest(Int)
     /// Ask the store which of the job's images already have its answer; `batchPlanned` comes back.

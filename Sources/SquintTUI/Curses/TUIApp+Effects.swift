@@ -44,6 +44,12 @@ extension TUIApp {
                     inbox.post(.workFailed(message: "\(error)"))
                 }
             }
+        case .loadThread(let image, let id):
+            Task.detached {
+                if let conversation = try? await store.conversation(id: id) {
+                    inbox.post(.threadLoaded(image: image, conversation: id, turns: conversation.turns))
+                }
+            }
         case .startRequest(let spec):
             guard let asking = services.asking else {
                 inbox.post(.answerFailed(request: spec.id, message: ErrorReport(message: AppState.missingKeyMessage), answer: nil))

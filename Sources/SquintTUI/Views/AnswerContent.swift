@@ -40,7 +40,11 @@ enum AnswerContent: Sendable, Equatable {
             let source = Identity.Source.request(request.spec.id)
             let bytes = request.text.utf8.count
             guard question.task.isSpatial, let stream = request.spatial else {
-                return (.markdown(question: heading, text: request.text, note: nil), Identity(source: source, textBytes: bytes, mode: 0, detail: 0))
+                // A follow-up streams below the conversation's earlier turns.
+                let earlier = question.continuesImageConversation && state.thread?.image == state.answerImage
+                    ? state.thread?.markdown(before: nil) ?? "" : ""
+                return (.markdown(question: heading, text: earlier + request.text, note: nil),
+                        Identity(source: source, textBytes: earlier.utf8.count + bytes, mode: 0, detail: 0))
             }
             if state.showRawAnswer {
                 return (.raw(question: heading, text: request.text, note: nil), Identity(source: source, textBytes: bytes, mode: 1, detail: 0))
@@ -56,7 +60,10 @@ enum AnswerContent: Sendable, Equatable {
         let source = Identity.Source.stored(stored.id)
         let bytes = stored.text.utf8.count
         guard stored.task.isSpatial else {
-            return (.markdown(question: heading, text: stored.text, note: note), Identity(source: source, textBytes: bytes, mode: 0, detail: note == nil ? 0 : 1))
+            let earlier = stored.conversationID != nil && state.thread?.id == stored.conversationID && state.thread?.image == state.answerImage
+                ? state.thread?.markdown(before: stored.id) ?? "" : ""
+            return (.markdown(question: heading, text: earlier + stored.text, note: note),
+                    Identity(source: source, textBytes: earlier.utf8.count + bytes, mode: 0, detail: note == nil ? 0 : 1))
         }
         if state.showRawAnswer {
             return (.raw(question: heading, text: stored.text, note: note), Identity(source: source, textBytes: bytes, mode: 1, detail: note == nil ? 0 : 1))
