@@ -26,6 +26,7 @@ struct ConversationTests {
         let pipeline = fixture.pipeline(provider)
         let first = try await pipeline.ask(Question(task: .question, imagePaths: [fixture.image], words: "What breed is it?", model: "gemini-3-flash-preview"))
         let id = try #require(first.conversationID)
+        #expect(first.stored?.conversationID == id, "the stored answer the front ends get names its conversation")
         var followUp = Question(task: .question, imagePaths: [], words: "How old does it look?", model: "gemini-3-flash-preview")
         followUp.conversationID = id
         let second = try await pipeline.ask(followUp)

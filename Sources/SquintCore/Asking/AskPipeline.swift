@@ -289,10 +289,10 @@ public struct AskPipeline: Sendable {
                 } else {
                     outcome.conversationID = try await store.startConversation(model: prepared.ask.options.model, imagePaths: prepared.paths, first: turn)
                 }
-                outcome.stored?.conversationID = outcome.conversationID
             }
             outcome.detections = try await store.detections(answerID: saved.answerID)
-            outcome.stored = StoredAnswer(id: saved.answerID, contentHash: saved.contentHash, detectionCount: detections.count, draft: draft)
+            outcome.stored = StoredAnswer(id: saved.answerID, contentHash: saved.contentHash, detectionCount: detections.count, draft: draft,
+                                          conversationID: outcome.conversationID)
             if let line = saved.replacementSummary { outcome.notes.append(line) }
         } catch {
             return .failed(AskFailure(error: error, outcome: outcome))
