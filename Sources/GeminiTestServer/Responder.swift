@@ -92,8 +92,18 @@ struct Responder: Sendable {
         }
         if let refusal = checkKey(request, route: route) { return refusal }
         if let refusal = checkFiles(request, route: route) { return refusal }
+        if let refusal = checkThinkingLevel(request, route: route) { return refusal }
         let reply = state.scriptedReply(for: route) ?? BuiltinReplies(state: state, baseURL: baseURL).reply(to: request, route: route)
         return reply.resolved(for: request)
+    }
+
+    /// A thinking level the model does not take is a 400, as the service answers it.
+    private func checkThinkingLevel(_ request: RecordedRequest, route: FakeRoute) -> FakeReply? {
+        guard route == .generateContent || route == .streamGenerateContent,
+              let config = request.jsonObject()?["generationConfig"] as? [String: Any],
+              let level = (config["thinkingConfig"] as? [String: Any])?["thinkingLevel"] as? String,
+              state.withLock({ $0.refusedThinkingLevels.contains(level) }) else { return nil }
+        return .googleError(status: 400, message: "Thinking level \(level) is not supported for this model.")
     }
 
     /// The service's answers to a missing or wrong key. Upload chunks are authorised by their `upload_id`.

@@ -31,6 +31,8 @@ final class ServerState: @unchecked Sendable {
     var batchReplies: [String: [FakeReply]] = [:]
     /// Pages outside the API (`/pictures/cat.jpg`), for fetching images by URL.
     var webPages: [String: FakeReply] = [:]
+    /// Thinking levels the "model" refuses with a 400, as a model answers a level it does not take.
+    var refusedThinkingLevels: Set<String> = []
     var responseDelay: Duration?
     var rateLimit: (requests: Int, per: Duration)?
     var concurrencyLimit: Int?

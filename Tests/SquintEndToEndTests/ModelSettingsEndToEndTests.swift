@@ -50,4 +50,20 @@ struct ModelSettingsEndToEndTests {
             #expect(h.server.requests(for: .generateContent).last?.path.contains("gemini-3-flash-preview") == true)
         }
     }
+
+    @Test("a model that refuses its thinking level with a 400 is asked once more without it, and the note says so")
+    func thinkingLevelFallback() async throws {
+        try await CLIHarness.with { h in
+            h.server.setDefault(.answer(Self.boxes), for: .generateContent)
+            h.server.refusedThinkingLevels = ["LOW"]
+            let result = try await h.run(["detect", CLIHarness.corpusJPEG, "--model", "gemini-3-pro-preview"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let requests = h.server.requests(for: .generateContent)
+            #expect(requests.count == 2)
+            let second = try #require(requests.last?.jsonObject()?["generationConfig"] as? [String: Any])
+            #expect(second["thinkingConfig"] == nil)
+            #expect(result.stderr.contains("gemini-3-pro-preview refused thinking level LOW; asked again with the model's default thinking"), "\(result.stderr)")
+            #expect(result.stdout.contains("cup"))
+        }
+    }
 }
