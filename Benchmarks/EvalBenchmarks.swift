@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 /// `squint eval` against pycocotools' COCOeval on a generated set the size of COCO val2017 (5 000 images, about
 /// 36 000 truth boxes in 80 categories, about 50 000 scored predictions): the whole process each, loading the
@@ -31,6 +32,26 @@ struct EvalBenchmarks {
         if let ourMAP, let theirMAP {
             print(String(format: "  mAP difference: %.2e (%@)", abs(ourMAP - theirMAP), abs(ourMAP - theirMAP) < 1e-9 ? "agree" : "DISAGREE"))
         }
+        try importSet(truth: truth, boxes: counts.truths, work: work)
+    }
+
+    /// `squint import` of the same truth file into a fresh store: every image (one 640×480 picture under 5 000
+    /// names) checked and every box stored.
+    private func importSet(truth: String, boxes: Int, work: URL) throws {
+        let folder = work.appendingPathComponent("images")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let picture = work.appendingPathComponent("picture.png")
+        try PNGEncoder.write(Bitmap(width: 640, height: 480, fill: RGBA(90, 120, 150)), to: picture)
+        for image in 1...images {
+            try FileManager.default.linkItem(at: picture, to: folder.appendingPathComponent(String(format: "%012d.jpg", image)))
+        }
+        let home = work.appendingPathComponent("home")
+        let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home.path,
+                           "XDG_DATA_HOME": home.appendingPathComponent("data").path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
+        let run = MeasuredRun.spawn([squint, "import", "--format", "coco", truth, "--images", folder.path, "--as", "truth", "--name", "val"],
+                                    stdout: "/dev/null", environment: environment)
+        printRow("squint import (truth)", run, map: nil)
+        if let run { print(String(format: "  %d images, %d boxes: %.0f boxes/s", images, boxes, Double(boxes) / run.seconds)) }
     }
 
     /// The run with the median wall time of `count` (nil if any failed).
@@ -54,7 +75,7 @@ struct EvalBenchmarks {
             print("  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) failed")
             return
         }
-        let figure = map.map { String(format: "mAP %.6f", $0) } ?? "mAP ?"
+        let figure = name.hasPrefix("squint import") ? "" : map.map { String(format: "mAP %.6f", $0) } ?? "mAP ?"
         print("  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(format: "%7.2f s", run.seconds))  peak RSS \(run.kilobytes / 1024) MB  \(figure)")
     }
 }
