@@ -46,7 +46,7 @@ public struct LabelImporter: Sendable {
             return try YOLOImport.parse(folder: source, imagesFolder: folder ?? (sibling != source ? sibling : source))
         case .voc:
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
             return try VOCImport.parse(source: source, imagesFolder: folder ?? (isDirectory.boolValue ? source : parent))
         case .jsonl:
             return JSONLinesImport.parse(try read(source), source: source, imagesFolder: folder ?? parent)
