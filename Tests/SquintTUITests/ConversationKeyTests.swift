@@ -54,3 +54,25 @@ import Testing
         #expect(state.thread?.image == "/pics/cat.png")
     }
 }
+
+/// `T`: the detections against the image's ground truth, in a dialog; `T` again shows the next truth set.
+@Suite struct TruthKeyTests {
+    let keys = BatchRunTests()
+
+    @Test func tComparesAndShowsTheDialogOrSaysThereIsNoTruth() throws {
+        var state = keys.loaded()
+        state.answerImage = "/pics/cat.png"
+        guard case .compareTruth(let image, _, let turn)? = keys.press(&state, "T").first else { Issue.record("no effect"); return }
+        #expect(image == "/pics/cat.png" && turn == 0)
+        _ = state.apply(.truthCompared(image: image, comparison: nil))
+        #expect(state.info?.contains("no ground truth") == true)
+        let comparison = TruthComparison(truthSet: "gt", matched: 1, missed: [("lid", PixelBox(x0: 0, y0: 0, x1: 1, y1: 1))], falsePositives: [(2, "cup")])
+        _ = state.apply(.truthCompared(image: image, comparison: comparison))
+        #expect(state.modal == .truthComparison)
+        guard case .compareTruth(_, _, let next)? = keys.press(&state, "T").first else { Issue.record("T in the dialog"); return }
+        #expect(next == 1, "the next truth set")
+        _ = state.apply(.truthCompared(image: image, comparison: comparison))
+        _ = keys.press(&state, "x")
+        #expect(state.modal == .none, "any other key closes")
+    }
+}

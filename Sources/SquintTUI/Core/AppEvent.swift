@@ -17,6 +17,8 @@ public enum AppEvent: Sendable, Equatable {
     case recordLoaded(image: String, answer: StoredAnswer?, detections: [StoredDetection])
     /// The turns of the conversation the image's answer belongs to, in order.
     case threadLoaded(image: String, conversation: Int64, turns: [Conversation.Turn])
+    /// `T`'s result; nil when the image has no truth set.
+    case truthCompared(image: String, comparison: TruthComparison?)
     case previewFailed(image: String, message: String)
 
     case answerDelta(request: Int, text: String)

@@ -52,6 +52,15 @@ extension AppState {
             var effects: [Effect] = detections.isEmpty ? [] : [.redrawPicture]
             if let id = answer?.conversationID { effects.append(.loadThread(image: image, conversation: id)) }
             return effects
+        case .truthCompared(let image, let comparison):
+            guard image == answerImage ?? selectedImage else { return [] }
+            guard let comparison else {
+                info = "no ground truth for this image (squint import … --as truth adds it)"
+                return []
+            }
+            truthComparison = comparison
+            modal = .truthComparison
+            return []
         case .threadLoaded(let image, let id, let turns):
             guard image == answerImage else { return [] }
             thread = ConversationThread(image: image, id: id, turns: turns)
@@ -219,8 +228,9 @@ extension AppState {
             default: modal = .none
             }
             return []
-        case .errorDetail:
+        case .errorDetail, .truthComparison:
             modal = .none
+            if keymap.command(for: key) == .compareTruth { return run(Command.compareTruth) }
             return []
         case .confirmBatch:
             return confirmBatchKey(key)
@@ -377,6 +387,13 @@ extension AppState {
         case .showError:
             if error != nil { modal = .errorDetail }
             return []
+        case .compareTruth:
+            guard let image = answerImage ?? selectedImage else {
+                info = "select an image first"
+                return []
+            }
+            truthSetTurn += 1
+            return [.compareTruth(image: image, detections: detections, turn: truthSetTurn - 1)]
         case .help:
             modal = .help(scroll: 0)
             return []

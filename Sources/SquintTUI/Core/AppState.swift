@@ -21,6 +21,8 @@ public struct AppState: Sendable, Equatable {
         /// "detect what?": the target of a spatial task, with its own history.
         case target(AskTask, LineEditor)
         case errorDetail
+        /// `T`: the image's detections against a ground-truth set (misses, false positives).
+        case truthComparison
         /// A run over more than `AppState.confirmBatchAbove` images: y starts it (the text is the batch's).
         case confirmBatch
         /// `C`: the class list, narrowed as the person types; Enter sets the highlighted class.
@@ -119,6 +121,9 @@ public struct AppState: Sendable, Equatable {
     public var startsNewConversation = false
     /// The conversation of the answer on screen, for the answer pane's thread: the image and its turns.
     public var thread: ConversationThread?
+    /// What `T` found; `truthSetTurn` counts presses, so pressing again shows the image's next truth set.
+    public var truthComparison: TruthComparison?
+    public var truthSetTurn = 0
     public var nextRequestID = 1
     public var usage: TokenUsage?
     /// Uploading, retrying: what the running request is doing before its answer starts.

@@ -1,3 +1,4 @@
+import SquintCore
 /// Work `update` asks the event loop to do. Effects are data so tests can check them without a terminal.
 public enum Effect: Sendable, Equatable {
     case loadFolder(String)
@@ -6,6 +7,8 @@ public enum Effect: Sendable, Equatable {
     case loadRecord(String)
     /// Load the turns of a conversation about this image; `threadLoaded` comes back.
     case loadThread(image: String, conversation: Int64)
+    /// Compare the detections with the image's truth set number `turn` (mod how many it has).
+    case compareTruth(image: String, detections: [StoredDetection], turn: Int)
     case startRequest(RequestSpec)
     case cancelRequest(Int)
     /// Ask the store which of the job's images already have its answer; `batchPlanned` comes back.

@@ -44,6 +44,16 @@ extension TUIApp {
                     inbox.post(.workFailed(message: "\(error)"))
                 }
             }
+        case .compareTruth(let image, let detections, let turn):
+            Task.detached {
+                let sets = (try? await store.truthSets(imagePath: image)) ?? []
+                guard !sets.isEmpty else {
+                    inbox.post(.truthCompared(image: image, comparison: nil))
+                    return
+                }
+                let set = sets[turn % sets.count]
+                inbox.post(.truthCompared(image: image, comparison: TruthComparison.compare(detections, truth: set.detections, truthSet: set.name)))
+            }
         case .loadThread(let image, let id):
             Task.detached {
                 if let conversation = try? await store.conversation(id: id) {

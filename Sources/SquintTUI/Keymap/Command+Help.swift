@@ -13,7 +13,7 @@ extension Command {
             return .ask
         case .nextDetection, .previousDetection, .accept, .reject, .relabel, .undo, .nextPending, .previousPending, .export,
              .class1, .class2, .class3, .class4, .class5, .class6, .class7, .class8, .class9, .pickClass,
-             .acceptAll, .rejectAll, .filterDetections, .raiseThreshold, .lowerThreshold, .editBox, .addBox:
+             .acceptAll, .rejectAll, .filterDetections, .raiseThreshold, .lowerThreshold, .editBox, .addBox, .compareTruth:
             return .review
         case .toggleBoxes, .toggleMasks, .toggleLabels, .zoom, .cycleTheme:
             return .view
@@ -41,6 +41,7 @@ extension Command {
         case .acceptAll: return ([.rejectAll], "accept/reject pending")
         case .filterDetections: return ([.raiseThreshold, .lowerThreshold], "filter: label / score")
         case .editBox: return ([.addBox], "edit box / add a box")
+        case .export: return ([.compareTruth], "export / vs truth")
         case .toggleBoxes: return ([.toggleMasks, .toggleLabels], "boxes/masks/labels")
         case .boxLeft: return ([.boxDown, .boxUp, .boxRight], "move box or edge")
         case .boxFineLeft: return ([.boxFineDown, .boxFineUp, .boxFineRight], "finer step")

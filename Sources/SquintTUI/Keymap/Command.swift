@@ -20,6 +20,7 @@ public enum Command: String, CaseIterable, Sendable {
     case acceptAll = "accept-all", rejectAll = "reject-all"
     case filterDetections = "filter-detections", raiseThreshold = "raise-threshold", lowerThreshold = "lower-threshold"
     case editBox = "edit-box", addBox = "add-box"
+    case compareTruth = "compare-truth"
     // Box edit mode (`editBox`, `addBox`): its own keys, which mean these only while a box is being edited.
     case boxLeft = "box-left", boxDown = "box-down", boxUp = "box-up", boxRight = "box-right"
     case boxFineLeft = "box-fine-left", boxFineDown = "box-fine-down", boxFineUp = "box-fine-up", boxFineRight = "box-fine-right"
@@ -93,6 +94,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .lowerThreshold: return "lower score threshold"
         case .editBox: return "edit the selected box"
         case .addBox: return "add a box"
+        case .compareTruth: return "misses / false positives"
         case .boxLeft: return "move box or edge left"
         case .boxDown: return "move box or edge down"
         case .boxUp: return "move box or edge up"

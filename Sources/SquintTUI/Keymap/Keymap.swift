@@ -16,7 +16,7 @@ public struct Keymap: Sendable, Equatable {
         (.nextDetection, ["n"]), (.previousDetection, ["N"]),
         (.accept, ["a"]), (.reject, ["x"]), (.relabel, ["r"]), (.undo, ["u"]),
         (.nextPending, ["]"]), (.previousPending, ["["]),
-        (.export, ["e"]), (.cycleTheme, ["t"]), (.zoom, ["z"]), (.toggleRaw, ["v"]), (.showError, ["E"]),
+        (.export, ["e"]), (.cycleTheme, ["t"]), (.zoom, ["z"]), (.toggleRaw, ["v"]), (.showError, ["E"]), (.compareTruth, ["T"]),
         (.help, ["?", "f1"]), (.quit, ["q", "ctrl-c"]),
         (.class1, ["1"]), (.class2, ["2"]), (.class3, ["3"]), (.class4, ["4"]), (.class5, ["5"]),
         (.class6, ["6"]), (.class7, ["7"]), (.class8, ["8"]), (.class9, ["9"]), (.pickClass, ["C"]),

@@ -8,6 +8,8 @@ enum DialogView {
         switch modal {
         case .errorDetail:
             return (width, min(screen.rows - 4, errorLines(state, width: width - 4).count + 2))
+        case .truthComparison:
+            return (width, min(screen.rows - 4, (state.truthComparison?.lines.count ?? 1) + 2))
         case .export, .confirmOverwrite:
             return (width, 7)
         case .confirmBatch:
@@ -85,6 +87,11 @@ enum DialogView {
                 lines = Array(lines.prefix(max(0, canvas.height - 3))) + ["…"]
             }
             for (i, line) in lines.enumerated() { canvas.put(2, i + 1, line, .dialog) }
+        case .truthComparison:
+            canvas.frame(title: "Ground truth — T next set, any key closes", focused: true)
+            var lines = (state.truthComparison?.lines ?? []).map { TerminalSafe.text($0) }
+            if lines.count > canvas.height - 2 { lines = Array(lines.prefix(max(0, canvas.height - 3))) + ["…"] }
+            for (i, line) in lines.enumerated() { canvas.put(2, i + 1, String(line.prefix(canvas.width - 4)), .dialog) }
         case .help, .none, .classPicker:
             break
         }
