@@ -37,7 +37,10 @@ struct ConversationEndToEndTests {
             #expect((contents[2]["parts"] as? [[String: Any]])?.first?["text"] as? String == "How old does it look?")
 
             let history = try await h.run(["history"])
-            #expect(history.stdout.components(separatedBy: "[conversation \(id)]").count == 3, "both turns name the thread: \(history.stdout)")
+            let lines = history.stdout.split(separator: "\n").map(String.init)
+            let heading = try #require(lines.firstIndex { $0.hasPrefix("conversation \(id) · 2 turns") }, "\(history.stdout)")
+            #expect(lines[heading + 1].hasPrefix("  ") && lines[heading + 1].contains("What breed is it?"), "the first turn first: \(history.stdout)")
+            #expect(lines.firstIndex { $0.contains("How old does it look?") }.map { $0 > heading + 1 } == true)
 
             let images = try await h.run(["ask", "-c", CLIHarness.corpusJPEG, "-p", "x"])
             #expect(images.status == 2, "a follow-up brings its own images")

@@ -44,7 +44,7 @@ import TestCorpus
             let history = try object(try await h.run(["history", "--json"]).stdout)
             #expect(Set(history.keys) == ["answers", "version"])
             let entry = try #require((history["answers"] as? [[String: Any]])?.first)
-            #expect(Set(entry.keys) == ["id", "image", "otherImages", "contentHash", "task", "question", "prompt", "modelVersion",
+            #expect(Set(entry.keys) == ["id", "conversationId", "image", "otherImages", "contentHash", "task", "question", "prompt", "modelVersion",
                                         "complete", "error", "finishReason", "retries", "answer", "model", "width", "height",
                                         "detections", "warnings", "createdAt", "usage"])
             #expect(entry["task"] as? String == "detect", "newest first")

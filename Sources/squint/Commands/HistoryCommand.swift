@@ -38,7 +38,16 @@ struct HistoryCommand: AsyncParsableCommand {
             return
         }
         var text = ""
+        // A conversation is shown once, where its newest turn falls, with its turns in the order they were asked.
+        var shown = Set<Int64>()
         for answer in answers {
+            if let id = answer.conversationID {
+                guard shown.insert(id).inserted else { continue }
+                let turns = answers.filter { $0.conversationID == id }.reversed()
+                text += HistoryLine.threadHeading(id: id, turns: turns.count)
+                for turn in turns { text += HistoryLine.render(turn, detections: [], full: full, indent: "  ") }
+                continue
+            }
             let detections = answer.detectionCount > 0 ? try await store.detections(answerID: answer.id) : []
             text += HistoryLine.render(answer, detections: detections, full: full)
         }
@@ -62,6 +71,7 @@ enum HistoryJSON {
         usage["totalTokenCount"] = answer.usage?.totalTokens ?? NSNull()
         var entry: [String: Any] = [:]
         entry["id"] = answer.id
+        entry["conversationId"] = answer.conversationID ?? NSNull()
         entry["image"] = answer.imagePath
         entry["otherImages"] = answer.otherImagePaths
         entry["contentHash"] = answer.contentHash

@@ -14,12 +14,16 @@ enum HistoryLine {
         return formatter
     }()
 
-    static func render(_ answer: StoredAnswer, detections: [StoredDetection], full: Bool) -> String {
+    /// `conversation 12 · 3 turns`, above a thread's turns.
+    static func threadHeading(id: Int64, turns: Int) -> String {
+        "conversation \(id) · \(turns) turn\(turns == 1 ? "" : "s") (squint ask --conversation \(id) -p … continues it)\n"
+    }
+
+    static func render(_ answer: StoredAnswer, detections: [StoredDetection], full: Bool, indent: String = "") -> String {
         let images = ([answer.imagePath] + answer.otherImagePaths).map { ($0 as NSString).lastPathComponent }
         var heading = "\(time.string(from: answer.createdAt))  \(answer.task.rawValue)  \"\(one(answer.question, 80))\""
         heading += "  \(images.joined(separator: ", "))  \(answer.model)"
         if !answer.isComplete { heading += "  (incomplete: \(answer.error ?? "broke off"))" }
-        if let conversation = answer.conversationID { heading += "  [conversation \(conversation)]" }
         var lines = [TerminalSanitizer.sanitize(heading)]
         if full {
             for line in answer.text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -28,7 +32,7 @@ enum HistoryLine {
         } else {
             lines.append("  " + TerminalSanitizer.sanitize(summary(answer, detections: detections)))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { indent + $0 }.joined(separator: "\n") + "\n"
     }
 
     /// `15 boxes: red sprinkles, pink frosting, … (2 accepted, 1 rejected)`, or the answer's first words.
