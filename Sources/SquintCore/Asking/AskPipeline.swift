@@ -203,9 +203,7 @@ public struct AskPipeline: Sendable {
     /// judge, parse and save as a live one: `imageSize` is the upright size the request was made for.
     public func ingest(_ answer: GeminiAnswer, for question: Question, imageSize: PixelSize, estimatedImageTokens: Int) async -> AskEvent {
         let prompt = prompt(for: question)
-        var options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
-                                 temperature: prompt.temperature, thinkingBudget: prompt.thinkingBudget)
-        options.thinkingLevel = prompt.thinkingLevel
+        let options = Self.options(prompt, model: question.model, resolution: question.mediaResolution)
         let prepared = PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
             ask: Ask(images: [], question: prompt.prompt, options: options),
@@ -341,7 +339,16 @@ public struct AskPipeline: Sendable {
             tokens += family.imageTokens(width: prepared.sentSize.width, height: prepared.sentSize.height, resolution: resolution)
             if index == 0 { first = prepared }
         }
-        var options = AskOptions(model: question.model, systemInstruction: prompt.systemInstruction,
+        let options = Self.options(prompt, model: question.model, resolution: resolution)
+        return PreparedQuestion(
+            paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
+            ask: Ask(images: images, question: prompt.prompt, options: options), first: first!,
+            estimatedImageTokens: tokens)
+    }
+
+    /// The request options a task's prompt makes: one place for live questions and ingested Batch API results.
+    static func options(_ prompt: TaskPrompt, model: String, resolution: MediaResolution?) -> AskOptions {
+        var options = AskOptions(model: model, systemInstruction: prompt.systemInstruction,
                                  temperature: prompt.temperature, thinkingBudget: prompt.thinkingBudget)
         options.thinkingLevel = prompt.thinkingLevel
         options.mediaResolution = resolution
@@ -349,10 +356,7 @@ public struct AskPipeline: Sendable {
             options.responseJsonSchema = schema
             options.responseMimeType = "application/json"
         }
-        return PreparedQuestion(
-            paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
-            ask: Ask(images: images, question: prompt.prompt, options: options), first: first!,
-            estimatedImageTokens: tokens)
+        return options
     }
 
     static func sentImages(_ prepared: PreparedQuestion, plan: PlannedRequest) -> [SentImage] {

@@ -47,7 +47,7 @@ public enum RemoteImages {
         } catch {
             throw MediaFetcher.Failure(url: url, reason: "cannot create \(folder.path)")
         }
-        let hash = SHA256.hash(data: Data(url.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        let hash = FileFingerprint.hex(SHA256.hash(data: Data(url.utf8)).prefix(6))
         var name = URL(string: download.finalURL)?.lastPathComponent.filter { $0.isLetter || $0.isNumber || "._-".contains($0) } ?? ""
         if name.isEmpty || name == "/" { name = "image" }
         let suffix = info.format.rawValue == "jpeg" ? "jpg" : info.format.rawValue
