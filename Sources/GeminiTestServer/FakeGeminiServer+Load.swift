@@ -4,8 +4,6 @@ import Foundation
 /// flight, and limits answered with the service's 429. All of it concerns `generateContent` and
 /// `streamGenerateContent` only.
 extension FakeGeminiServer {
-    /// Added before every generate answer (a limit's 429 excepted), like the model's time to answer. A client that
-    /// hangs up ends the wait. Default none.
     /// `generationConfig.thinkingConfig.thinkingLevel` values answered with the service's 400 INVALID_ARGUMENT
     /// ("Thinking level X is not supported for this model."). Default none.
     public var refusedThinkingLevels: Set<String> {
@@ -13,6 +11,8 @@ extension FakeGeminiServer {
         set { state.withLock { $0.refusedThinkingLevels = newValue } }
     }
 
+    /// Added before every generate answer (a limit's 429 excepted), like the model's time to answer. A client that
+    /// hangs up ends the wait. Default none.
     public var responseDelay: Duration? {
         get { state.withLock { $0.responseDelay } }
         set { state.withLock { $0.responseDelay = newValue } }

@@ -87,14 +87,61 @@ struct Responder: Sendable {
 
     private func reply(to request: RecordedRequest, head: HTTPRequestHead) -> FakeReply {
         guard let route = request.route else {
-            if let page = state.withLock({ $0.webPages[request.path] }) { return page }
+            if let page = state.withLock({ $0.webPages[request.path] }) { return Self.ranged(page, for: request) }
             return .googleError(status: 404, message: "Method not found: \(request.method) \(request.path)")
         }
         if let refusal = checkKey(request, route: route) { return refusal }
         if let refusal = checkFiles(request, route: route) { return refusal }
+        if let refusal = checkExternalURLs(request, route: route) { return refusal }
         if let refusal = checkThinkingLevel(request, route: route) { return refusal }
         let reply = state.scriptedReply(for: route) ?? BuiltinReplies(state: state, baseURL: baseURL).reply(to: request, route: route)
         return reply.resolved(for: request)
+    }
+
+    /// A page's bytes as a web server serves them to `Range: bytes=a-b` (206 with `Content-Range`), unless the
+    /// page was served with `ranges: false`.
+    static func ranged(_ page: FakeReply, for request: RecordedRequest) -> FakeReply {
+        guard page.status == 200, case .bytes(let bytes) = page.body, !bytes.isEmpty,
+              !page.headers.contains(where: { $0.name == FakeGeminiServer.noRangesHeader }),
+              let range = request.header("range"), range.hasPrefix("bytes=") else {
+            var plain = page
+            plain.headers.removeAll { $0.name == FakeGeminiServer.noRangesHeader }
+            return plain
+        }
+        let bounds = range.dropFirst("bytes=".count).split(separator: "-", omittingEmptySubsequences: false)
+        guard bounds.count == 2, let start = Int(bounds[0]), start < bytes.count else {
+            return FakeReply(status: 416, headers: [("content-range", "bytes */\(bytes.count)")], body: .bytes([]))
+        }
+        let end = min(Int(bounds[1]) ?? bytes.count - 1, bytes.count - 1)
+        var headers = page.headers
+        headers.append(("content-range", "bytes \(start)-\(end)/\(bytes.count)"))
+        return FakeReply(status: 206, headers: headers, body: .bytes(Array(bytes[start...end])))
+    }
+
+    /// Images named by URL in `fileData.fileUri` (not this server's Files API): the 2.0 models refuse them as the
+    /// service does ("Invalid or unsupported file uri"); other models "fetch" them, which works for a page this
+    /// server serves with 200, unless `refusesURLFetches`.
+    private func checkExternalURLs(_ request: RecordedRequest, route: FakeRoute) -> FakeReply? {
+        guard route == .generateContent || route == .streamGenerateContent || route == .countTokens,
+              let contents = request.jsonObject()?["contents"] as? [[String: Any]] else { return nil }
+        // The service reads proto JSON, which takes both spellings; the Python SDK sends `file_data.file_uri`.
+        let uris = contents.flatMap { ($0["parts"] as? [[String: Any]]) ?? [] }
+            .compactMap { part in
+                let data = (part["fileData"] ?? part["file_data"]) as? [String: Any]
+                return (data?["fileUri"] ?? data?["file_uri"]) as? String
+            }
+            .filter { !$0.hasPrefix(baseURL + "/v1beta/files/") }
+        for uri in uris {
+            let model = request.resource ?? ""
+            if model.hasPrefix("gemini-2.0") || model.hasPrefix("gemini-1.5") {
+                return .googleError(status: 400, message: "Invalid or unsupported file uri: \(uri)")
+            }
+            let served = uri.hasPrefix(baseURL) && state.withLock {
+                !$0.refusesURLFetches && $0.webPages[String(uri.dropFirst(baseURL.count)).split(separator: "?").first.map(String.init) ?? ""]?.status == 200
+            }
+            if !served { return .googleError(status: 400, message: "Cannot fetch content from the provided URL.") }
+        }
+        return nil
     }
 
     /// A thinking level the model does not take is a 400, as the service answers it.

@@ -31,6 +31,7 @@ final class ServerState: @unchecked Sendable {
     var batchReplies: [String: [FakeReply]] = [:]
     /// Pages outside the API (`/pictures/cat.jpg`), for fetching images by URL.
     var webPages: [String: FakeReply] = [:]
+    var refusesURLFetches = false
     /// Thinking levels the "model" refuses with a 400, as a model answers a level it does not take.
     var refusedThinkingLevels: Set<String> = []
     var responseDelay: Duration?

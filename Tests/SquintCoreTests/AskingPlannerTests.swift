@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Imaging
 @testable import SquintCore
 
 /// A Files API that records uploads and answers PROCESSING a set number of times.
@@ -98,11 +99,29 @@ enum AskFixtures {
             switch part {
             case .inline: "inline"
             case .file: "file"
+            case .url: "url"
             case .text: "text"
             }
         }
         #expect(kinds == ["inline", "file", "inline", "text"])
         #expect(await uploader.uploads.map(\.displayName) == ["big.png"])
+    }
+
+    @Test func anImageGeminiFetchesIsSentByURLNeverUploadedAndCostsOnlyItsURL() async throws {
+        let uploader = RecordingUploader()
+        let remote = RemoteImage(url: "https://example.com/cat.jpg", mimeType: "image/jpeg", uprightSize: PixelSize(width: 4000, height: 3000),
+                                 byteSize: 90_000_000, contentHash: "abc")
+        let images = [AskImage(remote: remote), try AskFixtures.png(size: 6_000, name: "big.png")]
+        let plan = try await planner(uploader, limit: 6_000).plan(Ask(images: images, question: "q", options: AskOptions(model: "m")))
+        #expect(plan.parts.first == PlannedRequest.Part.url(mimeType: "image/jpeg", url: "https://example.com/cat.jpg"))
+        #expect(plan.uploadedFiles.count == 1, "only the local image is moved to the Files API")
+        #expect(await uploader.uploads.map(\.displayName) == ["big.png"])
+        let body = try JSONEncoder().encode(plan.generateContentRequest)
+        let json = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        let parts = try #require(((json["contents"] as? [[String: Any]])?.first?["parts"]) as? [[String: Any]])
+        let fileData = try #require(parts.first?["fileData"] as? [String: Any])
+        #expect(fileData["fileUri"] as? String == "https://example.com/cat.jpg")
+        #expect(fileData["mimeType"] as? String == "image/jpeg")
     }
 
     @Test func theCacheSavesASecondUpload() async throws {

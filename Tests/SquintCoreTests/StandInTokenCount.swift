@@ -6,7 +6,7 @@ enum StandInTokenCount {
         request.parts.reduce(0) { total, part in
             switch part {
             case .text(let text): total + text.count / 4
-            case .inline, .file: total + 258
+            case .inline, .file, .url: total + 258
             }
         }
     }

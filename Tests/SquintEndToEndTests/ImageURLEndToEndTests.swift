@@ -45,4 +45,50 @@ struct ImageURLEndToEndTests {
             #expect(h.server.requests(for: .streamGenerateContent).isEmpty)
         }
     }
+
+    @Test("--url-mode pass and url_mode in the config: plain http is downloaded, with the note on stderr; a bad mode is exit 2")
+    func passModeFromTheCommandLineAndConfig() async throws {
+        try await CLIHarness.with(config: "url_mode = \"pass\"\n" + CLIHarness.fastRetries) { h in
+            let jpeg = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLIHarness.corpusJPEG)))
+            h.server.serveFile("/coffee.jpg", bytes: jpeg, contentType: "image/jpeg")
+            let url = h.server.pageURL("/coffee.jpg")
+            h.server.setDefault(.streamedAnswer(["Coffee."]), for: .streamGenerateContent)
+            for arguments in [["--url-mode", "pass"], []] {
+                let result = try await h.run(["ask", url, "-p", "what is it?"] + arguments)
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(result.stdout == "Coffee.\n")
+                #expect(result.stderr.contains("\(url): downloaded, not passed: Gemini fetches only https URLs"), "\(result.stderr)")
+            }
+            #expect(h.server.requests.filter { $0.path == "/coffee.jpg" }.allSatisfy { $0.header("range") == nil },
+                    "plain http is downloaded whole, never probed first")
+            let plain = try await h.run(["ask", url, "-p", "what is it?", "--url-mode", "download"])
+            #expect(plain.status == 0 && !plain.stderr.contains("not passed"), "\(plain.stderr)")
+            let wrong = try await h.run(["ask", url, "-p", "?", "--url-mode", "fetch"])
+            #expect(wrong.status == 2 && wrong.stderr.contains("--url-mode"), "\(wrong.stderr)")
+        }
+        try await CLIHarness.with(config: "url_mode = \"sometimes\"\n") { h in
+            let result = try await h.run(["ask", CLIHarness.corpusJPEG, "-p", "?"])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("url_mode") && result.stderr.contains("download or pass"), "\(result.stderr)")
+        }
+    }
+
+    @Test("detect --out draws on an image named by URL; --count-tokens counts one")
+    func annotatedAndCounted() async throws {
+        try await CLIHarness.with { h in
+            let jpeg = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLIHarness.corpusJPEG)))
+            h.server.serveFile("/coffee.jpg", bytes: jpeg, contentType: "image/jpeg")
+            let url = h.server.pageURL("/coffee.jpg")
+            h.server.setDefault(.answer(#"[{"box_2d": [100, 100, 600, 600], "label": "cup"}]"#), for: .generateContent)
+            let out = h.folder.appendingPathComponent("annotated.png").path
+            let detected = try await h.run(["detect", url, "--out", out], environment: ["XDG_CACHE_HOME": h.folder.appendingPathComponent("cache").path])
+            #expect(detected.status == 0, "\(detected.stderr)")
+            #expect(detected.stdout.contains("cup"), "\(detected.stdout)")
+            let written = try Data(contentsOf: URL(fileURLWithPath: out))
+            #expect(written.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
+            let counted = try await h.run(["ask", url, "-p", "what is it?", "--count-tokens"])
+            #expect(counted.status == 0, "\(counted.stderr)")
+            #expect(h.server.requests(for: .countTokens).count == 1)
+        }
+    }
 }

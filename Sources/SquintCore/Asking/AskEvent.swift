@@ -28,7 +28,7 @@ public enum AskEvent: Sendable {
 public struct SentImage: Sendable, Equatable {
     public var path: String
     public var mimeType: String
-    /// `inline`, or the Files API name (`files/abc`) it was uploaded as.
+    /// `inline`, `url` (Gemini fetched it, `--url-mode pass`), or the Files API name (`files/abc`) it was uploaded as.
     public var sentAs: String
 
     public init(path: String, mimeType: String, sentAs: String) {

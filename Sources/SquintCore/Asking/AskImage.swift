@@ -1,12 +1,24 @@
 import Foundation
 import Imaging
 
-/// One image to ask about: its bytes and the MIME type read from them (never from the file name).
+/// One image to ask about: its bytes and the MIME type read from them (never from the file name), or the URL
+/// Gemini fetches it from.
 public struct AskImage: Sendable, Equatable {
+    /// Empty for an image Gemini fetches itself.
     public var bytes: [UInt8]
     public var mimeType: String
     /// The file name or another label, for messages and the upload's display name.
     public var name: String
+    /// The URL Gemini fetches the image from (`--url-mode pass`), sent as `fileData.fileUri`; nil sends the bytes.
+    public var url: String?
+
+    /// An image Gemini fetches itself.
+    public init(remote: RemoteImage) {
+        bytes = []
+        mimeType = remote.mimeType
+        name = remote.url
+        url = remote.url
+    }
 
     /// Checks the bytes are an image Gemini accepts (JPEG, PNG, WebP, HEIF/HEIC) and records its MIME type.
     /// GIF (its first frame) and BMP, which Gemini refuses, are converted to PNG here.

@@ -18,6 +18,8 @@ public struct AskPipeline: Sendable {
     public var inlineLimit = RequestPlanner.inlineRequestLimit
     /// How long to wait between polls of a PROCESSING upload, at most.
     public var uploadPollInterval: Duration = .seconds(2)
+    /// Fetches (or reads the first bytes of) images named by URL.
+    public var remoteImages: RemoteImages
 
     public init(provider: any AnswerProvider, store: Store, configuration: SquintConfiguration, cache: (any UploadCache)? = nil) {
         self.provider = provider
@@ -25,6 +27,7 @@ public struct AskPipeline: Sendable {
         self.configuration = configuration
         self.cache = cache ?? StoreUploadCache(store: store)
         inlineLimit = configuration.inlineLimitBytes
+        remoteImages = RemoteImages(downloadLimit: configuration.urlMaxBytes)
     }
 
     /// A running question that can be cancelled while its events are still read: after `cancel()` the stream
@@ -92,7 +95,9 @@ public struct AskPipeline: Sendable {
         var prepared: PreparedQuestion
         do {
             let history = try await conversationHistory(&question)
-            prepared = try prepare(question)
+            let remote = try await resolveURLs(&question)
+            prepared = try prepare(question, passed: remote.passed)
+            prepared.notes = remote.notes
             prepared.ask.history = history
             try checkThreadLength(prepared, model: question.model)
         } catch {
@@ -111,6 +116,15 @@ public struct AskPipeline: Sendable {
         guard let conversation = try await store.conversation(id: id) else { throw AskError.noConversation(id) }
         question.imagePaths = conversation.imagePaths
         return conversation.turns
+    }
+
+    /// The question's URLs downloaded, or read for passing (`url_mode`); its paths name the local copies.
+    private func resolveURLs(_ question: inout Question) async throws -> RemoteImages.Resolved {
+        guard question.imagePaths.contains(where: RemoteImages.isURL) else { return RemoteImages.Resolved(paths: question.imagePaths) }
+        let resolved = try await remoteImages.resolve(question.imagePaths, mode: question.urlMode ?? configuration.urlMode,
+                                                      task: question.task, model: question.model)
+        question.imagePaths = resolved.paths
+        return resolved
     }
 
     /// A thread past the model's input limit is refused before sending (images at their estimate, text at four
@@ -133,7 +147,8 @@ public struct AskPipeline: Sendable {
             question: question, prompt: prepared.prompt, images: [], answer: GeminiAnswer(),
             imageSize: prepared.first.uprightSize,
             usage: TokenUsage(estimatedImageTokens: prepared.estimatedImageTokens), spatial: nil, stored: nil,
-            detections: [], saved: nil, notes: ModelFamily.advice(task: question.task, model: question.model).map { [$0] } ?? [],
+            detections: [], saved: nil,
+            notes: (ModelFamily.advice(task: question.task, model: question.model).map { [$0] } ?? []) + prepared.notes,
             firstText: nil, total: .zero)
         var planner = RequestPlanner(uploader: provider, cache: cache, inlineLimit: inlineLimit, pollInterval: uploadPollInterval)
         planner.progress = { progress in
@@ -146,7 +161,9 @@ public struct AskPipeline: Sendable {
 
         var uploadedAgain = false
         var prepared = prepared
+        var question = question
         var thinkingDropped = false
+        var urlsDownloaded = false
         while true {
             do {
                 let plan = try await planner.plan(prepared.ask)
@@ -166,6 +183,25 @@ public struct AskPipeline: Sendable {
                         }
                     }
                     try Task.checkCancellation()
+                } catch let error as GeminiError where !urlsDownloaded && outcome.answer.text.isEmpty
+                    && !prepared.passed.isEmpty && Self.isURLRefused(error) {
+                    // Gemini could not fetch a passed URL (a model without URL support, a signed URL it cannot
+                    // read): download the images and ask once more, saying so.
+                    urlsDownloaded = true
+                    outcome.notes.append("Gemini could not fetch \(prepared.passed.keys.sorted().joined(separator: ", ")) "
+                                         + "(\(error.rpcStatus?.message ?? "HTTP 400")); downloaded and asked again")
+                    let history = prepared.ask.history
+                    var downloading = question
+                    downloading.urlMode = .download
+                    _ = try await resolveURLs(&downloading)
+                    let notes = prepared.notes
+                    prepared = try prepare(downloading, passed: [:])
+                    prepared.ask.history = history
+                    prepared.notes = notes
+                    question.imagePaths = downloading.imagePaths
+                    outcome.question = question
+                    outcome.answer = GeminiAnswer()
+                    continue
                 } catch let error as GeminiError where !uploadedAgain && outcome.answer.text.isEmpty
                     && !plan.uploadedFiles.isEmpty && Self.isFileGone(error) {
                     // A cached upload the service no longer has (deleted, expired early): forget it, upload again once.
@@ -219,7 +255,9 @@ public struct AskPipeline: Sendable {
     /// The request `question` would send, counted by the service (`squint ask --count-tokens`): prepared and
     /// planned exactly as it would be asked (large images uploaded), nothing generated or stored.
     public func countTokens(_ question: Question) async throws -> (totalTokens: Int, estimatedImageTokens: Int) {
-        let prepared = try prepare(question)
+        var question = question
+        let remote = try await resolveURLs(&question)
+        let prepared = try prepare(question, passed: remote.passed)
         let plan = try await plannedRequest(prepared, inlineLimit: inlineLimit)
         return (try await provider.countTokens(plan), prepared.estimatedImageTokens)
     }
@@ -268,13 +306,14 @@ public struct AskPipeline: Sendable {
             outcome.spatial = result
             detections = result.detections
         }
-        let draft = AnswerDraft(
+        var draft = AnswerDraft(
             imagePath: prepared.paths[0], otherImagePaths: Array(prepared.paths.dropFirst()), task: prepared.prompt.task,
             question: prepared.prompt.subject, prompt: prepared.prompt.prompt, text: outcome.answer.text,
             model: prepared.ask.options.model, modelVersion: outcome.answer.modelVersion, usage: outcome.usage,
             imageSize: prepared.first.uprightSize, warnings: (outcome.spatial?.warnings ?? []) + outcome.notes,
             isComplete: complete, error: error, finishReason: outcome.answer.finishReason?.rawValue,
             retries: outcome.answer.retries)
+        draft.remoteImages = prepared.paths.compactMap { prepared.passed[$0] }
         do {
             let saved = try await store.saveAnswer(draft, detections: detections)
             outcome.saved = saved
@@ -308,9 +347,15 @@ public struct AskPipeline: Sendable {
         /// The first image as sent (the only one for spatial tasks).
         var first: PreparedImage
         var estimatedImageTokens: Int
+        /// The images Gemini fetches by URL, by URL.
+        var passed: [String: RemoteImage] = [:]
+        /// Said once the answer is in (why a URL was downloaded rather than passed).
+        var notes: [String] = []
     }
 
-    func prepare(_ question: Question) throws -> PreparedQuestion {
+    /// Reads, checks and prepares the images; those in `passed` stay URLs for Gemini to fetch, sized from their
+    /// first bytes.
+    func prepare(_ question: Question, passed: [String: RemoteImage] = [:]) throws -> PreparedQuestion {
         guard !question.imagePaths.isEmpty else { throw AskError.noImages }
         if question.task == .question, question.trimmedWords == nil { throw AskError.emptyQuestion }
         if question.task.isSpatial, question.imagePaths.count > 1 { throw AskError.oneImageOnly(question.task.rawValue) }
@@ -323,6 +368,13 @@ public struct AskPipeline: Sendable {
         var first: PreparedImage?
         var tokens = 0
         for (index, path) in question.imagePaths.enumerated() {
+            if let remote = passed[path] {
+                let size = remote.uprightSize
+                images.append(AskImage(remote: remote))
+                tokens += family.imageTokens(width: size.width, height: size.height, resolution: resolution)
+                if index == 0 { first = PreparedImage(data: Data(), mimeType: remote.mimeType, uprightSize: size, sentSize: size) }
+                continue
+            }
             let original = try AskImage.load(path: path)
             let prepared: PreparedImage
             do {
@@ -343,7 +395,7 @@ public struct AskPipeline: Sendable {
         return PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
             ask: Ask(images: images, question: prompt.prompt, options: options), first: first!,
-            estimatedImageTokens: tokens)
+            estimatedImageTokens: tokens, passed: passed)
     }
 
     /// The request options a task's prompt makes: one place for live questions and ingested Batch API results.
@@ -365,6 +417,7 @@ public struct AskPipeline: Sendable {
             switch part {
             case .file(let mimeType, _): SentImage(path: path, mimeType: mimeType, sentAs: uploads.next() ?? "file")
             case .inline(let mimeType, _): SentImage(path: path, mimeType: mimeType, sentAs: "inline")
+            case .url(let mimeType, _): SentImage(path: path, mimeType: mimeType, sentAs: "url")
             case .text: SentImage(path: path, mimeType: "", sentAs: "inline")
             }
         }
@@ -382,6 +435,14 @@ public struct AskPipeline: Sendable {
         guard error.httpStatus == 400 else { return false }
         let message = (error.rpcStatus?.message ?? "").lowercased()
         return message.contains("thinking")
+    }
+
+    /// The service's 400 for a URL it would not or could not fetch: "Invalid or unsupported file uri: …" (a model
+    /// without URL support), "Cannot fetch content from the provided URL" (a signed URL it cannot read).
+    static func isURLRefused(_ error: GeminiError) -> Bool {
+        guard error.httpStatus == 400 else { return false }
+        let message = (error.rpcStatus?.message ?? "").lowercased()
+        return message.contains("file uri") || message.contains("fetch") || message.contains("url")
     }
 
     static func isFileGone(_ error: GeminiError) -> Bool {

@@ -14,7 +14,7 @@ extension PlannedRequest {
                 var wire = GeminiAPI.Part.inline(Data(bytes), mimeType: mimeType)
                 wire.mediaResolution = perPart
                 return wire
-            case .file(let mimeType, let uri):
+            case .file(let mimeType, let uri), .url(let mimeType, let uri):
                 var wire = GeminiAPI.Part.file(uri: uri, mimeType: mimeType)
                 wire.mediaResolution = perPart
                 return wire

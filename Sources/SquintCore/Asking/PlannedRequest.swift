@@ -7,6 +7,8 @@ public struct PlannedRequest: Sendable, Equatable {
         case inline(mimeType: String, bytes: [UInt8])
         /// Sent as `fileData` referring to a Files API upload.
         case file(mimeType: String, uri: String)
+        /// Sent as `fileData` naming a public or signed https URL Gemini fetches (`--url-mode pass`).
+        case url(mimeType: String, url: String)
         case text(String)
     }
 

@@ -26,6 +26,8 @@ public struct Question: Sendable, Equatable, Codable {
     public var conversationID: Int64?
     /// The TUI's questions: continue the latest conversation about exactly these images, when there is one.
     public var continuesImageConversation = false
+    /// `--url-mode`: replaces the config's `url_mode` for images named by URL.
+    public var urlMode: URLMode?
 
     public init(task: AskTask, imagePaths: [String], words: String? = nil, model: String, systemInstruction: String? = nil,
                 temperature: Double? = nil, itemLimit: Int? = nil, maxImageSide: Int? = nil, streaming: Bool = true,

@@ -50,7 +50,8 @@ public struct RequestPlanner: Sendable {
         var estimate = Self.envelopeBytes + textBytes + ask.images.map(Self.inlineBytes).reduce(0, +)
         // Largest first: each upload then saves the most bytes, so the fewest images leave the request.
         var toUpload = Set<Int>()
-        for index in ask.images.indices.sorted(by: { ask.images[$0].bytes.count > ask.images[$1].bytes.count }) {
+        let sent = ask.images.indices.filter { ask.images[$0].url == nil }
+        for index in sent.sorted(by: { ask.images[$0].bytes.count > ask.images[$1].bytes.count }) {
             guard estimate >= inlineLimit else { break }
             toUpload.insert(index)
             estimate += Self.fileDataBytes - Self.inlineBytes(ask.images[index])
@@ -59,7 +60,9 @@ public struct RequestPlanner: Sendable {
         var parts: [PlannedRequest.Part] = []
         var uploaded: [String] = []
         for (index, image) in ask.images.enumerated() {
-            if toUpload.contains(index) {
+            if let url = image.url {
+                parts.append(.url(mimeType: image.mimeType, url: url))
+            } else if toUpload.contains(index) {
                 let upload = try await uploadedCopy(of: image)
                 parts.append(.file(mimeType: image.mimeType, uri: upload.fileURI))
                 uploaded.append(upload.fileName)
@@ -105,9 +108,10 @@ public struct RequestPlanner: Sendable {
     /// `contents`, `role`, `generationConfig` and the rest around the parts.
     static let envelopeBytes = 1024
 
-    /// Base64 grows every 3 bytes to 4; plus the part's JSON around it.
+    /// Base64 grows every 3 bytes to 4; plus the part's JSON around it. An image Gemini fetches is only its URL.
     static func inlineBytes(_ image: AskImage) -> Int {
-        (image.bytes.count + 2) / 3 * 4 + 64
+        if let url = image.url { return fileDataBytes + url.utf8.count }
+        return (image.bytes.count + 2) / 3 * 4 + 64
     }
 
     /// A `fileData` part: the URI and its JSON.

@@ -86,6 +86,12 @@ private struct TableReader {
                     throw .badValue(path, key: key, expected: "a number of megabytes above 0, at most 2000")
                 }
                 config.urlMaxBytes = Int(number * 1_000_000)
+            case "url_mode":
+                let name = try nonEmptyString(value, key)
+                guard let mode = URLMode(rawValue: name.lowercased()) else {
+                    throw .badValue(path, key: key, expected: "download or pass")
+                }
+                config.urlMode = mode
             case "max_megapixels":
                 guard let number = value.double ?? value.int.map(Double.init), number > 0, number <= 10_000 else {
                     throw .badValue(path, key: key, expected: "a number of megapixels above 0, at most 10000")

@@ -31,6 +31,9 @@ public struct SquintConfiguration: Sendable, Equatable {
     public var inlineLimitBytes: Int = RequestPlanner.inlineRequestLimit
     /// `url_max_mb`: the largest image fetched by URL (20 MB by default).
     public var urlMaxBytes: Int = 20_000_000
+    /// `url_mode`: whether images named by URL are downloaded and sent like files, or passed to Gemini to fetch
+    /// (`--url-mode` overrides).
+    public var urlMode: URLMode = .download
     /// `[timeouts]`
     public var timeouts = Timeouts()
     /// `[retry]`

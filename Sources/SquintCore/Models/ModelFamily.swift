@@ -105,6 +105,10 @@ public struct ModelFamily: Sendable, Equatable {
         return ["type": "array", "items": ["type": "object", "properties": JSONValue.object(properties), "required": JSONValue.array(required)]]
     }
 
+    /// Whether the family fetches an image named by URL in `fileData.fileUri` (`--url-mode pass`): the 2.5 and 3
+    /// families do; Google's documentation excepts the 2.0 family, which answers "Invalid or unsupported file uri".
+    public var fetchesURLs: Bool { !prefixes.isEmpty }
+
     /// The most input tokens a request may hold (the documented 1,048,576 for 2.5 and 3); nil when unknown.
     public var inputTokenLimit: Int? { prefixes.isEmpty ? nil : 1_048_576 }
 

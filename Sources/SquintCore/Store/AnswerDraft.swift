@@ -34,6 +34,9 @@ public struct AnswerDraft: Sendable, Equatable {
     public var createdAt: Date
     /// The imported label set this answer holds; nil for Gemini's answers.
     public var labelSet: LabelSet?
+    /// The images among `imagePaths` that Gemini fetched by URL, with what their first bytes told (their store
+    /// fingerprint: there is no local file to hash).
+    public var remoteImages: [RemoteImage] = []
 
     public init(imagePath: String, otherImagePaths: [String] = [], task: AskTask, question: String, prompt: String? = nil,
                 text: String, model: String, modelVersion: String? = nil, usage: TokenUsage? = nil, imageSize: PixelSize,

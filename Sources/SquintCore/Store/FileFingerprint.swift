@@ -35,6 +35,13 @@ struct FileFingerprint: Sendable, Equatable {
         sha256 = Self.hex(hasher.finalize())
     }
 
+    /// An image Gemini fetched by URL: the hash and size its first bytes gave, or (unknown) the URL's own hash.
+    init(remote: RemoteImage?, url: String, at time: Date = Date()) {
+        byteSize = remote?.byteSize ?? 0
+        modified = time
+        sha256 = remote?.contentHash ?? Self.sha256(of: Array(url.utf8))
+    }
+
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         digest.map { String(format: "%02x", $0) }.joined()
     }

@@ -21,7 +21,13 @@ extension Store {
     public func saveAnswer(_ draft: AnswerDraft, detections: [Detection]) async throws(StoreError) -> SavedAnswer {
         let paths = draft.imagePaths.map(Self.canonicalPath)
         var fingerprints: [FileFingerprint] = []
-        for path in paths { fingerprints.append(try await Self.fingerprint(path)) }
+        for path in paths {
+            if RemoteImages.isURL(path) {
+                fingerprints.append(FileFingerprint(remote: draft.remoteImages.first { $0.url == path }, url: path))
+            } else {
+                fingerprints.append(try await Self.fingerprint(path))
+            }
+        }
         let prints = fingerprints
         return try await write { db in
             let image = try Self.upsertImage(db, path: paths[0], fingerprint: prints[0])

@@ -100,6 +100,8 @@ public final class Store: Sendable {
 
     /// The absolute, standardized form of a path, as images are keyed.
     public static func canonicalPath(_ path: String) -> String {
+        // An image Gemini fetched by URL is known by its URL.
+        if RemoteImages.isURL(path) { return path }
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         return url.standardizedFileURL.path
     }

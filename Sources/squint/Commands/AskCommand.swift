@@ -51,6 +51,9 @@ struct AskCommand: AsyncParsableCommand {
     @Option(name: .customLong("media-resolution"), help: MediaResolutionHelp.text)
     var mediaResolution: MediaResolution?
 
+    @Option(name: .customLong("url-mode"), help: URLModeHelp.text)
+    var urlMode: URLMode?
+
     @Flag(name: .customLong("count-tokens"), help: "Ask countTokens for the request's exact prompt tokens, without generating an answer.")
     var countTokens = false
 
@@ -95,6 +98,7 @@ struct AskCommand: AsyncParsableCommand {
         var question = Question(task: .question, imagePaths: images, words: prompt, model: model ?? settings.configuration.model,
                                 systemInstruction: system, temperature: temperature, streaming: !noStream, mediaResolution: mediaResolution)
         question.conversationID = conversation
+        question.urlMode = urlMode
         return question
     }
 
@@ -104,7 +108,9 @@ struct AskCommand: AsyncParsableCommand {
         let store = try settings.openStore()
         let question = question(settings)
         let count = try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
-            try await AskPipeline(provider: client, store: store, configuration: settings.configuration).countTokens(question)
+            var pipeline = AskPipeline(provider: client, store: store, configuration: settings.configuration)
+            pipeline.remoteImages.environment = ProcessInfo.processInfo.environment
+            return try await pipeline.countTokens(question)
         }
         if json {
             Output.standardOutput.write(JSONOutput.line(TokenCountReport(model: question.model, estimatedImageTokens: count.estimatedImageTokens,

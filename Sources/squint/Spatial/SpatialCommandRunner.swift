@@ -47,15 +47,17 @@ struct SpatialCommandRunner: Sendable {
     private func runUnmapped() async throws {
         let options = self.options, task = self.task
         let (outcome, configuration) = try await AskSession.run(api: options.api, environment: environment, question: { settings in
-            Question(task: task, imagePaths: [options.image], words: options.what,
-                     model: options.model ?? settings.configuration.model, itemLimit: options.limit,
-                     maxImageSide: options.maxSide, streaming: false, mediaResolution: options.mediaResolution)
+            var question = Question(task: task, imagePaths: [options.image], words: options.what,
+                                    model: options.model ?? settings.configuration.model, itemLimit: options.limit,
+                                    maxImageSide: options.maxSide, streaming: false, mediaResolution: options.mediaResolution)
+            question.urlMode = options.urlMode
+            return question
         }, onEvent: AskSession.note)
         for note in outcome.notes { Diagnostics.note(note) }
         let detections = outcome.detections.map(\.detection)
         let result = outcome.spatial ?? SpatialResult()
         let maskFiles = try writeMasks(detections)
-        if let out = options.out { try writeAnnotated(outcome, to: out, budget: configuration.pixelBudget) }
+        if let out = options.out { try await writeAnnotated(outcome, to: out, configuration: configuration) }
         let image = outcome.stored?.imagePath ?? Store.canonicalPath(options.image)
         var output: String
         if options.json {
@@ -92,10 +94,15 @@ struct SpatialCommandRunner: Sendable {
         }
     }
 
-    /// The full-resolution upright image with boxes, points and masks drawn, as PNG.
-    private func writeAnnotated(_ outcome: AskOutcome, to path: String, budget: PixelBudget) throws {
-        let url = URL(fileURLWithPath: Store.canonicalPath(options.image))
-        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent, budget: budget)
+    /// The full-resolution upright image with boxes, points and masks drawn, as PNG: the file asked about, its
+    /// downloaded copy, or (an image Gemini fetched by URL) a download of it now, since drawing needs the pixels.
+    private func writeAnnotated(_ outcome: AskOutcome, to path: String, configuration: SquintConfiguration) async throws {
+        var image = outcome.question.imagePaths.first ?? options.image
+        if RemoteImages.isURL(image) {
+            image = try await RemoteImages(environment: environment, downloadLimit: configuration.urlMaxBytes).localCopy(of: image)
+        }
+        let url = URL(fileURLWithPath: Store.canonicalPath(image))
+        var bitmap = try ImageLoader.decodeFull(data: ImageLoader.read(url: url), name: url.lastPathComponent, budget: configuration.pixelBudget)
         bitmap.draw(Detection.overlays(for: outcome.detections.map(\.detection), imageSize: bitmap.size))
         try PNGEncoder.write(bitmap, to: URL(fileURLWithPath: path), effort: PNGEncoder.exportEffort(for: bitmap.size))
     }

@@ -3,7 +3,7 @@ import SquintCore
 
 /// The options `detect`, `segment` and `point` share.
 struct SpatialOptions: ParsableArguments {
-    @Argument(help: "The image to ask about.")
+    @Argument(help: "The image (a file or an http/https URL) to ask about.")
     var image: String
 
     @Option(name: [.customShort("p"), .customLong("prompt")], help: ArgumentHelp("What to look for, e.g. \"cupcakes\" (default: the prominent objects).", valueName: "WHAT"))
@@ -26,6 +26,9 @@ struct SpatialOptions: ParsableArguments {
 
     @Option(name: .customLong("media-resolution"), help: MediaResolutionHelp.text)
     var mediaResolution: MediaResolution?
+
+    @Option(name: .customLong("url-mode"), help: URLModeHelp.text)
+    var urlMode: URLMode?
 
     @OptionGroup var api: APIOptions
 

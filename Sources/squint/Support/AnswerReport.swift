@@ -13,7 +13,7 @@ struct AnswerReport: Encodable {
     struct Image: Encodable {
         var path: String
         var mimeType: String
-        /// `inline`, or the Files API name (`files/abc`) it was uploaded as.
+        /// `inline`, `url` (Gemini fetched it, `--url-mode pass`), or the Files API name (`files/abc`) it was uploaded as.
         var sentAs: String
     }
 

@@ -24,15 +24,14 @@ enum AskSession {
         if let id = question.conversationID, !modelChosen, let conversation = try await store.conversation(id: id) {
             question.model = conversation.model
         }
-        // Images named by URL are fetched first (a failure is one line, exit 2), then asked about like files.
-        question.imagePaths = try await RemoteImages.resolve(question.imagePaths, limit: settings.configuration.urlMaxBytes,
-                                                             environment: environment)
         let configuration = try settings.gemini()
         // While waiting, on a terminal: what is happening, erased before the answer or the result is written.
         let spinner = Spinner.start(model: question.model, maxAttempts: configuration.retryPolicy.maxAttempts, environment: environment)
         defer { spinner?.stop() }
         let outcome = try await GeminiClient.withClient(configuration: configuration, environment: environment) { client in
-            let pipeline = AskPipeline(provider: client, store: store, configuration: settings.configuration)
+            var pipeline = AskPipeline(provider: client, store: store, configuration: settings.configuration)
+            // Images named by URL are fetched (or, passed, read) with this environment's proxies and cache folder.
+            pipeline.remoteImages.environment = environment
             return try await pipeline.ask(question) { event in
                 spinner?.handle(event)
                 onEvent(event)

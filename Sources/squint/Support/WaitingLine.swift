@@ -71,9 +71,7 @@ struct WaitingLine: Sendable, Equatable {
         }
     }
 
-    static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_000_000)
-    }
+    static func megabytes(_ bytes: Int) -> String { MediaFetcher.megabytes(bytes) }
 
     /// "503 overloaded", "429 rate limited", "connection failed": short, for one line.
     static func reason(_ error: GeminiError) -> String {
