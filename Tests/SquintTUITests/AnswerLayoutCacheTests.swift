@@ -13,7 +13,7 @@ import Testing
     }
 
     static func job(_ key: AnswerLayoutCache.Key) -> AnswerLayoutCache.Job {
-        AnswerLayoutCache.Job(key: key, content: .markdown(question: "q", text: "t", note: nil))
+        AnswerLayoutCache.Job(key: key, content: .markdown(earlier: [], question: "q", text: "t", note: nil))
     }
 
     static let lines = [StyledLine([Span("one")]), StyledLine([Span("two")])]

@@ -35,7 +35,7 @@ import Testing
         #expect(!spec.question.continuesImageConversation)
     }
 
-    @Test func theAnswerPaneShowsTheThreadAboveTheAnswer() throws {
+    @Test func theAnswerPaneShowsTheThreadAboveTheLatestQuestion() throws {
         var state = keys.loaded()
         state.answerImage = "/pics/cat.png"
         let draft = AnswerDraft(imagePath: "/pics/cat.png", task: .question, question: "How old?", text: "About two.", model: "m",
@@ -47,8 +47,13 @@ import Testing
             Conversation.Turn(prompt: "What breed?", modelParts: [.text("A tabby.")], answerID: 7),
             Conversation.Turn(prompt: "How old?", modelParts: [.text("About two.")], answerID: 8),
         ]))
-        guard case .markdown(_, let text, _) = AnswerContent.build(state).0 else { Issue.record("not markdown"); return }
-        #expect(text == "**› What breed?**\n\nA tabby.\n\nAbout two.")
+        let content = AnswerContent.build(state).0
+        guard case .markdown(let earlier, let question, let text, _) = content else { Issue.record("not markdown"); return }
+        #expect(earlier == [ConversationThread.Exchange(question: "What breed?", answer: "A tabby.")])
+        #expect(question.contains("How old?") && text == "About two.")
+        // Laid out top to bottom: the earlier question, its answer, then the latest question over its answer.
+        let lines = AnswerView.lines(content, width: 40, rawKey: "r").map { $0.spans.map(\.text).joined() }
+        #expect(lines == ["› What breed?", "", "A tabby.", "", "› How old?", "", "About two."], "\(lines)")
         // Another image's thread is never shown.
         _ = state.apply(.threadLoaded(image: "/pics/a1.jpg", conversation: 3, turns: []))
         #expect(state.thread?.image == "/pics/cat.png")

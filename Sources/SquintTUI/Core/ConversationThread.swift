@@ -6,17 +6,18 @@ public struct ConversationThread: Sendable, Equatable {
     public var id: Int64
     public var turns: [Conversation.Turn]
 
-    /// The thread as Markdown above an answer: each earlier question in bold with its answer.
-    public func markdown(before answerID: Int64?) -> String {
-        earlier(than: answerID).map { "**› \($0.question)**\n\n\($0.answer)\n\n" }.joined()
+    /// One earlier question and the model's answer text, as the answer pane shows it.
+    public struct Exchange: Sendable, Equatable {
+        public var question: String
+        public var answer: String
     }
 
     /// The turns before the one that gave `answerID` (all of them when it is not among them: a follow-up is
-    /// still streaming), as question and answer text.
-    public func earlier(than answerID: Int64?) -> [(question: String, answer: String)] {
+    /// still streaming).
+    public func earlier(than answerID: Int64?) -> [Exchange] {
         let end = answerID.flatMap { id in turns.firstIndex { $0.answerID == id } } ?? turns.count
         return turns.prefix(end).map { turn in
-            (turn.prompt, turn.modelParts.compactMap(\.text).joined())
+            Exchange(question: turn.prompt, answer: turn.modelParts.compactMap(\.text).joined())
         }
     }
 }

@@ -5,8 +5,9 @@ import SquintCore
 enum AnswerContent: Sendable, Equatable {
     /// Nothing asked about this image yet (or no image).
     case empty
-    /// A caption or question: the answer as Markdown. `note` follows it (an incomplete answer's reason).
-    case markdown(question: String, text: String, note: String?)
+    /// A caption or question: the conversation's earlier exchanges, each under its own question, then the
+    /// question and its answer as Markdown. `note` follows it (an incomplete answer's reason).
+    case markdown(earlier: [ConversationThread.Exchange], question: String, text: String, note: String?)
     /// The raw answer of a spatial task (the raw-answer key), masks abbreviated.
     case raw(question: String, text: String, note: String?)
     /// A spatial answer still streaming: how far it has got, never its JSON.
@@ -27,7 +28,8 @@ enum AnswerContent: Sendable, Equatable {
     /// The bytes of text a layout has to read: what decides whether it runs off the curses thread.
     var layoutCost: Int {
         switch self {
-        case .markdown(_, let text, _), .raw(_, let text, _): text.utf8.count
+        case .markdown(let earlier, _, let text, _): earlier.reduce(text.utf8.count) { $0 + $1.question.utf8.count + $1.answer.utf8.count }
+        case .raw(_, let text, _): text.utf8.count
         case .empty, .progress, .summary: 0
         }
     }
@@ -42,9 +44,9 @@ enum AnswerContent: Sendable, Equatable {
             guard question.task.isSpatial, let stream = request.spatial else {
                 // A follow-up streams below the conversation's earlier turns.
                 let earlier = question.continuesImageConversation && state.thread?.image == state.answerImage
-                    ? state.thread?.markdown(before: nil) ?? "" : ""
-                return (.markdown(question: heading, text: earlier + request.text, note: nil),
-                        Identity(source: source, textBytes: earlier.utf8.count + bytes, mode: 0, detail: 0))
+                    ? state.thread?.earlier(than: nil) ?? [] : []
+                return (.markdown(earlier: earlier, question: heading, text: request.text, note: nil),
+                        Identity(source: source, textBytes: bytes, mode: 0, detail: earlier.count))
             }
             if state.showRawAnswer {
                 return (.raw(question: heading, text: request.text, note: nil), Identity(source: source, textBytes: bytes, mode: 1, detail: 0))
@@ -61,9 +63,9 @@ enum AnswerContent: Sendable, Equatable {
         let bytes = stored.text.utf8.count
         guard stored.task.isSpatial else {
             let earlier = stored.conversationID != nil && state.thread?.id == stored.conversationID && state.thread?.image == state.answerImage
-                ? state.thread?.markdown(before: stored.id) ?? "" : ""
-            return (.markdown(question: heading, text: earlier + stored.text, note: note),
-                    Identity(source: source, textBytes: earlier.utf8.count + bytes, mode: 0, detail: note == nil ? 0 : 1))
+                ? state.thread?.earlier(than: stored.id) ?? [] : []
+            return (.markdown(earlier: earlier, question: heading, text: stored.text, note: note),
+                    Identity(source: source, textBytes: bytes, mode: 0, detail: earlier.count * 2 + (note == nil ? 0 : 1)))
         }
         if state.showRawAnswer {
             return (.raw(question: heading, text: stored.text, note: note), Identity(source: source, textBytes: bytes, mode: 1, detail: note == nil ? 0 : 1))

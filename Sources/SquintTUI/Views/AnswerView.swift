@@ -76,8 +76,13 @@ enum AnswerView {
         switch content {
         case .empty:
             return []
-        case .markdown(let question, let text, let incomplete):
-            return heading(question) + MarkdownLite.render(TerminalSafe.text(text, keepNewlines: true), width: width) + note(incomplete)
+        case .markdown(let earlier, let question, let text, let incomplete):
+            // The thread reads top to bottom: each earlier question over its answer, the latest last.
+            let thread = earlier.flatMap { exchange in
+                heading(exchange.question) + MarkdownLite.render(TerminalSafe.text(exchange.answer.trimmingCharacters(in: .whitespacesAndNewlines), keepNewlines: true),
+                                                               width: width) + [StyledLine()]
+            }
+            return thread + heading(question) + MarkdownLite.render(TerminalSafe.text(text, keepNewlines: true), width: width) + note(incomplete)
         case .raw(let question, let text, let incomplete):
             var lines = heading(question) + paragraph("raw answer, masks abbreviated · \(rawKey) shows the summary", .dim)
             lines.append(StyledLine())
@@ -149,7 +154,7 @@ enum AnswerView {
     static func placeholder(_ content: AnswerContent, width: Int) -> [StyledLine] {
         let question: String
         switch content {
-        case .markdown(let q, _, _), .raw(let q, _, _), .progress(let q, _, _, _, _), .summary(let q, _): question = q
+        case .markdown(_, let q, _, _), .raw(let q, _, _), .progress(let q, _, _, _, _), .summary(let q, _): question = q
         case .empty: return []
         }
         return MarkdownLite.wrap([Span("› " + TerminalSafe.text(question), .heading)], width: width, firstPrefix: [], restIndent: 2)
