@@ -131,4 +131,21 @@ struct ExporterTests {
         let images = [ExportImage(path: "/a/x.jpg", size: Self.size, detections: []), ExportImage(path: "/b/x.png", size: Self.size, detections: [])]
         #expect(Exporter.uniqueStems(images) == ["x", "x_2"])
     }
+
+    @Test("an image known by its URL (--url-mode pass) is named by the URL's last path component; COCO keeps the URL as coco_url")
+    func imagesKnownByURL() throws {
+        let url = "https://bucket.example/frames/cat.jpg?X-Signature=abc"
+        let box = Detection(label: "cat", kind: .box, box: PixelBox(x0: 1, y0: 2, x1: 30, y1: 40), box2D: [2, 1, 52, 29], sourceIndex: 0)
+        let images = [ExportImage(path: "/data/a/x.jpg", size: Self.size, detections: []),
+                      ExportImage(path: "/data/b/y.jpg", size: Self.size, detections: []),
+                      ExportImage(path: url, size: Self.size, detections: [Self.stored(box, id: 1, path: url)])]
+        #expect(Exporter.relativeNames(images) == ["a/x.jpg", "b/y.jpg", "cat.jpg"], "the URL takes no part in the common folder")
+        #expect(Exporter.uniqueStems(images) == ["x", "y", "cat"])
+        let coco = try #require(try JSONSerialization.jsonObject(with: Data(COCOExport.json(images).utf8)) as? [String: Any])
+        let entries = try #require(coco["images"] as? [[String: Any]])
+        #expect(entries.map { $0["coco_url"] as? String } == [nil, nil, url])
+        #expect(entries[0].keys.contains("coco_url") == false, "local images have no coco_url key at all")
+        let voc = VOCExport.xml(images[2])
+        #expect(voc.contains("<filename>cat.jpg</filename>") && voc.contains("<folder>frames</folder>"), "\(voc)")
+    }
 }

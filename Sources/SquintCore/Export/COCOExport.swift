@@ -20,6 +20,8 @@ enum COCOExport {
         var file_name: String
         var width: Int
         var height: Int
+        /// The URL of an image Gemini fetched by URL, where COCO keeps it (pycocotools' `download()` reads it).
+        var coco_url: String?
     }
 
     struct Annotation: Encodable {
@@ -65,7 +67,8 @@ enum COCOExport {
         let fileNames = Exporter.relativeNames(images)
         var file = File(info: Info(), images: [], annotations: [], categories: names.enumerated().map { Category(id: $0 + 1, name: $1) })
         for (index, image) in images.enumerated() {
-            file.images.append(Image(id: index + 1, file_name: fileNames[index], width: image.size.width, height: image.size.height))
+            file.images.append(Image(id: index + 1, file_name: fileNames[index], width: image.size.width, height: image.size.height,
+                                     coco_url: image.isRemote ? image.path : nil))
             for stored in image.detections {
                 guard let box = stored.effectiveBox, let category = categoryID[stored.effectiveLabel] else { continue }
                 let segmentation: Segmentation

@@ -1,3 +1,4 @@
+import Foundation
 import Imaging
 
 /// One image and the detections to export for it.
@@ -11,6 +12,16 @@ public struct ExportImage: Sendable, Equatable {
         self.size = size
         self.detections = detections
     }
+
+    /// The image's place as a URL: its file, or for an image Gemini fetched by URL (`--url-mode pass`) that URL,
+    /// whose last path component (without the query) names it in exports.
+    var location: URL {
+        if RemoteImages.isURL(path), let url = URL(string: path) { return url }
+        return URL(fileURLWithPath: path)
+    }
+
+    /// True for an image known by its URL.
+    var isRemote: Bool { RemoteImages.isURL(path) }
 
     /// Groups detections by image, in path order; the size is that of the latest answer for the image.
     public static func group(_ detections: [StoredDetection]) -> [ExportImage] {

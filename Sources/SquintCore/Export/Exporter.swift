@@ -28,7 +28,7 @@ public enum Exporter {
     /// because `A.txt` and `a.txt` are one file on case-insensitive file systems (macOS's default). The result
     /// depends only on the images' order.
     static func uniqueStems(_ images: [ExportImage], reserving reserved: Set<String> = []) -> [String] {
-        let natural = images.map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent }
+        let natural = images.map { $0.location.deletingPathExtension().lastPathComponent }
         func key(_ stem: String) -> String { stem.lowercased() }
         let reservedKeys = Set(reserved.map(key))
         // Every name a generated stem must avoid; grows as stems are given out.
@@ -63,17 +63,18 @@ public enum Exporter {
         scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
-    /// Image paths relative to their common folder, as COCO's `file_name` expects.
+    /// Image paths relative to their common folder, as COCO's `file_name` expects; an image known by its URL is
+    /// named by the URL's last path component (COCO's `coco_url` holds the URL).
     static func relativeNames(_ images: [ExportImage]) -> [String] {
-        let folders = images.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().pathComponents }
-        guard var common = folders.first else { return [] }
+        let folders = images.filter { !$0.isRemote }.map { $0.location.deletingLastPathComponent().pathComponents }
+        var common = folders.first ?? []
         for folder in folders.dropFirst() {
             var length = 0
             while length < min(common.count, folder.count), common[length] == folder[length] { length += 1 }
             common = Array(common.prefix(length))
         }
         return images.map { image in
-            URL(fileURLWithPath: image.path).pathComponents.dropFirst(common.count).joined(separator: "/")
+            image.isRemote ? image.location.lastPathComponent : image.location.pathComponents.dropFirst(common.count).joined(separator: "/")
         }
     }
 

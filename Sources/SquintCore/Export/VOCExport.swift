@@ -10,7 +10,7 @@ enum VOCExport {
     }
 
     static func xml(_ image: ExportImage) -> String {
-        let url = URL(fileURLWithPath: image.path)
+        let url = image.location
         var lines = [
             "<annotation>",
             "  <folder>\(escape(url.deletingLastPathComponent().lastPathComponent))</folder>",
