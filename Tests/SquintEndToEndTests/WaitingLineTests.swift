@@ -25,4 +25,14 @@ import Testing
         #expect(line.text(now: 12.5)?.contains("retry 2/5 in 2 s") == true)
         #expect(line.text(now: 14.1)?.hasSuffix("asking m again… 14.1 s") == true)
     }
+
+    @Test func anImageByURLSaysItIsFetchingWithoutTheQuery() {
+        var line = WaitingLine(model: "m", started: 0)
+        line.apply(.fetchingImage(url: "https://bucket.example/frames/2026/cat.jpg?X-Amz-Signature=secret"), now: 0)
+        #expect(line.text(now: 1.5)?.hasSuffix("fetching bucket.example/…/cat.jpg… 1.5 s") == true, "\(line.text(now: 1.5) ?? "")")
+        #expect(WaitingLine.shortURL("https://example.com/a.jpg") == "example.com/a.jpg")
+        #expect(WaitingLine.shortURL("https://example.com") == "example.com")
+        line.apply(.planned(model: "m", images: []), now: 2)
+        #expect(line.text(now: 2)?.contains("asking m") == true)
+    }
 }

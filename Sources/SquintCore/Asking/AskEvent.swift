@@ -2,6 +2,8 @@ import GeminiAPI
 
 /// What the ask pipeline reports while it works, in order. A run ends with exactly one `finished` or `failed`.
 public enum AskEvent: Sendable {
+    /// An image named by URL is being downloaded, or (passing) its first bytes read.
+    case fetchingImage(url: String)
     /// The request is planned: the model and how each image goes (inline or a Files API name).
     case planned(model: String, images: [SentImage])
     /// An image is being uploaded with the Files API (it would make the request too large inline).

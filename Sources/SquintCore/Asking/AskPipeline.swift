@@ -95,7 +95,7 @@ public struct AskPipeline: Sendable {
         var prepared: PreparedQuestion
         do {
             let history = try await conversationHistory(&question)
-            let remote = try await resolveURLs(&question)
+            let remote = try await resolveURLs(&question, emit: emit)
             prepared = try prepare(question, passed: remote.passed)
             prepared.notes = remote.notes
             prepared.ask.history = history
@@ -119,8 +119,10 @@ public struct AskPipeline: Sendable {
     }
 
     /// The question's URLs downloaded, or read for passing (`url_mode`); its paths name the local copies.
-    private func resolveURLs(_ question: inout Question) async throws -> RemoteImages.Resolved {
-        guard question.imagePaths.contains(where: RemoteImages.isURL) else { return RemoteImages.Resolved(paths: question.imagePaths) }
+    private func resolveURLs(_ question: inout Question, emit: @Sendable (AskEvent) -> Void = { _ in }) async throws -> RemoteImages.Resolved {
+        let urls = question.imagePaths.filter(RemoteImages.isURL)
+        guard !urls.isEmpty else { return RemoteImages.Resolved(paths: question.imagePaths) }
+        for url in urls { emit(.fetchingImage(url: url)) }
         let resolved = try await remoteImages.resolve(question.imagePaths, mode: question.urlMode ?? configuration.urlMode,
                                                       task: question.task, model: question.model)
         question.imagePaths = resolved.paths
@@ -193,7 +195,7 @@ public struct AskPipeline: Sendable {
                     let history = prepared.ask.history
                     var downloading = question
                     downloading.urlMode = .download
-                    _ = try await resolveURLs(&downloading)
+                    _ = try await resolveURLs(&downloading, emit: emit)
                     let notes = prepared.notes
                     prepared = try prepare(downloading, passed: [:])
                     prepared.ask.history = history

@@ -214,6 +214,7 @@ enum BackgroundWork {
             .answerProgress(request: id, message: "uploading \((image as NSString).lastPathComponent) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)")
         case .waitingForUpload(let image, _): .answerProgress(request: id, message: "waiting for the Files API (\((image as NSString).lastPathComponent))")
         case .uploadGone: .answerProgress(request: id, message: "the upload was gone; uploading again")
+        case .fetchingImage(let url): .answerProgress(request: id, message: "fetching \(url)")
         case .retrying(let attempt, let delay, let error):
             .answerProgress(request: id, message: "retry \(attempt + 1) in \(DurationText.format(delay)) (\(error.httpStatus.map(String.init) ?? "network"))")
         case .finished(let outcome):

@@ -9,6 +9,7 @@ import SquintCore
 struct WaitingLine: Sendable, Equatable {
     enum Phase: Sendable, Equatable {
         case preparing
+        case fetching(url: String)
         case uploading(image: String, bytes: Int)
         case processingUpload(image: String)
         case asking
@@ -38,6 +39,7 @@ struct WaitingLine: Sendable, Equatable {
             // Planned comes once the images are ready (uploaded or inline): the request goes out now.
             self.model = model
             if phase != .answering { phase = .asking }
+        case .fetchingImage(let url): phase = .fetching(url: url)
         case .uploading(let image, let bytes): phase = .uploading(image: image, bytes: bytes)
         case .waitingForUpload(let image, _): phase = .processingUpload(image: image)
         case .reusingUpload, .uploadGone: phase = .asking
@@ -57,6 +59,8 @@ struct WaitingLine: Sendable, Equatable {
             return nil
         case .preparing:
             return "\(spinner) preparing the images for \(model)… \(elapsed)"
+        case .fetching(let url):
+            return "\(spinner) fetching \(Self.shortURL(url))… \(elapsed)"
         case .uploading(let image, let bytes):
             return "\(spinner) uploading \((image as NSString).lastPathComponent) (\(Self.megabytes(bytes)))… \(elapsed)"
         case .processingUpload(let image):
@@ -72,6 +76,14 @@ struct WaitingLine: Sendable, Equatable {
     }
 
     static func megabytes(_ bytes: Int) -> String { MediaFetcher.megabytes(bytes) }
+
+    /// `example.com/…/photo.jpg`: the host and the file, never a signed URL's query.
+    static func shortURL(_ url: String) -> String {
+        guard let parsed = URL(string: url), let host = parsed.host else { return url }
+        let components = parsed.pathComponents.filter { $0 != "/" }
+        guard let last = components.last else { return host }
+        return components.count > 1 ? "\(host)/…/\(last)" : "\(host)/\(last)"
+    }
 
     /// "503 overloaded", "429 rate limited", "connection failed": short, for one line.
     static func reason(_ error: GeminiError) -> String {
