@@ -182,6 +182,15 @@ extension Store {
                 ALTER TABLE answers ADD COLUMN conversationId INTEGER;
                 """)
         }
+        // COCO crowd regions kept as such when truth is imported (eval ignores detections inside them, as
+        // pycocotools does), and Batch API results marked one by one as they are ingested, so an interrupted
+        // `squint batch resume` never stores an answer twice.
+        migrator.registerMigration("v8-crowds-and-ingested-items") { db in
+            try db.execute(sql: """
+                ALTER TABLE detections ADD COLUMN isCrowd INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE batch_job_items ADD COLUMN ingestedAt DOUBLE;
+                """)
+        }
         return migrator
     }
 
