@@ -44,6 +44,15 @@ struct ConversationEndToEndTests {
 
             let images = try await h.run(["ask", "-c", CLIHarness.corpusJPEG, "-p", "x"])
             #expect(images.status == 2, "a follow-up brings its own images")
+
+            // --count-tokens counts the follow-up as it would be sent: the thread, its image, the model.
+            let counted = try await h.run(["ask", "-c", "-p", "Is it healthy?", "--count-tokens"])
+            #expect(counted.status == 0, "\(counted.stderr)")
+            let count = try #require(h.server.requests(for: .countTokens).last)
+            #expect(count.path.contains("gemini-3-flash-preview"))
+            let counting = try #require(count.jsonObject())
+            let countedContents = (counting["contents"] ?? (counting["generateContentRequest"] as? [String: Any])?["contents"]) as? [[String: Any]]
+            #expect(countedContents?.map { $0["role"] as? String } == ["user", "model", "user", "model", "user"], "\(counting)")
         }
     }
 }

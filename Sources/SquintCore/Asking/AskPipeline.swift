@@ -255,11 +255,14 @@ public struct AskPipeline: Sendable {
     }
 
     /// The request `question` would send, counted by the service (`squint ask --count-tokens`): prepared and
-    /// planned exactly as it would be asked (large images uploaded), nothing generated or stored.
+    /// planned exactly as it would be asked (a follow-up with its thread, large images uploaded), nothing
+    /// generated or stored.
     public func countTokens(_ question: Question) async throws -> (totalTokens: Int, estimatedImageTokens: Int) {
         var question = question
+        let history = try await conversationHistory(&question)
         let remote = try await resolveURLs(&question)
-        let prepared = try prepare(question, passed: remote.passed)
+        var prepared = try prepare(question, passed: remote.passed)
+        prepared.ask.history = history
         let plan = try await plannedRequest(prepared, inlineLimit: inlineLimit)
         return (try await provider.countTokens(plan), prepared.estimatedImageTokens)
     }

@@ -106,7 +106,8 @@ struct AskCommand: AsyncParsableCommand {
     private func runCountTokens() async throws {
         let settings = try api.settings()
         let store = try settings.openStore()
-        let question = question(settings)
+        let question = try await AskSession.followUp(question(settings), store: store, continueLatest: continueConversation,
+                                                     modelChosen: model != nil)
         let count = try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
             var pipeline = AskPipeline(provider: client, store: store, configuration: settings.configuration)
             pipeline.remoteImages.environment = ProcessInfo.processInfo.environment

@@ -12,18 +12,7 @@ enum AskSession {
                     onEvent: @escaping @Sendable (AskEvent) -> Void) async throws -> (outcome: AskOutcome, configuration: SquintConfiguration) {
         let settings = try api.settings(environment: environment)
         let store = try settings.openStore()
-        var question = make(settings)
-        if continueLatest {
-            guard let latest = try await store.latestConversation() else {
-                throw InputError(subject: "--continue", reason: "no conversation to continue yet; ask a question about an image first")
-            }
-            question.conversationID = latest.id
-        }
-        // A follow-up stays with the conversation's model unless --model says otherwise: thought signatures
-        // belong to the model that made them.
-        if let id = question.conversationID, !modelChosen, let conversation = try await store.conversation(id: id) {
-            question.model = conversation.model
-        }
+        let question = try await followUp(make(settings), store: store, continueLatest: continueLatest, modelChosen: modelChosen)
         let configuration = try settings.gemini()
         // While waiting, on a terminal: what is happening, erased before the answer or the result is written.
         let spinner = Spinner.start(model: question.model, maxAttempts: configuration.retryPolicy.maxAttempts, environment: environment)
@@ -38,6 +27,22 @@ enum AskSession {
             }
         }
         return (outcome, settings.configuration)
+    }
+
+    /// `question` continuing a conversation: the most recent with `--continue`; with the conversation's model
+    /// unless `--model` says otherwise, since thought signatures belong to the model that made them.
+    static func followUp(_ question: Question, store: Store, continueLatest: Bool, modelChosen: Bool) async throws -> Question {
+        var question = question
+        if continueLatest {
+            guard let latest = try await store.latestConversation() else {
+                throw InputError(subject: "--continue", reason: "no conversation to continue yet; ask a question about an image first")
+            }
+            question.conversationID = latest.id
+        }
+        if let id = question.conversationID, !modelChosen, let conversation = try await store.conversation(id: id) {
+            question.model = conversation.model
+        }
+        return question
     }
 
     /// The progress lines on stderr that every asking command prints the same way (never on stdout).
