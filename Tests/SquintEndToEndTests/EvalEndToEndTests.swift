@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import SquintCore
 import Testing
+import TestCorpus
 
 /// `squint eval`: COCO files, a store source, the text table, and the error lines.
 @Suite struct EvalEndToEndTests {
@@ -160,5 +161,45 @@ import Testing
 
         let badIoU = try await SquintProcess.run(["eval", "--truth", files.truth, "--pred", files.results, "--iou", "1.5"], environment: environment)
         #expect(badIoU.status == 2)
+    }
+
+    @Test func importedCrowdRegionsStayCrowdsSoTheStoreScoresAsTheFileDoes() async throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = Self.environment(folder)
+        let images = folder.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        let image = images.appendingPathComponent("crowd.png").path
+        try FileManager.default.copyItem(atPath: TestCorpus.path("orientation/upright.png"), toPath: image)
+        // One person, and a crowd region to the right; areas are the boxes' (what the store knows).
+        let truth = folder.appendingPathComponent("gt.json")
+        try Data(#"""
+            {"images": [{"id": 1, "file_name": "crowd.png", "width": 451, "height": 300}],
+             "categories": [{"id": 1, "name": "person"}],
+             "annotations": [
+               {"id": 1, "image_id": 1, "category_id": 1, "bbox": [10, 10, 60, 120], "area": 7200, "iscrowd": 0},
+               {"id": 2, "image_id": 1, "category_id": 1, "bbox": [200, 20, 200, 200], "area": 40000, "iscrowd": 1}]}
+            """#.utf8).write(to: truth)
+        let imported = try await SquintProcess.run(["import", "--format", "coco", truth.path, "--images", images.path, "--as", "truth", "--name", "gt"],
+                                                   environment: environment)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // Gemini found the person and two people inside the crowd.
+        let store = try Store(url: folder.appendingPathComponent("data/squint/squint.db"))
+        func box(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ position: Int) -> Detection {
+            Detection(label: "person", kind: .box, box: PixelBox(x0: x, y0: y, x1: x + w, y1: y + h), sourceIndex: position)
+        }
+        try await store.saveAnswer(AnswerDraft(imagePath: image, task: .detect, question: "people", text: "[]", model: "gemini-2.5-flash",
+                                               imageSize: PixelSize(width: 451, height: 300)),
+                                   detections: [box(10, 10, 60, 120, 0), box(220, 40, 40, 90, 1), box(300, 60, 40, 90, 2)])
+        var results: [[String: Any]] = []
+        for truthSource in [truth.path, "store:gt"] {
+            let result = try await SquintProcess.run(["eval", "--truth", truthSource, "--pred", "gemini", "--json"], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            results.append(try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]))
+        }
+        for key in ["map", "ap50", "precision", "recall"] {
+            #expect(results[0][key] as? Double == results[1][key] as? Double, "\(key): file \(results[0][key] ?? "") vs store \(results[1][key] ?? "")")
+        }
+        #expect(results[1]["precision"] as? Double == 1, "the two boxes inside the crowd are neither right nor wrong")
     }
 }

@@ -3,7 +3,8 @@ extension SourceBoxes {
     ///
     /// Boxes are taken as review left them: a rejected box is left out, a relabelled one counts under its new
     /// label, an edited one with its edited geometry, and boxes a person added count too. Points have no box and
-    /// are skipped. Stored boxes have no `area` field and are never crowds.
+    /// are skipped. Stored boxes have no `area` field (their area is the box's); imported COCO crowd regions stay
+    /// crowds.
     public static func read(_ source: EvaluationSource, store: Store) async throws -> SourceBoxes {
         let images: [StoredLabelImage]
         switch source {
@@ -33,8 +34,8 @@ extension SourceBoxes {
             var position = 0
             for detection in image.detections where detection.review != .rejected {
                 guard let box = detection.effectiveBox, let category = categoryID[detection.effectiveLabel] else { continue }
-                boxes.append(SourceBox(imageID: index, categoryID: category, box: EvaluationBox(box), score: detection.detection.score,
-                                       position: position, id: boxes.count + 1))
+                boxes.append(SourceBox(imageID: index, categoryID: category, box: EvaluationBox(box), isCrowd: detection.detection.isCrowd,
+                                       score: detection.detection.score, position: position, id: boxes.count + 1))
                 position += 1
             }
         }

@@ -62,10 +62,15 @@ enum COCOImport {
             let label = category.flatMap { names[$0] } ?? category.map { "category \($0)" } ?? "object"
             byID[imageID]?.boxes.append(ImportedImage.Box(
                 label: label, x0: values[0], y0: values[1], x1: values[0] + values[2], y1: values[1] + values[3],
-                score: number(annotation["score"] as Any)))
+                score: number(annotation["score"] as Any), isCrowd: Self.isCrowd(annotation["iscrowd"])))
         }
         parsed.images = order.compactMap { byID[$0] }
         return parsed
+    }
+
+    /// `iscrowd`: 0 or 1 in COCO files, sometimes a boolean.
+    static func isCrowd(_ value: Any?) -> Bool {
+        (value as? NSNumber).map { $0.intValue != 0 } ?? false
     }
 
     static func integer(_ value: Any?) -> Int? {

@@ -17,12 +17,16 @@ public struct ImportedImage: Sendable, Equatable {
         public var x0: Double, y0: Double, x1: Double, y1: Double
         public var isNormalized: Bool
         public var score: Double?
+        /// COCO's `iscrowd: 1`: a region of many objects, kept as such for evaluation.
+        public var isCrowd: Bool
 
-        public init(label: String, x0: Double, y0: Double, x1: Double, y1: Double, isNormalized: Bool = false, score: Double? = nil) {
+        public init(label: String, x0: Double, y0: Double, x1: Double, y1: Double, isNormalized: Bool = false, score: Double? = nil,
+                    isCrowd: Bool = false) {
             self.label = label
             self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
             self.isNormalized = isNormalized
             self.score = score
+            self.isCrowd = isCrowd
         }
     }
 

@@ -6,7 +6,8 @@ import Imaging
 enum JSONLinesImport {
     static func parse(_ data: Data, source: String, imagesFolder: String) -> ParsedLabels {
         var parsed = ParsedLabels()
-        for (number, line) in data.split(separator: 0x0A).enumerated() {
+        // Blank lines are kept, so every message names the line an editor shows.
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let where_ = "\(source):\(number + 1)"
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
                 if !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { parsed.problems.append("\(where_): not a JSON object") }

@@ -76,7 +76,9 @@ public struct LabelImporter: Sendable {
             for (index, box) in image.boxes.enumerated() {
                 switch Self.check(box, size: size) {
                 case .success(let pixels):
-                    detections.append(Detection(label: box.label, kind: .box, box: pixels, sourceIndex: detections.count, score: box.score))
+                    var detection = Detection(label: box.label, kind: .box, box: pixels, sourceIndex: detections.count, score: box.score)
+                    detection.isCrowd = box.isCrowd
+                    detections.append(detection)
                 case .failure(let reason):
                     report.problems.append("\(image.origin): box \(index + 1) (\(box.label)): \(reason)")
                 }

@@ -13,7 +13,7 @@ enum YOLOImport {
         var classes: [String] = []
         let classesPath = (folder as NSString).appendingPathComponent("classes.txt")
         if let text = try? String(contentsOfFile: classesPath, encoding: .utf8) {
-            classes = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            classes = Self.lines(text).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             if classes.last == "" { classes.removeLast() }
         } else {
             parsed.problems.append("\(classesPath): no classes.txt; classes are named by their number")
@@ -36,7 +36,7 @@ enum YOLOImport {
                 continue
             }
             var boxes: [ImportedImage.Box] = []
-            for (number, line) in text.split(separator: "\n").enumerated() {
+            for (number, line) in Self.lines(text).enumerated() {
                 let fields = line.split(whereSeparator: \.isWhitespace)
                 guard !fields.isEmpty else { continue }
                 guard fields.count == 5 || fields.count == 6, let id = Int(fields[0]), id >= 0,
@@ -51,5 +51,11 @@ enum YOLOImport {
             parsed.images.append(ImportedImage(path: image, declaredSize: nil, boxes: boxes, origin: path))
         }
         return parsed
+    }
+
+    /// The lines of a text file as an editor numbers them: `\n`, `\r\n` (a Windows-written file, one Character
+    /// in Swift, so splitting at "\n" alone never splits it) and `\r` all end a line; blank lines are kept.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 }

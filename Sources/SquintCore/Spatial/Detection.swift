@@ -30,6 +30,9 @@ public struct Detection: Sendable, Equatable {
     /// The polygons a Gemini 3 mask came as, in pixels of the upright original (`[x0, y0, x1, y1, …]` per ring,
     /// COCO's polygon form): exported as polygons; `mask` holds them filled.
     public var polygons: [[Double]]?
+    /// A COCO crowd region from imported ground truth (`iscrowd: 1`): evaluation ignores detections inside it
+    /// rather than counting them wrong, and never counts it missed.
+    public var isCrowd = false
 
     public init(
         label: String, kind: Kind, box: PixelBox? = nil, box2D: [Double]? = nil,

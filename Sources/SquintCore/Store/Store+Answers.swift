@@ -60,8 +60,8 @@ extension Store {
                 try db.execute(
                     sql: """
                         INSERT INTO detections (answerId, imageId, position, label, kind, x0, y0, x1, y1, box2d, pointX, pointY,
-                            rawPoint, maskRLE, reviewState, reviewLabel, reviewedAt, score, polygons)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            rawPoint, maskRLE, reviewState, reviewLabel, reviewedAt, score, polygons, isCrowd)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         answerID, image.id, detection.sourceIndex, detection.label, detection.kind.rawValue,
@@ -70,6 +70,7 @@ extension Store {
                         detection.rawPoint.map(Self.encodeJSON), detection.mask.map { Data(MaskRLE.encode($0)) },
                         review?.review.name ?? ReviewState.pending.name, review?.review.newLabel,
                         review?.reviewedAt?.timeIntervalSince1970, detection.score, detection.polygons.map(Self.encodeJSON),
+                        detection.isCrowd ? 1 : 0,
                     ])
             }
             return SavedAnswer(answerID: answerID, contentHash: image.contentHash, replacedCount: previous.count, carriedDecisions: carried.count,
@@ -199,6 +200,7 @@ extension Store {
             point: point, rawPoint: decodeJSON([Double].self, row["rawPoint"]), mask: mask, sourceIndex: row["position"],
             score: row["score"])
         detection.polygons = decodeJSON([[Double]].self, row["polygons"])
+        detection.isCrowd = (row["isCrowd"] as Int?) == 1
         var edited: PixelBox?
         if let x0: Double = row["editedX0"], let y0: Double = row["editedY0"], let x1: Double = row["editedX1"], let y1: Double = row["editedY1"] {
             edited = PixelBox(x0: x0, y0: y0, x1: x1, y1: y1)
