@@ -102,6 +102,14 @@ import Testing
         #expect(folder.imageNames == ["/data/coco/val/a.jpg"])
     }
 
+    @Test func aRelativeFileArgumentMatchesTheTailOfAFileName() {
+        let selection = ImageSelection(paths: ["000139.jpg", "/abs/\(UUID().uuidString).jpg"])
+        #expect(selection.contains("val/000139.jpg"), "as the documentation says: 000139.jpg keeps val/000139.jpg")
+        #expect(selection.contains("/data/coco/val/000139.jpg"))
+        #expect(selection.contains(Store.canonicalPath("000139.jpg")), "and the file of that name here")
+        #expect(!selection.contains("val/000140.jpg"))
+    }
+
     @Test func aBareNameMatchingTwoImagesIsLeftOut() throws {
         let truth = Self.dataset(["x/a.jpg", "y/a.jpg", "b.jpg"])
         let predictions = Self.dataset(["a.jpg", "b.jpg"], source: "pred.json")

@@ -14,7 +14,9 @@ public struct ImageSelection: Sendable {
         self.folders = folders.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }
     }
 
-    /// Sorts the arguments into files and folders by looking at the file system; paths become absolute.
+    /// Sorts the arguments into files and folders by looking at the file system. Folders become absolute; a
+    /// file is kept both absolute and as typed, since a relative name (`000139.jpg`) is meant to match the
+    /// tail of a source's `file_name` (`val/000139.jpg`), which its absolute form in this directory would not.
     public init(paths: [String]) {
         var files: [String] = [], folders: [String] = []
         for path in paths {
@@ -24,6 +26,7 @@ public struct ImageSelection: Sendable {
                 folders.append(full)
             } else {
                 files.append(full)
+                if !path.hasPrefix("/") { files.append(path) }
             }
         }
         self.init(files: files, folders: folders)
