@@ -1,6 +1,7 @@
 import Foundation
 import GeminiTestServer
 import Testing
+import TestCorpus
 
 /// What a person sees while waiting, and where it goes: a spinner on a terminal's stderr, nothing when piped, and
 /// only data on stdout.
@@ -49,6 +50,18 @@ import Testing
             let tail = screen[..<heading.lowerBound].components(separatedBy: "\r").last ?? ""
             #expect(tail.hasPrefix("\u{1B}[K") || tail.hasPrefix("\n"), "\(tail.debugDescription)")
             #expect(!screen[heading.lowerBound...].contains("asking gemini"), "nothing of the spinner after the output starts")
+        }
+    }
+
+    @Test func aFileNameWithEscapesIsShownSafeWhileUploading() async throws {
+        try await CLIHarness.with(config: "inline_limit_mb = 1\n" + CLIHarness.fastRetries) { h in
+            let name = "evil\u{1B}]0;pwned\u{07}.jpg"
+            let image = try h.file(name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: TestCorpus.path("large/camera_6000x4000.jpg")))))
+            h.server.setDefault(.streamedAnswer(["A camera."], delay: .milliseconds(300)), for: .streamGenerateContent)
+            let (status, screen) = try await onTerminal(h, ["ask", image, "-p", "what is it?"])
+            #expect(status == 0, "\(screen.debugDescription)")
+            #expect(screen.contains("uploading evil^[]0;pwned^G.jpg"), "\(screen.debugDescription)")
+            #expect(!screen.contains("\u{1B}]0;"), "no title-setting escape reached the terminal")
         }
     }
 

@@ -30,8 +30,10 @@ import Testing
         var line = WaitingLine(model: "m", started: 0)
         line.apply(.fetchingImage(url: "https://bucket.example/frames/2026/cat.jpg?X-Amz-Signature=secret"), now: 0)
         #expect(line.text(now: 1.5)?.hasSuffix("fetching bucket.example/…/cat.jpg… 1.5 s") == true, "\(line.text(now: 1.5) ?? "")")
-        #expect(WaitingLine.shortURL("https://example.com/a.jpg") == "example.com/a.jpg")
-        #expect(WaitingLine.shortURL("https://example.com") == "example.com")
+        #expect(ProgressWords.shortURL("https://example.com/a.jpg") == "example.com/a.jpg")
+        #expect(ProgressWords.shortURL("https://example.com") == "example.com")
+        #expect(ProgressWords.shortURL("https://h.example/%1B%5D0;x%07.jpg?sig=1") == "h.example/%1B%5D0;x%07.jpg", "an encoded escape stays text")
+        #expect(ProgressWords.shortURL("not a url?secret=1") == "not a url", "no query even when it does not parse")
         line.apply(.planned(model: "m", images: []), now: 2)
         #expect(line.text(now: 2)?.contains("asking m") == true)
     }

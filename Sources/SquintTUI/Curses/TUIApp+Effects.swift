@@ -210,13 +210,12 @@ enum BackgroundWork {
         switch event {
         case .text(let text): .answerDelta(request: id, text: text)
         case .usage(let usage): .answerUsage(request: id, usage: usage)
-        case .uploading(let image, let bytes):
-            .answerProgress(request: id, message: "uploading \((image as NSString).lastPathComponent) (\(String(format: "%.1f", Double(bytes) / 1e6)) MB)")
+        case .uploading(let image, let bytes): .answerProgress(request: id, message: ProgressWords.uploading(image, bytes: bytes))
         case .waitingForUpload(let image, _): .answerProgress(request: id, message: "waiting for the Files API (\((image as NSString).lastPathComponent))")
         case .uploadGone: .answerProgress(request: id, message: "the upload was gone; uploading again")
-        case .fetchingImage(let url): .answerProgress(request: id, message: "fetching \(url)")
+        case .fetchingImage(let url): .answerProgress(request: id, message: ProgressWords.fetching(url))
         case .retrying(let attempt, let delay, let error):
-            .answerProgress(request: id, message: "retry \(attempt + 1) in \(DurationText.format(delay)) (\(error.httpStatus.map(String.init) ?? "network"))")
+            .answerProgress(request: id, message: ProgressWords.retry(attempt: attempt, delay: delay, error: error))
         case .finished(let outcome):
             .answerFinished(request: id, answer: outcome.stored, detections: outcome.detections, notes: outcome.notes)
         case .failed(let failure):
@@ -231,7 +230,7 @@ enum BackgroundWork {
         case .asking(let path):
             .asking(path: path)
         case .retrying(let path, let attempt, let delay, let error):
-            .retrying(path: path, message: "retry \(attempt + 1) in \(DurationText.format(delay)) (\(error.httpStatus.map(String.init) ?? "network"))")
+            .retrying(path: path, message: ProgressWords.retry(attempt: attempt, delay: delay, error: error))
         case .concurrencyLowered(let limit):
             .concurrencyLowered(to: limit)
         case .finished(.answered(let path, let outcome)):

@@ -1,5 +1,6 @@
 import Foundation
 import SquintCore
+import TerminalGraphics
 
 /// Draws a `WaitingLine` (or a batch's progress line) on stderr ten times a second while a command waits, and
 /// erases it before anything else is written there or on stdout. Only on a terminal: piped, nothing is drawn.
@@ -94,7 +95,8 @@ final class Spinner: @unchecked Sendable {
         guard !stopped, let text = line?.text(now: now) ?? self.text?(now) else { return }
         // One line: never wider than the terminal, or the carriage return would leave the wrapped part behind.
         let width = max(20, Self.columns() - 1)
-        output.write("\r" + String(text.prefix(width)) + "\u{1B}[K")
+        // File names, URLs and job names are untrusted: never a control character on the terminal.
+        output.write("\r" + String(TerminalSanitizer.sanitize(text).prefix(width)) + "\u{1B}[K")
         shown = true
     }
 

@@ -44,7 +44,7 @@ struct WaitingLine: Sendable, Equatable {
         case .waitingForUpload(let image, _): phase = .processingUpload(image: image)
         case .reusingUpload, .uploadGone: phase = .asking
         case .retrying(let attempt, let delay, let error):
-            phase = .retrying(attempt: attempt + 1, until: now + CheckedDuration.seconds(of: delay), reason: Self.reason(error))
+            phase = .retrying(attempt: attempt + 1, until: now + CheckedDuration.seconds(of: delay), reason: ProgressWords.reason(error))
         case .text: phase = .answering
         case .thought, .usage, .finished, .failed: break
         }
@@ -60,11 +60,11 @@ struct WaitingLine: Sendable, Equatable {
         case .preparing:
             return "\(spinner) preparing the images for \(model)… \(elapsed)"
         case .fetching(let url):
-            return "\(spinner) fetching \(Self.shortURL(url))… \(elapsed)"
+            return "\(spinner) \(ProgressWords.fetching(url))… \(elapsed)"
         case .uploading(let image, let bytes):
-            return "\(spinner) uploading \((image as NSString).lastPathComponent) (\(Self.megabytes(bytes)))… \(elapsed)"
+            return "\(spinner) \(ProgressWords.uploading(image, bytes: bytes))… \(elapsed)"
         case .processingUpload(let image):
-            return "\(spinner) the Files API is processing \((image as NSString).lastPathComponent)… \(elapsed)"
+            return "\(spinner) \(ProgressWords.processing(image))… \(elapsed)"
         case .asking:
             return "\(spinner) asking \(model)… \(elapsed)"
         case .retrying(let attempt, let until, let reason):
@@ -76,27 +76,4 @@ struct WaitingLine: Sendable, Equatable {
     }
 
     static func megabytes(_ bytes: Int) -> String { MediaFetcher.megabytes(bytes) }
-
-    /// `example.com/…/photo.jpg`: the host and the file, never a signed URL's query.
-    static func shortURL(_ url: String) -> String {
-        guard let parsed = URL(string: url), let host = parsed.host else { return url }
-        let components = parsed.pathComponents.filter { $0 != "/" }
-        guard let last = components.last else { return host }
-        return components.count > 1 ? "\(host)/…/\(last)" : "\(host)/\(last)"
-    }
-
-    /// "503 overloaded", "429 rate limited", "connection failed": short, for one line.
-    static func reason(_ error: GeminiError) -> String {
-        if let status = error.httpStatus {
-            switch status {
-            case 429: return "429 rate limited"
-            case 503: return "503 overloaded"
-            case 500: return "500 server error"
-            case 502, 504: return "\(status) gateway"
-            case 408: return "408 timeout"
-            default: return "\(status)"
-            }
-        }
-        return error.category == .unavailable ? "no connection" : "error"
-    }
 }
