@@ -36,6 +36,16 @@ struct ReviewEditCommandTests {
             let list = try await SquintProcess.run(["review", image, "--list"], environment: environment)
             #expect(list.stdout.contains("box 1,2 – 30,40 (edited; model:"), "\(list.stdout)")
             #expect(try await SquintProcess.run(["review", image, "--box", "2:1,2,30"], environment: environment).status == 2)
+            for bad in ["2:nan,2,30,40", "2:1,2,inf,40"] {
+                let refused = try await SquintProcess.run(["review", image, "--box", bad], environment: environment)
+                #expect(refused.status == 2, "\(bad): \(refused.stderr)")
+            }
+            let unchanged = try await SquintProcess.run(["review", image, "--list"], environment: environment)
+            #expect(unchanged.stdout.contains("box 1,2 – 30,40 (edited; model:"), "nothing stored: \(unchanged.stdout)")
+            for interval in ["inf", "nan", "1e30", "2000000"] {
+                let batch = try await SquintProcess.run(["batch", folder.path, "--task", "detect", "--via", "batch-api", "--poll-interval", interval], environment: environment)
+                #expect(batch.status == 2 && batch.stderr.contains("--poll-interval"), "\(interval): \(batch.stderr)")
+            }
 
             let export = try await SquintProcess.run(["export", "--format", "coco", "--out", "-", image], environment: environment)
             let coco = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])

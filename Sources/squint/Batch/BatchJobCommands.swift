@@ -21,7 +21,7 @@ struct BatchResumeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let pollInterval, BatchRunCommand.duration(pollInterval) == nil {
-            throw ValidationError("--poll-interval must be seconds (30) or a duration with a unit (500ms, 2m)")
+            throw ValidationError("--poll-interval must be seconds (30) or a duration with a unit (500ms, 2m), at most a day")
         }
     }
 

@@ -77,7 +77,7 @@ struct BatchRunCommand: AsyncParsableCommand {
         if let maxSide, maxSide < 64 || maxSide > 8192 { throw ValidationError("--max-side must be between 64 and 8192") }
         if let limit, limit < 1 || limit > 1000 { throw ValidationError("--limit must be between 1 and 1000") }
         if let pollInterval, Self.duration(pollInterval) == nil {
-            throw ValidationError("--poll-interval must be seconds (30) or a duration with a unit (500ms, 2m)")
+            throw ValidationError("--poll-interval must be seconds (30) or a duration with a unit (500ms, 2m), at most a day")
         }
         if via == .live, noWait { throw ValidationError("--no-wait is for --via batch-api") }
     }
@@ -87,11 +87,18 @@ struct BatchRunCommand: AsyncParsableCommand {
         try await CommandRunner.run { try await BatchRunner(command: command).run() }
     }
 
-    /// `30` (seconds) or a duration with a unit: `500ms`, `2m`.
+    /// `30` (seconds) or a duration with a unit: `500ms`, `2m`; above zero and at most a day (`inf`, `nan` and
+    /// `1e30` are refused, not trapped on).
     static func duration(_ text: String) -> Duration? {
-        if let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds > 0 { return .milliseconds(Int64(seconds * 1000)) }
-        guard let duration = DurationText.parse(text), duration > .zero else { return nil }
-        return duration
+        let duration: Duration
+        if let seconds = Double(text.trimmingCharacters(in: .whitespaces)) {
+            guard seconds.isFinite, seconds > 0, seconds <= 86_400 else { return nil }
+            duration = .milliseconds(Int64(seconds * 1000))
+        } else {
+            guard let parsed = DurationText.parse(text) else { return nil }
+            duration = parsed
+        }
+        return duration > .zero && duration <= .seconds(86_400) ? duration : nil
     }
 
     func spec(model defaultModel: String) -> BatchSpec {

@@ -50,7 +50,8 @@ struct ReviewCommand: AsyncParsableCommand {
         guard let text else { return nil }
         let parts = text.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let number = Int(parts[0]) else { return nil }
-        let values = parts[1].split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        // Finite only: `nan` or `inf` would reach the store as a box no export or overlay can use.
+        let values = parts[1].split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.filter(\.isFinite)
         return values.count == count && parts[1].split(separator: ",").count == count ? (number, values) : nil
     }
 
