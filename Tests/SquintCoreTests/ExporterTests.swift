@@ -132,20 +132,42 @@ struct ExporterTests {
         #expect(Exporter.uniqueStems(images) == ["x", "x_2"])
     }
 
-    @Test("an image known by its URL (--url-mode pass) is named by the URL's last path component; COCO keeps the URL as coco_url")
+    @Test("an image known by its URL (--url-mode pass): COCO names it host/path and keeps the URL as coco_url; stems come from its file name")
     func imagesKnownByURL() throws {
         let url = "https://bucket.example/frames/cat.jpg?X-Signature=abc"
         let box = Detection(label: "cat", kind: .box, box: PixelBox(x0: 1, y0: 2, x1: 30, y1: 40), box2D: [2, 1, 52, 29], sourceIndex: 0)
         let images = [ExportImage(path: "/data/a/x.jpg", size: Self.size, detections: []),
                       ExportImage(path: "/data/b/y.jpg", size: Self.size, detections: []),
-                      ExportImage(path: url, size: Self.size, detections: [Self.stored(box, id: 1, path: url)])]
-        #expect(Exporter.relativeNames(images) == ["a/x.jpg", "b/y.jpg", "cat.jpg"], "the URL takes no part in the common folder")
-        #expect(Exporter.uniqueStems(images) == ["x", "y", "cat"])
+                      ExportImage(path: url, size: Self.size, detections: [Self.stored(box, id: 1, path: url)]),
+                      ExportImage(path: "https://other.example/cat.jpg", size: Self.size, detections: []),
+                      ExportImage(path: "https://bare.example", size: Self.size, detections: [])]
+        #expect(Exporter.relativeNames(images) == ["a/x.jpg", "b/y.jpg", "bucket.example/frames/cat.jpg", "other.example/cat.jpg", "bare.example"],
+                "URLs take no part in the common folder, and two cat.jpg stay apart")
+        #expect(Exporter.uniqueStems(images) == ["x", "y", "cat", "cat_2", "bare.example"])
         let coco = try #require(try JSONSerialization.jsonObject(with: Data(COCOExport.json(images).utf8)) as? [String: Any])
         let entries = try #require(coco["images"] as? [[String: Any]])
-        #expect(entries.map { $0["coco_url"] as? String } == [nil, nil, url])
+        #expect(entries.map { $0["coco_url"] as? String } == [nil, nil, url, "https://other.example/cat.jpg", "https://bare.example"])
         #expect(entries[0].keys.contains("coco_url") == false, "local images have no coco_url key at all")
         let voc = VOCExport.xml(images[2])
         #expect(voc.contains("<filename>cat.jpg</filename>") && voc.contains("<folder>frames</folder>"), "\(voc)")
+    }
+
+    @Test("COCO: a mask whose box a person corrected is kept only inside the new box; bbox, segmentation and area agree")
+    func editedMaskIsClipped() throws {
+        var values = [UInt8](repeating: 255, count: 20 * 10)  // 200 pixels at (100, 50)…(120, 60)
+        values[0] = 255
+        let mask = MaskPlane(imageWidth: 1024, imageHeight: 768, originX: 100, originY: 50, width: 20, height: 10, values: values)
+        var detection = Detection(label: "blob", kind: .mask, box: PixelBox(x0: 100, y0: 50, x1: 120, y1: 60), box2D: [65, 97, 78, 117],
+                                  mask: mask, sourceIndex: 0)
+        detection.polygons = [[100, 50, 120, 50, 120, 60, 100, 60]]
+        var stored = Self.stored(detection, id: 1, path: "/a/x.jpg")
+        stored.editedBox = PixelBox(x0: 100, y0: 50, x1: 110, y1: 60)  // the left half
+        let coco = try #require(try JSONSerialization.jsonObject(with: Data(COCOExport.json([ExportImage(path: "/a/x.jpg", size: Self.size, detections: [stored])]).utf8)) as? [String: Any])
+        let annotation = try #require((coco["annotations"] as? [[String: Any]])?.first)
+        #expect(annotation["bbox"] as? [Double] == [100, 50, 10, 10])
+        #expect(annotation["area"] as? Double == 100, "the 10×10 pixels of the mask inside the corrected box")
+        let segmentation = try #require(annotation["segmentation"] as? [String: Any], "RLE of the clipped mask, not the old polygons")
+        #expect(segmentation["size"] as? [Int] == [768, 1024])
+        #expect((segmentation["counts"] as? [Int])?.reduce(0, +) == 768 * 1024)
     }
 }

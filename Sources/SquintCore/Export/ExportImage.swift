@@ -20,6 +20,14 @@ public struct ExportImage: Sendable, Equatable {
         return URL(fileURLWithPath: path)
     }
 
+    /// The file name without its extension, for per-image files; a URL without a file (`https://host/`) gives
+    /// its host.
+    var naturalStem: String {
+        let stem = location.deletingPathExtension().lastPathComponent
+        if isRemote, stem.isEmpty || stem == "/" { return location.host ?? "image" }
+        return stem
+    }
+
     /// True for an image known by its URL.
     var isRemote: Bool { RemoteImages.isURL(path) }
 

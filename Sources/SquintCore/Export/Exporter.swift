@@ -28,7 +28,7 @@ public enum Exporter {
     /// because `A.txt` and `a.txt` are one file on case-insensitive file systems (macOS's default). The result
     /// depends only on the images' order.
     static func uniqueStems(_ images: [ExportImage], reserving reserved: Set<String> = []) -> [String] {
-        let natural = images.map { $0.location.deletingPathExtension().lastPathComponent }
+        let natural = images.map(\.naturalStem)
         func key(_ stem: String) -> String { stem.lowercased() }
         let reservedKeys = Set(reserved.map(key))
         // Every name a generated stem must avoid; grows as stems are given out.
@@ -64,7 +64,8 @@ public enum Exporter {
     }
 
     /// Image paths relative to their common folder, as COCO's `file_name` expects; an image known by its URL is
-    /// named by the URL's last path component (COCO's `coco_url` holds the URL).
+    /// named by its host and path (`cdn.example/a/cat.jpg`, never the query), unique per URL the way a mirror of
+    /// it would be laid out (COCO's `coco_url` holds the URL itself).
     static func relativeNames(_ images: [ExportImage]) -> [String] {
         let folders = images.filter { !$0.isRemote }.map { $0.location.deletingLastPathComponent().pathComponents }
         var common = folders.first ?? []
@@ -74,8 +75,15 @@ public enum Exporter {
             common = Array(common.prefix(length))
         }
         return images.map { image in
-            image.isRemote ? image.location.lastPathComponent : image.location.pathComponents.dropFirst(common.count).joined(separator: "/")
+            image.isRemote ? remoteName(image.path) : image.location.pathComponents.dropFirst(common.count).joined(separator: "/")
         }
+    }
+
+    /// `cdn.example/a/cat.jpg` for `https://cdn.example/a/cat.jpg?sig=…`; the host alone for a bare origin.
+    static func remoteName(_ url: String) -> String {
+        guard let parts = URLComponents(string: url), let host = parts.host else { return url }
+        let path = parts.percentEncodedPath.split(separator: "/").joined(separator: "/")
+        return path.isEmpty ? host : host + "/" + path
     }
 
     /// Rounds to 1e-6 px so `230.4 - 76.8` is written as 153.6, not 153.60000000000002.
