@@ -46,4 +46,18 @@ struct TruthComparisonTests {
         #expect(sets.first?.detections.map(\.detection.label) == ["saucer"], "a set imported again: its latest")
         #expect(try await fixture.store.currentDetections(imagePath: fixture.image).isEmpty, "truth is never the set under review")
     }
+
+    @Test("truth imported after an answer never stands for the image's answer (the TUI's answer pane)")
+    func truthIsNotTheImagesAnswer() async throws {
+        let fixture = try AskPipelineTests.Fixture()
+        let size = PixelSize(width: 4, height: 4)
+        let box = Detection(label: "cup", kind: .box, box: PixelBox(x0: 0, y0: 0, x1: 2, y1: 2), sourceIndex: 0)
+        try await fixture.store.saveAnswer(AnswerDraft(imagePath: fixture.image, task: .detect, question: "cups", text: "[]",
+                                                       model: "gemini-2.5-flash", imageSize: size), detections: [box])
+        try await fixture.store.saveAnswer(AnswerDraft(imagePath: fixture.image, task: .detect, question: "gt", text: "", model: "import:gt",
+                                                       imageSize: size, labelSet: LabelSet(name: "gt", role: .truth)), detections: [box])
+        #expect(try await fixture.store.history(imagePath: fixture.image, limit: 1).first?.model == "import:gt", "history lists everything")
+        #expect(try await fixture.store.history(imagePath: fixture.image, limit: 1, includingTruth: false).first?.model == "gemini-2.5-flash")
+        #expect(try await fixture.store.history(includingTruth: false).count == 1)
+    }
 }

@@ -79,8 +79,9 @@ extension Store {
     }
 
     /// Past questions and answers, newest first; for one image when `imagePath` is given (including questions
-    /// about several images that named it).
-    public func history(imagePath: String? = nil, limit: Int = 1000) async throws(StoreError) -> [StoredAnswer] {
+    /// about several images that named it). `includingTruth: false` leaves out imported ground truth, which is
+    /// kept beside what is under review and never stands for the image's answer (the TUI's answer pane).
+    public func history(imagePath: String? = nil, limit: Int = 1000, includingTruth: Bool = true) async throws(StoreError) -> [StoredAnswer] {
         let path = imagePath.map(Self.canonicalPath)
         return try await read { db in
             var sql = """
@@ -92,13 +93,16 @@ extension Store {
                 FROM answers JOIN images ON images.id = answers.imageId
                 """
             var arguments: StatementArguments = []
+            var conditions: [String] = []
             if let path {
-                sql += """
-                     WHERE images.path = ? OR answers.id IN (SELECT answerId FROM answer_images
-                        JOIN images AS others ON others.id = answer_images.imageId WHERE others.path = ?)
-                    """
+                conditions.append("""
+                    (images.path = ? OR answers.id IN (SELECT answerId FROM answer_images
+                        JOIN images AS others ON others.id = answer_images.imageId WHERE others.path = ?))
+                    """)
                 arguments += [path, path]
             }
+            if !includingTruth { conditions.append("answers.role != 'truth'") }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
             sql += " ORDER BY answers.createdAt DESC, answers.id DESC LIMIT ?"
             arguments += [limit]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.answer(from:))

@@ -36,7 +36,8 @@ extension TUIApp {
         case .loadRecord(let image):
             Task.detached {
                 do {
-                    let answer = try await store.history(imagePath: image, limit: 1).first
+                    // Imported truth is kept beside the answer under review, never shown as the image's answer.
+                    let answer = try await store.history(imagePath: image, limit: 1, includingTruth: false).first
                     let detections = try await store.currentDetections(imagePath: image)
                     inbox.post(.recordLoaded(image: image, answer: answer, detections: detections))
                 } catch {
