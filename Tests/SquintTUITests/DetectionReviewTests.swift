@@ -98,3 +98,21 @@ import Testing
         #expect(DetectionOutlines.texts(number: "10", label: "fork and knife", room: 6, unicode: true) == ["10"])
     }
 }
+
+/// What the last key said outranks the label under review until the next key: a labeller in the detection list
+/// must see "no class list" after pressing `C`.
+@Suite struct FreshMessageTests {
+    let keys = BatchRunTests()
+
+    @Test func aMessageFromTheLastKeyOutranksTheSelectedLabelUntilTheNextKey() {
+        var state = keys.loaded()
+        state.detections = DetectionReviewTests.detections()
+        state.selectedDetection = 0
+        state.focus = .detections
+        _ = keys.press(&state, "C")
+        #expect(state.info?.hasPrefix("no class list") == true)
+        #expect(state.infoIsFresh && StatusBarView.selectedLabel(state) != nil, "both there: the message is the one shown")
+        _ = keys.press(&state, "j")
+        #expect(!state.infoIsFresh, "the next key brings the label under review back")
+    }
+}

@@ -160,6 +160,7 @@ extension AppState {
     // MARK: keys
 
     mutating func handleKey(_ key: Key) -> [Effect] {
+        keyPresses += 1
         // A finished batch's summary stays until the next key.
         if case .ended = batch?.phase { batch = nil }
         if modal != .none { return handleModalKey(key) }

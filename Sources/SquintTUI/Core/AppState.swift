@@ -128,7 +128,15 @@ public struct AppState: Sendable, Equatable {
     public var usage: TokenUsage?
     /// Uploading, retrying: what the running request is doing before its answer starts.
     public var requestProgress: String?
-    public var info: String?
+    public var info: String? {
+        didSet { infoKeyPress = keyPresses }
+    }
+    /// Keys handled so far, and how many had been when `info` was last set: a message set by the latest key
+    /// (or by what that key started) is what the person is waiting to read, so it outranks the label under
+    /// review until the next key.
+    public internal(set) var keyPresses = 0
+    public internal(set) var infoKeyPress = 0
+    public var infoIsFresh: Bool { info != nil && infoKeyPress == keyPresses }
     /// The last error: the status bar leads with what failed, `E` shows all of it (see `AppState+Errors`).
     public var errorReport: ErrorReport?
     public var now: Double = 0

@@ -31,8 +31,12 @@ enum StatusBarView {
         } else if let report = state.errorReport {
             left = errorText(report, hint: state.keymap.hint(.showError), columns: Int.max)
             role = .statusError
+        } else if let info = state.info, state.infoIsFresh, selectedLabel(state) != nil {
+            // What the last key said ("no class list", "no ground truth") is what the person waits to read.
+            left = " " + info
+            inFull = true
         } else if let selected = selectedLabel(state) {
-            // While reviewing, the label under review outranks a passing message ("15 found — a accept, …").
+            // While reviewing, the label under review outranks an older message ("15 found — a accept, …").
             left = " " + selected
             inFull = true
         } else if let info = state.info {
