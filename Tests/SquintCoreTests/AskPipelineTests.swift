@@ -105,6 +105,7 @@ struct AskPipelineTests {
         #expect(failure.isCancellation)
         #expect(failure.outcome?.stored?.text == "half an answer")
         #expect(try await fixture.store.history(imagePath: fixture.image).first?.isComplete == false)
+        #expect(try await fixture.store.history(imagePath: fixture.image).first?.error == "cancelled", "plain words, not CancellationError()")
     }
 
     @Test("a cached upload the service lost is forgotten and uploaded again, once")

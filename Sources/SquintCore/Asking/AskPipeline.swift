@@ -296,7 +296,7 @@ public struct AskPipeline: Sendable {
         guard !outcome.answer.text.isEmpty else { return .failed(AskFailure(error: error, outcome: outcome)) }
         let pipeline = self
         let saved = await Task {
-            await pipeline.save(outcome, prepared: prepared, complete: false, error: String(describing: error))
+            await pipeline.save(outcome, prepared: prepared, complete: false, error: Self.brokeOff(error))
         }.value
         if case .finished(let stored) = saved { return .failed(AskFailure(error: error, outcome: stored)) }
         return saved
@@ -426,6 +426,14 @@ public struct AskPipeline: Sendable {
             case .text: SentImage(path: path, mimeType: "", sentAs: "inline")
             }
         }
+    }
+
+    /// Why an answer broke off, in the words history and the answer pane show: "cancelled" for Esc or Ctrl-C
+    /// (never Swift's `CancellationError()`), else the error's own one line.
+    static func brokeOff(_ error: any Error) -> String {
+        if error is CancellationError { return "cancelled" }
+        if let error = error as? GeminiError, error.category == .cancelled { return "cancelled" }
+        return String(describing: error)
     }
 
     static func usage(_ metadata: UsageMetadata?, estimate: Int) -> TokenUsage {
