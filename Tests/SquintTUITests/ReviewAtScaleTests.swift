@@ -87,6 +87,25 @@ import Testing
         #expect(line.text == "forklifts")
     }
 
+    @Test func relabelStartsWithTheOldLabelSelectedSoTypingReplacesIt() {
+        var state = reviewing([Self.item(1, "cat")])
+        _ = press(&state, "r")
+        guard case .relabel(let opened) = state.modal else { Issue.record("no relabel"); return }
+        #expect(opened.text == "cat" && opened.isSelected)
+        type(&state, "dog")
+        #expect(press(&state, "enter") == [.review(.set(detection: 1, to: .relabelled("dog")))], "not catdog")
+        // A movement key keeps the old label to edit; Backspace clears it at once.
+        var kept = LineEditor(text: "cat", selected: true)
+        _ = kept.handle(.left)
+        _ = kept.handle(.char("s"))
+        #expect(kept.text == "cast" && !kept.isSelected)
+        var cleared = LineEditor(text: "cat", selected: true)
+        _ = cleared.handle(.backspace)
+        #expect(cleared.text.isEmpty)
+        var completed = LineEditor(text: "cat", selected: true)
+        #expect(completed.complete(from: ["forklift", "cattle"]) && completed.text == "forklift", "Tab on a selected label offers every class")
+    }
+
     @Test func labelsOutsideTheListAreMarkedAndFitEightyColumns() {
         let state = reviewing([Self.item(1, "forklift"), Self.item(2, "a very long label outside the list")])
         #expect(!state.isOutsideClasses("forklift") && state.isOutsideClasses("cat"))

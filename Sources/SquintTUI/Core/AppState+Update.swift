@@ -356,7 +356,7 @@ extension AppState {
                 info = "no detection selected"
                 return []
             }
-            modal = .relabel(LineEditor(text: detections[index].effectiveLabel))
+            modal = .relabel(LineEditor(text: detections[index].effectiveLabel, selected: true))
             return []
         case .undo: return undo()
         case .nextPending: return jumpToPending(forward: true)

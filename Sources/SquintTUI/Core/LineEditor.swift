@@ -13,16 +13,20 @@ public struct LineEditor: Sendable, Equatable {
     private var draft: [Character] = []
     /// While Tab cycles completions: what was typed before the first Tab, and the match shown.
     private var completion: Completion?
+    /// A prefilled line shown selected (the relabel box's old label): the first character typed replaces it,
+    /// Backspace clears it, and a movement key keeps it for editing.
+    public private(set) var isSelected = false
 
     private struct Completion: Sendable, Equatable {
         var prefix: String
         var index: Int
     }
 
-    public init(text: String = "", history: [String] = []) {
+    public init(text: String = "", history: [String] = [], selected: Bool = false) {
         characters = Array(text)
         cursor = characters.count
         self.history = history
+        isSelected = selected && !text.isEmpty
     }
 
     public var text: String { String(characters) }
@@ -40,6 +44,16 @@ public struct LineEditor: Sendable, Equatable {
     /// Applies one key. Enter submits (and records non-empty lines in the history) and clears the line.
     public mutating func handle(_ key: Key) -> Outcome {
         if key != .tab && key != .backTab { completion = nil }
+        if isSelected {
+            isSelected = false
+            switch key {
+            case .char: setLine([])
+            case .backspace, .ctrl("h"), .delete, .ctrl("d"):
+                setLine([])
+                return .edited
+            default: break
+            }
+        }
         switch key {
         case .char(let c):
             characters.insert(c, at: cursor)
@@ -103,7 +117,9 @@ public struct LineEditor: Sendable, Equatable {
     @discardableResult
     public mutating func complete(from candidates: [String], backwards: Bool = false) -> Bool {
         guard !candidates.isEmpty else { return false }
-        let prefix = completion?.prefix ?? text
+        // A selected prefill is about to be replaced: complete from nothing typed.
+        let prefix = completion?.prefix ?? (isSelected ? "" : text)
+        isSelected = false
         let lowered = prefix.trimmingCharacters(in: .whitespaces).lowercased()
         let starting = candidates.filter { $0.lowercased().hasPrefix(lowered) }
         let matches = starting.isEmpty ? candidates : starting

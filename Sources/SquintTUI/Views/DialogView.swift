@@ -102,7 +102,8 @@ enum DialogView {
     static func line(_ editor: LineEditor, on canvas: Canvas) -> Int {
         let (text, cursor) = editor.visible(columns: canvas.width - 6)
         canvas.put(2, 2, "› ", .promptLabel)
-        canvas.put(4, 2, text, .prompt)
+        // A selected prefill looks selected: typing replaces it.
+        canvas.put(4, 2, text, editor.isSelected ? .selection : .prompt)
         return 4 + cursor
     }
 }
