@@ -68,6 +68,17 @@ import Testing
         #expect(placed.contains { $0?.text.count ?? 0 <= 2 }, "crowded ones shrink to their number")
     }
 
+    @Test func boxesInsideTheBoxUnderReviewKeepTheirNumbers() {
+        // The cat is under review; its eyes are inside it. Their words keep off the cat, but their numbers show.
+        let cat = LabelPlacement.Request(anchor: PixelRect(x: 20, y: 40, width: 300, height: 200), texts: ["1 cat", "1"], required: true)
+        let leftEye = LabelPlacement.Request(anchor: PixelRect(x: 80, y: 100, width: 40, height: 30), texts: ["2 left eye", "2"])
+        let rightEye = LabelPlacement.Request(anchor: PixelRect(x: 200, y: 100, width: 40, height: 30), texts: ["3 right eye", "3"])
+        let placed = LabelPlacement.place([cat, leftEye, rightEye], in: PixelSize(width: 400, height: 300)) { PixelSize(width: $0.count * 9 + 4, height: 20) }
+        #expect(placed.map { $0?.text } == ["1 cat", "2", "3"])
+        let frames = placed.compactMap { $0?.frame }
+        for i in frames.indices { for j in frames.indices where i < j { #expect(!frames[i].overlaps(frames[j])) } }
+    }
+
     @Test func collidingTagsMoveBelowTheBox() {
         let a = LabelPlacement.Request(anchor: PixelRect(x: 10, y: 40, width: 100, height: 40), texts: ["1 cup"])
         let b = LabelPlacement.Request(anchor: PixelRect(x: 30, y: 40, width: 100, height: 40), texts: ["2 plate"])

@@ -4,8 +4,9 @@
 /// then the others in the order given. Each tries its texts in order of preference ("3 cupcake", "3 cupc…",
 /// "3") and, for each text, the spots around its anchor (above, below, inside the top, inside the bottom; left
 /// edges before right edges); the first spot inside the picture and clear of every tag placed so far, and of
-/// the boxes under review, wins. A request with no free spot is skipped, unless it is `required`, which takes
-/// its first spot anyway.
+/// the boxes under review, wins. A tag with no such spot tries its shortest text (the badge) once more, kept off
+/// the other tags only, so a box inside the box under review (an eye inside the cat) still shows its number.
+/// A request with no free spot even then is skipped, unless it is `required`, which takes its first spot anyway.
 public enum LabelPlacement {
     public struct Request: Sendable, Equatable {
         /// The box, or the square of a point's marker, in pixels.
@@ -50,6 +51,11 @@ public enum LabelPlacement {
                         break search
                     }
                 }
+            }
+            if chosen == nil, !request.required, let badge = request.texts.last {
+                let tag = tagSize(badge)
+                chosen = spots(for: request, tag: tag, in: size).first { frame in !placed.contains { $0.overlaps(frame) } }
+                    .map { Placed(frame: $0, text: badge) }
             }
             if chosen == nil && request.required { chosen = fallback }
             if let chosen { placed.append(chosen.frame) }
