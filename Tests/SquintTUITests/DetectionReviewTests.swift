@@ -116,3 +116,17 @@ import Testing
         #expect(!state.infoIsFresh, "the next key brings the label under review back")
     }
 }
+
+/// On xterm's 8 colours the dark theme's grey selection bar turns black, the terminal's own background.
+@Suite struct SelectionVisibilityTests {
+    @Test func aSelectionBarTheTerminalCannotShowIsUnderlined() {
+        let grey = ThemeColor.rgb(0x3a, 0x3a, 0x3a).paletteIndex(colors: 8, asBackground: true)
+        #expect(grey == 0, "the grey bar is black at 8 colours")
+        #expect(StyleTable.selectionBlendsIn(.selectionInactive, background: Int32(grey), colors: 8, light: false))
+        #expect(StyleTable.selectionBlendsIn(.selection, background: -1, colors: 16, light: false))
+        #expect(StyleTable.selectionBlendsIn(.selectionInactive, background: 7, colors: 8, light: true))
+        #expect(!StyleTable.selectionBlendsIn(.selectionInactive, background: 8, colors: 16, light: false), "grey shows at 16 colours")
+        #expect(!StyleTable.selectionBlendsIn(.selectionInactive, background: 0, colors: 256, light: false))
+        #expect(!StyleTable.selectionBlendsIn(.text, background: 0, colors: 8, light: false))
+    }
+}

@@ -36,6 +36,7 @@ final class StyleTable {
             // Bold black is grey on 8/16-colour terminals (xterm's boldColors): black text on a coloured bar
             // would go faint, so it stays plain there.
             if foreground == 0 && pairs.colors <= 16 { attrs &= ~CursesAttributes.bold }
+            if Self.selectionBlendsIn(role, background: background, colors: pairs.colors, light: light) { attrs |= CursesAttributes.underline }
             let pair = pairs.pair(foreground: foreground, background: background)
             resolved[role] = Resolved(attrs: attrs, pair: pair)
         }
@@ -43,6 +44,14 @@ final class StyleTable {
     }
 
     func style(_ role: ThemeRole) -> Resolved { resolved[role] ?? Resolved(attrs: 0, pair: 0) }
+
+    /// True when a selected row's background comes out as the terminal's own on an 8/16-colour terminal (the
+    /// dark theme's grey bar is black on xterm's 8 colours): the row is underlined, or nothing would show which
+    /// one is selected once its pane loses focus.
+    static func selectionBlendsIn(_ role: ThemeRole, background: Int32, colors: Int, light: Bool) -> Bool {
+        guard role == .selection || role == .selectionInactive, colors <= 16 else { return false }
+        return background == -1 || (light ? background == 7 || background == 15 : background == 0)
+    }
 
     /// A detection's colour as a foreground on the preview's background, bold so thin outlines stay visible.
     /// A detection's colour (the one colour rule, by label) as the terminal can show it.
