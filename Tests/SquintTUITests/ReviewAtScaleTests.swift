@@ -121,13 +121,20 @@ import Testing
     }
 
     @Test func theHelpShowsTheClassesWithTheirDigits() {
-        let sheet = HelpSheet.layout(.default, width: 76, classes: (1...11).map { "c\($0)" })
-        let first = sheet.rows.first?.first?.text ?? ""
+        // A long list at 80×24 keeps the sheet on one screen: its first digits beside the commands, then the
+        // key that lists them all.
+        let (width, height) = HelpView.size(for: CellSize(columns: 80, rows: 24))
+        let sheet = HelpSheet.layout(.default, width: width, classes: (1...11).map { "c\($0)" })
+        #expect(sheet.rows.count <= height - 2, "\(sheet.rows.count) rows")
+        let texts = sheet.rows.flatMap { $0 }.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("1 c1 · 2 c2") && $0.hasSuffix("C picks from all 11") }, "\(texts.suffix(4))")
+        // Too narrow for two columns: across the top, with the digits up to 9.
+        let narrow = HelpSheet.layout(.default, width: 60, classes: (1...11).map { "c\($0)" })
+        let first = narrow.rows.first?.first?.text ?? ""
         #expect(first.hasPrefix("classes  1 c1 · 2 c2"), "\(first)")
-        let all = sheet.rows.prefix(2).flatMap { $0 }.map(\.text).joined()
+        let all = narrow.rows.prefix(3).flatMap { $0 }.map(\.text).joined()
         #expect(all.contains("9 c9") && !all.contains("10 c10") && all.contains("C picks from all 11"))
         // A short list fits beside the commands at 80×24, without scrolling.
-        let (width, height) = HelpView.size(for: CellSize(columns: 80, rows: 24))
         let short = HelpSheet.layout(.default, width: width, classes: Self.classes)
         #expect(short.rows.count <= height - 2)
         #expect(short.rows.flatMap { $0 }.contains { $0.text == "1 forklift · 2 pallet · 3 person" })

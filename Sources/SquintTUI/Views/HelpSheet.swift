@@ -67,12 +67,23 @@ struct HelpSheet: Equatable {
         return entries
     }
 
-    /// The class list's lines, wrapped to `width` columns: "classes  1 forklift · 2 pallet · … · C picks".
-    static func classLines(_ classes: [String], keymap: Keymap, width: Int, unicode: Bool = true, lead: String = "classes  ") -> [String] {
+    /// The class list's lines, wrapped to `width` columns: "classes  1 forklift · 2 pallet · … · C picks". With
+    /// `maxLines`, the digits shown are cut short to fit, ending with the key that lists them all.
+    static func classLines(_ classes: [String], keymap: Keymap, width: Int, unicode: Bool = true, lead: String = "classes  ",
+                           maxLines: Int? = nil) -> [String] {
         guard !classes.isEmpty else { return [] }
+        var shown = min(9, classes.count)
+        while true {
+            let lines = classLines(classes, shown: shown, keymap: keymap, width: width, unicode: unicode, lead: lead)
+            guard let maxLines, lines.count > maxLines, shown > 1 else { return lines }
+            shown -= 1
+        }
+    }
+
+    private static func classLines(_ classes: [String], shown: Int, keymap: Keymap, width: Int, unicode: Bool, lead: String) -> [String] {
         let dot = unicode ? " · " : " - "
-        var pieces = classes.prefix(9).enumerated().map { "\($0.offset + 1) \(TerminalSafe.text($0.element))" }
-        if classes.count > 9 { pieces.append("\(keymap.hint(.pickClass)) picks from all \(classes.count)") }
+        var pieces = classes.prefix(shown).enumerated().map { "\($0.offset + 1) \(TerminalSafe.text($0.element))" }
+        if classes.count > shown { pieces.append("\(keymap.hint(.pickClass)) picks from all \(classes.count)") }
         var lines: [String] = []
         var line = lead
         for (index, piece) in pieces.enumerated() {
@@ -110,13 +121,15 @@ struct HelpSheet: Equatable {
                 ])
             }
         }
-        // The class list: under the shorter column when it fits beside the taller one (80×24 keeps a few rows
-        // there), else across the top, where the sheet then scrolls.
+        // The class list: under the shorter column, in the rows it keeps free beside the taller one (80×24
+        // keeps a few there; a long list shows its first digits and "C picks from all"), else across the top,
+        // where the sheet then scrolls.
         let tallest = columns.map(\.count).max() ?? 0
         var classRows: [[Cell]] = []
         if !classes.isEmpty {
             let target = columns.indices.min { columns[$0].count < columns[$1].count } ?? 0
-            let lines = classLines(classes, keymap: keymap, width: columnWidth, lead: "")
+            let spare = tallest - columns[target].count - 1
+            let lines = classLines(classes, keymap: keymap, width: columnWidth, lead: "", maxLines: max(1, spare))
             if twoColumns, columns[target].count + 1 + lines.count <= tallest {
                 let x = left + target * (columnWidth + 1)
                 columns[target].append([Cell(x: x, text: " classes ", role: .title)])
