@@ -440,8 +440,6 @@ public struct AskPipeline: Sendable {
         TokenUsage(metadata, estimatedImageTokens: estimate > 0 ? estimate : nil)
     }
 
-    /// The service's answer to a request naming a file it deleted (or never had): 400, 403 or 404 whose
-    /// message talks about the file.
     /// The service's 400 for a thinking setting the model does not take ("thinking level is not supported",
     /// "thinking budget … out of range").
     static func isThinkingRefused(_ error: GeminiError) -> Bool {
@@ -458,6 +456,8 @@ public struct AskPipeline: Sendable {
         return message.contains("file uri") || message.contains("fetch") || message.contains("url")
     }
 
+    /// The service's answer to a request naming a file it deleted (or never had): 400, 403 or 404 whose
+    /// message talks about the file.
     static func isFileGone(_ error: GeminiError) -> Bool {
         guard let status = error.httpStatus, [400, 403, 404].contains(status) else { return false }
         let message = (error.rpcStatus?.message ?? "").lowercased()
