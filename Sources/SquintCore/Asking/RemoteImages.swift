@@ -130,8 +130,8 @@ public struct RemoteImages: Sendable {
         if name.isEmpty || name == "/" { name = "image" }
         let suffix = info.format.rawValue == "jpeg" ? "jpg" : info.format.rawValue
         if !FolderScanner.isImageName(name) { name += "." + suffix }
-        // File names stop at 255 bytes; a long URL name keeps its end (the extension) within 100.
-        if name.utf8.count > 100 { name = String(name.suffix(100)) }
+        // File names stop at 255 bytes; a long URL name keeps its end (the extension) within 100 bytes.
+        while name.utf8.count > 100 { name.removeFirst() }
         let file = folder.appendingPathComponent("\(hash)-\(name)")
         do {
             try Data(download.bytes).write(to: file, options: .atomic)
