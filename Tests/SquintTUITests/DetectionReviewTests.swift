@@ -130,3 +130,14 @@ import Testing
         #expect(!StyleTable.selectionBlendsIn(.text, background: 0, colors: 8, light: false))
     }
 }
+
+/// Badge text follows the colour the terminal shows, not the label's own RGB.
+@Suite struct BadgeContrastTests {
+    @Test func aDarkGoldLabelOnEightColoursIsOliveWithBlackText() {
+        let gold = RGBA(150, 110, 0)
+        #expect(OverlayPalette.textColor(on: gold) == RGBA(255, 255, 255), "white on the real dark gold")
+        #expect(StyleTable.badgeTextIsBlack(background: 3, label: gold), "xterm's olive (205, 205, 0) takes black")
+        #expect(!StyleTable.badgeTextIsBlack(background: 4, label: gold), "blue takes white")
+        #expect(!StyleTable.badgeTextIsBlack(background: 0x123456, label: gold), "direct colour: by the label")
+    }
+}

@@ -45,6 +45,14 @@ final class StyleTable {
 
     func style(_ role: ThemeRole) -> Resolved { resolved[role] ?? Resolved(attrs: 0, pair: 0) }
 
+    /// Black or white badge text by the colour the terminal actually shows: a palette colour's own RGB (a label's
+    /// orange becomes xterm's olive on 8 colours, where white text hardly reads), a direct colour's by the label.
+    static func badgeTextIsBlack(background: Int, label: RGBA) -> Bool {
+        guard (0..<256).contains(background) else { return OverlayPalette.textColor(on: label) == RGBA(0, 0, 0) }
+        let (r, g, b) = ThemeColor.xtermRGB(background)
+        return (r * 299 + g * 587 + b * 114) / 1000 > 128
+    }
+
     /// True when a selected row's background comes out as the terminal's own on an 8/16-colour terminal (the
     /// dark theme's grey bar is black on xterm's 8 colours): the row is underlined, or nothing would show which
     /// one is selected once its pane loses focus.
@@ -79,8 +87,8 @@ final class StyleTable {
             return Resolved(attrs: marks[color.mark % marks.count], pair: 0)
         }
         let background = pairs.colorNumber(color)
+        let black = Self.badgeTextIsBlack(background: Int(background), label: color.rgba)
         // Black text is not bold: xterm shows bold black as grey, which hardly reads on cyan or yellow.
-        let black = OverlayPalette.textColor(on: color.rgba) == RGBA(0, 0, 0)
         let foreground: Int32 = black ? 0 : (pairs.colors >= 16 ? 15 : 7)
         return Resolved(attrs: black ? 0 : CursesAttributes.bold, pair: pairs.pair(foreground: foreground, background: background))
     }
