@@ -73,7 +73,11 @@ enum DetectionListView {
         canvas.frame(title: title(state, width: canvas.width), focused: focused, right: summary)
         let rows = canvas.height - 2, inner = canvas.width - 2
         if state.detections.isEmpty {
-            canvas.put(2, 1, "none — \(state.keymap.hint(.detect)) detect, \(state.keymap.hint(.segment)) segment, \(state.keymap.hint(.points)) points", .dim, maxWidth: inner - 1)
+            // One line where it fits, else a key per row (18 columns at 80×24): never a hint cut mid-word.
+            let keys = ["\(state.keymap.hint(.detect)) detect", "\(state.keymap.hint(.segment)) segment", "\(state.keymap.hint(.points)) points"]
+            let line = "none — " + keys.joined(separator: ", ")
+            let lines = DisplayWidth.of(line) <= inner - 1 ? [line] : ["none yet:"] + keys.map { "  " + $0 }
+            for (row, text) in lines.prefix(rows).enumerated() { canvas.put(2, 1 + row, text, .dim, maxWidth: inner - 1) }
             return
         }
         if shown.isEmpty {
