@@ -74,6 +74,23 @@ import TerminalGraphics
         #expect(presenter.shown?.key == b)
     }
 
+    @Test func boxesStreamingInFasterThanARenderStillShowAsTheyCome() {
+        // Each new box changes only the overlays: the render in flight finishes and shows, then the latest renders.
+        var presenter = PicturePresenter()
+        let one = key("a.jpg", selected: 0), two = key("a.jpg", selected: 1), three = key("a.jpg", selected: 2)
+        #expect(presenter.handle(.want(one)) == [.startRender(one)])
+        #expect(presenter.handle(.want(two)).isEmpty, "no cancel: the render in flight goes on")
+        #expect(presenter.handle(.want(three)).isEmpty)
+        #expect(presenter.handle(.rendered(one, sixel(one))) == [.clearInterior, .startRender(three)], "shown, and the latest is next")
+        #expect(presenter.shown?.key == one)
+        #expect(writes(presenter.handle(.frameFlushed)).count == 1, "the first boxes reach the terminal meanwhile")
+        #expect(presenter.handle(.rendered(three, sixel(three))) == [.clearInterior])
+        #expect(presenter.shown?.key == three)
+        // Another image still cancels at once.
+        #expect(presenter.handle(.want(key("b.jpg"))) == [.startRender(key("b.jpg"))])
+        #expect(presenter.handle(.want(key("c.jpg"))) == [.cancelRender, .startRender(key("c.jpg"))])
+    }
+
     @Test func theOldPictureStaysUpUntilTheNextReplacesIt() {
         var presenter = shown(kitty(key("a.jpg")))
         let b = key("b.jpg")

@@ -80,6 +80,10 @@ struct PicturePresenter: Sendable {
             return actions
         }
         if shown?.key == key || rendering == key || failedKey == key { return [] }
+        // Only the overlays changed (an answer streaming in boxes): let the render in flight finish and show it,
+        // then render the latest. Cancelling it for every new box would show none until the stream ends, on a
+        // terminal where a render takes longer than the boxes take to arrive.
+        if let current = rendering, current.imageOnly == key.imageOnly { return [] }
         var actions: [Action] = rendering == nil ? [] : [.cancelRender]
         // A picture of another size would leave parts of itself outside the new one: take it down now. The same
         // area keeps the old picture up until the new one replaces it, so moving through a folder does not flash.
@@ -92,12 +96,17 @@ struct PicturePresenter: Sendable {
     private mutating func rendered(_ key: PictureKey, _ picture: PreviewView.Picture) -> [Action] {
         guard rendering == key else { return [] }
         rendering = nil
-        guard wanted == key else { return [] }
+        guard let wanted, wanted.imageOnly == key.imageOnly else { return [] }
         var actions = takeDown()
         shown = picture
         failedKey = nil
         if case .graphics = picture.rendered { writeDue = true }
         if actions.isEmpty { actions.append(.clearInterior) }
+        // Newer overlays came in while this rendered: it is shown meanwhile, and the latest renders next.
+        if wanted != key {
+            rendering = wanted
+            actions.append(.startRender(wanted))
+        }
         return actions
     }
 
