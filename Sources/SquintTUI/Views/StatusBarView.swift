@@ -22,7 +22,10 @@ enum StatusBarView {
             let elapsed = max(0, state.now - request.startedAt)
             let frame = spinner[Int(elapsed * 10) % spinner.count]
             let doing = request.cancelling ? "cancelling" : state.requestProgress ?? Self.verb(request.spec.question.task)
-            left = " \(frame) \(doing)… \(String(format: "%.1f", elapsed))s  (\(state.keymap.hint(.cancel)) cancels)"
+            // In the prompt the first Esc only leaves it, so the hint says the key twice.
+            let cancel = state.keymap.hint(.cancel)
+            let hint = state.focus == .prompt ? "\(cancel) \(cancel) cancels" : "\(cancel) cancels"
+            left = " \(frame) \(doing)… \(String(format: "%.1f", elapsed))s  (\(hint))"
             role = .statusBusy
         } else if let edit = state.boxEdit, state.modal == .none {
             // Editing a box: the keys that do it, and what the arrows move now.
