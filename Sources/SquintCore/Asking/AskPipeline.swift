@@ -239,8 +239,14 @@ public struct AskPipeline: Sendable {
 
     /// A whole answer that came another way (a Batch API result, read by any later process) through the same
     /// judge, parse and save as a live one: `imageSize` is the upright size the request was made for.
-    public func ingest(_ answer: GeminiAnswer, for question: Question, imageSize: PixelSize, estimatedImageTokens: Int) async -> AskEvent {
-        let prompt = prompt(for: question)
+    ///
+    /// `sentPrompt` is the prompt text the request carried, when it is known (a Batch API job records it): the
+    /// answer is stored under it, not under the prompt this process's config would make now, so "already
+    /// answered" (matched by prompt) holds for what was really asked.
+    public func ingest(_ answer: GeminiAnswer, for question: Question, imageSize: PixelSize, estimatedImageTokens: Int,
+                       sentPrompt: String? = nil) async -> AskEvent {
+        var prompt = prompt(for: question)
+        if let sentPrompt { prompt.prompt = sentPrompt }
         let options = Self.options(prompt, model: question.model, resolution: question.mediaResolution)
         let prepared = PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,

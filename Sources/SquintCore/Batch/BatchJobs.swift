@@ -179,7 +179,7 @@ public struct BatchJobs: Sendable {
                 continue
             }
             switch await pipeline.ingest(GeminiAnswer(response: response), for: question, imageSize: item.imageSize,
-                                         estimatedImageTokens: item.estimatedTokens) {
+                                         estimatedImageTokens: item.estimatedTokens, sentPrompt: record.prompt) {
             case .finished(let outcome): emit(.finished(.answered(path: item.path, outcome: outcome)))
             case .failed(let failure): emit(.finished(.failed(path: item.path, failure: failure)))
             default: break

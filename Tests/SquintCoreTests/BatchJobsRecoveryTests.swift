@@ -1,0 +1,52 @@
+import Foundation
+@testable import GeminiAPI
+import GeminiTestServer
+import Testing
+@testable import SquintCore
+
+/// `BatchJobs` when things go wrong between submitting and storing: another process (with another config)
+/// resumes, the ingest is cut short, the store refuses a write after the service accepted the job.
+@Suite("BatchJobs recovery")
+struct BatchJobsRecoveryTests {
+    /// A fake server answering every request with one box, a client that does not retry, and `count` images.
+    static func with(images count: Int, _ body: (FakeGeminiServer, GeminiClient, BatchTests.Fixture) async throws -> Void) async throws {
+        let server = try await FakeGeminiServer.start(apiKey: "k")
+        server.setDefault(.answer(#"[{"box_2d": [100, 200, 500, 600], "label": "cup"}]"#), for: .generateContent)
+        server.batchPollsUntilDone = 1
+        let client = GeminiClient(configuration: GeminiConfiguration(apiKey: "k", baseURL: server.baseURL, retryPolicy: RetryPolicy(maxAttempts: 1)),
+                                  environment: [:])
+        let fixture = try BatchTests.Fixture(count: count)
+        do {
+            try await body(server, client, fixture)
+        } catch {
+            try? await client.shutdown()
+            try? await server.stop()
+            throw error
+        }
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    /// Runs SQL on the fixture's store: triggers that make a write fail stand in for a crash or a full disk.
+    static func execute(_ sql: String, on store: Store) async throws {
+        try await store.write { db in try db.execute(sql: sql) }
+    }
+
+    @Test("resume stores each answer under the prompt the job sent, whatever the resuming process's config says")
+    func sentPrompt() async throws {
+        try await Self.with(images: 2) { _, client, fixture in
+            let plan = try await fixture.plan(BatchTests.detect)
+            let records = try await BatchJobs(service: client, pipeline: fixture.pipeline(client)).submit(plan) { _ in }
+            // Another process whose config limits detect to a class list: its prompt for the same question differs.
+            var configuration = SquintConfiguration()
+            configuration.classes = ["saucer"]
+            #expect(AskPipeline.prompt(for: BatchTests.detect.question(for: fixture.images[0]), configuration: configuration).prompt != plan.prompt)
+            let resuming = BatchJobs(service: client, pipeline: AskPipeline(provider: client, store: fixture.store, configuration: configuration))
+            try await resuming.wait(for: records, pollInterval: .milliseconds(5)) { _ in }
+            for image in fixture.images {
+                #expect(try await fixture.store.history(imagePath: image).map(\.draft.prompt) == [plan.prompt])
+            }
+            #expect(try await fixture.plan(BatchTests.detect).todo.isEmpty, "answered for the prompt that was sent")
+        }
+    }
+}
