@@ -129,6 +129,25 @@ struct BatchTests {
         #expect(deep.images.contains { $0.hasSuffix("sub/deep.png") })
     }
 
+    @Test("inputs: a symbolic link up the tree is not followed round, and a folder reached twice lists its images once")
+    func symlinkLoops() throws {
+        let fixture = try Fixture()
+        let names: Set<String> = ["img1.png", "img2.png", "img3.png", "deep.png"]
+        let up = fixture.pictures + "/sub/up"
+        try FileManager.default.createSymbolicLink(atPath: up, withDestinationPath: "..")
+        let looped = BatchInputs.collect([fixture.pictures], recursive: true)
+        #expect(looped.problems == [])
+        #expect(looped.images.count == 4, "\(looped.images.count) images")
+        #expect(Set(looped.images.map { ($0 as NSString).lastPathComponent }) == names)
+        // Another path to the same folder (the two links together would branch at every level).
+        try FileManager.default.removeItem(atPath: up)
+        try FileManager.default.createSymbolicLink(atPath: fixture.pictures + "/again", withDestinationPath: "sub")
+        let twice = BatchInputs.collect([fixture.pictures, fixture.pictures + "/sub"], recursive: true)
+        #expect(twice.problems == [])
+        #expect(twice.images.count == 4, "\(twice.images)")
+        #expect(Set(twice.images.map { ($0 as NSString).lastPathComponent }) == names)
+    }
+
     @Test("the plan skips images answered for the same task, prompt and model, and asks again when the file changed")
     func resumePlan() async throws {
         let fixture = try Fixture()
