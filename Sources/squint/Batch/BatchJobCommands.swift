@@ -40,9 +40,11 @@ struct BatchResumeCommand: AsyncParsableCommand {
             try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
                 let jobs = BatchJobs(service: client, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
                 let printer = BatchPrinter(spec: spec, json: command.json, progress: BatchProgress(total: total, started: Spinner.now()))
-                try await BatchAPISession.wait(for: records, jobs: jobs, printer: printer,
-                                               pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
-                                               environment: ProcessInfo.processInfo.environment)
+                let progress = try await BatchAPISession.wait(
+                    for: records, jobs: jobs, printer: printer,
+                    pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
+                    environment: ProcessInfo.processInfo.environment)
+                try BatchRunner.finish(progress, problems: 0)
             }
         }
     }

@@ -38,15 +38,15 @@ struct BatchRunner: Sendable {
                 try await live(plan, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
             }
         case .batchAPI:
-            try await GeminiClient.withClient(configuration: gemini, environment: environment) { client in
+            progress = try await GeminiClient.withClient(configuration: gemini, environment: environment) { client in
                 let jobs = BatchJobs(service: client, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
-                try await BatchAPISession(jobs: jobs, json: command.json,
-                                          pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
-                                          environment: environment)
+                return try await BatchAPISession(jobs: jobs, json: command.json,
+                                                 pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
+                                                 environment: environment)
                     .submit(plan, wait: !command.noWait)
             }
-            return
         }
+        // One exit status for both routes: 4 when an image failed, else 2 when a path could not be used.
         try Self.finish(progress, problems: inputs.problems.count)
     }
 
