@@ -1,0 +1,17 @@
+import GeminiAPI
+
+/// What went wrong with a Batch API job or one of its images, in one line: why an image has no answer, or
+/// why a job cannot be found or waited for.
+public enum BatchJobError: Error, Sendable, CustomStringConvertible {
+    case noResult(key: String)
+    case requestFailed(RPCStatus)
+    case unknownJob(String)
+
+    public var description: String {
+        switch self {
+        case .noResult(let key): "the job's results have no line for it (key \(key)); the next run asks again"
+        case .requestFailed(let status): "the Batch API request failed: \(status.message ?? "no message") (\(status.code.map(String.init) ?? "?"))"
+        case .unknownJob(let name): "\(name): no such batch job in the store (`squint batch status` lists them)"
+        }
+    }
+}
