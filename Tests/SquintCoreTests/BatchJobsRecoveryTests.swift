@@ -49,4 +49,22 @@ struct BatchJobsRecoveryTests {
             #expect(try await fixture.plan(BatchTests.detect).todo.isEmpty, "answered for the prompt that was sent")
         }
     }
+
+    @Test("a job the service accepted keeps its record when the store cannot name it, and the error names the job")
+    func createdButNotRecorded() async throws {
+        try await Self.with(images: 2) { server, client, fixture in
+            try await Self.execute("CREATE TRIGGER full BEFORE UPDATE OF name ON batch_jobs BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+                                   on: fixture.store)
+            let jobs = BatchJobs(service: client, pipeline: fixture.pipeline(client))
+            do {
+                _ = try await jobs.submit(try await fixture.plan(BatchTests.detect)) { _ in }
+                Issue.record("the submit should fail")
+            } catch {
+                let name = try #require(server.batches.first?.name)
+                #expect(String(describing: error).contains(name), "\(error)")
+            }
+            #expect(server.batches.count == 1)
+            #expect(try await fixture.store.batchJobs().count == 1, "the record is the trace of a live job")
+        }
+    }
 }

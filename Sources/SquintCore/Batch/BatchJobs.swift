@@ -103,6 +103,7 @@ public struct BatchJobs: Sendable {
 
     private func create(_ lines: [Line], plan: BatchPlan, part: Int) async throws -> BatchJobRecord {
         let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: lines.map(\.item))
+        let job: BatchJob
         do {
             var jsonl = Data()
             for line in lines {
@@ -112,12 +113,18 @@ public struct BatchJobs: Sendable {
             let words = plan.spec.words.map { " \"\($0.prefix(40))\"" } ?? ""
             let displayName = "squint \(plan.spec.task.rawValue)\(words) \(lines.count) images" + (part > 1 ? " part \(part)" : "")
             let file = try await service.upload([UInt8](jsonl), mimeType: "application/jsonl", displayName: displayName + ".jsonl")
-            let job = try await service.createBatch(model: plan.spec.model, displayName: displayName, source: .file(name: file.name))
-            try await store.updateBatchJob(id: id, name: job.name, state: job.state.rawValue)
+            job = try await service.createBatch(model: plan.spec.model, displayName: displayName, source: .file(name: file.name))
         } catch {
             // Not created: forget the record, so its images are not thought to be waiting.
             try? await store.deleteBatchJob(id: id)
             throw error
+        }
+        do {
+            try await store.updateBatchJob(id: id, name: job.name, state: job.state.rawValue)
+        } catch {
+            // Created (and paid for) but not named in the store: the record stays, so the next run sees its images
+            // waiting instead of submitting them again at once, and the error names the job, its one sure trace.
+            throw BatchJobError.notRecorded(job: job.name, reason: String(describing: error))
         }
         guard let record = try await store.batchJobs(openOnly: true).first(where: { $0.id == id }) else {
             throw StoreError.unreadableImage("batch job \(id)")
