@@ -67,4 +67,21 @@ struct BatchJobsRecoveryTests {
             #expect(try await fixture.store.batchJobs().count == 1, "the record is the trace of a live job")
         }
     }
+
+    @Test("a job record gone after creating says so in its own words")
+    func recordGone() async throws {
+        try await Self.with(images: 1) { _, client, fixture in
+            try await Self.execute("""
+                CREATE TRIGGER gone AFTER UPDATE OF name ON batch_jobs BEGIN DELETE FROM batch_jobs WHERE id = NEW.id; END;
+                """, on: fixture.store)
+            let jobs = BatchJobs(service: client, pipeline: fixture.pipeline(client))
+            do {
+                _ = try await jobs.submit(try await fixture.plan(BatchTests.detect)) { _ in }
+                Issue.record("the submit should fail")
+            } catch {
+                #expect(error is BatchJobError, "\(error)")
+                #expect(String(describing: error).contains("no longer in the store"), "\(error)")
+            }
+        }
+    }
 }

@@ -8,6 +8,8 @@ public enum BatchJobError: Error, Sendable, CustomStringConvertible {
     case unknownJob(String)
     /// The service accepted the job, but the store could not record its name.
     case notRecorded(job: String, reason: String)
+    /// The record of a job this process just created is no longer in the store (another process removed it).
+    case recordGone(job: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum BatchJobError: Error, Sendable, CustomStringConvertible {
         case .notRecorded(let job, let reason):
             "\(job) was created but the store could not record it (\(reason)); squint cannot wait for it: "
                 + "`squint batch resume` forgets it and a later run asks about its images again"
+        case .recordGone(let job): "\(job) was created, but its record is no longer in the store; squint cannot wait for it"
         }
     }
 }

@@ -127,7 +127,7 @@ public struct BatchJobs: Sendable {
             throw BatchJobError.notRecorded(job: job.name, reason: String(describing: error))
         }
         guard let record = try await store.batchJobs(openOnly: true).first(where: { $0.id == id }) else {
-            throw StoreError.unreadableImage("batch job \(id)")
+            throw BatchJobError.recordGone(job: job.name)
         }
         return record
     }
