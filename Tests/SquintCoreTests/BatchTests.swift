@@ -83,6 +83,19 @@ struct BatchTests {
         #expect(BatchProgress.count(12_400) == "12.4k")
     }
 
+    @Test("an image that fails before it is asked about leaves the asking count alone")
+    func progressPreparationFailure() {
+        var progress = BatchProgress(total: 3, started: 0)
+        progress.apply(.asking(path: "/a"))
+        progress.apply(.asking(path: "/b"))
+        progress.apply(.finished(.failed(path: "/c", failure: AskFailure(error: AskError.noImages, outcome: nil))))
+        #expect(progress.inFlight == 2)
+        #expect(progress.line(now: 1).hasSuffix("2 asking"), "\(progress.line(now: 1))")
+        progress.apply(.finished(.failed(path: "/a", failure: AskFailure(error: AskError.noImages, outcome: nil))))
+        #expect(progress.inFlight == 1)
+        #expect(progress.failed == 2)
+    }
+
     // MARK: - Inputs and plan
 
     struct Fixture {
