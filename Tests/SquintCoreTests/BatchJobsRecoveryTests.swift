@@ -50,6 +50,37 @@ struct BatchJobsRecoveryTests {
         }
     }
 
+    @Test("an ingest cut short stores nothing twice: the next resume skips the images already stored")
+    func interruptedIngest() async throws {
+        try await Self.with(images: 3) { _, client, fixture in
+            let jobs = BatchJobs(service: client, pipeline: fixture.pipeline(client))
+            let records = try await jobs.submit(try await fixture.plan(BatchTests.detect)) { _ in }
+            // As if the process died after storing the first answer: later answers and the job's closing fail.
+            try await Self.execute("""
+                CREATE TRIGGER cut_answers BEFORE INSERT ON answers WHEN (SELECT COUNT(*) FROM answers) >= 1
+                    BEGIN SELECT RAISE(ABORT, 'interrupted'); END;
+                CREATE TRIGGER cut_close BEFORE UPDATE OF ingestedAt ON batch_jobs BEGIN SELECT RAISE(ABORT, 'interrupted'); END;
+                """, on: fixture.store)
+            await #expect(throws: StoreError.self) {
+                try await jobs.wait(for: records, pollInterval: .milliseconds(5)) { _ in }
+            }
+            try await Self.execute("DROP TRIGGER cut_answers; DROP TRIGGER cut_close;", on: fixture.store)
+
+            let open = try await fixture.store.batchJobs(openOnly: true)
+            #expect(open.count == 1)
+            #expect(try await fixture.store.ingestedBatchJobItemCount(ids: open.map(\.id)) == 1, "the answer stored is marked with it")
+            let events = BatchTests.LockedEvents()
+            try await jobs.wait(for: open, pollInterval: .milliseconds(5)) { event in
+                if case .finished(let result) = event { events.append(.finished(result)) }
+            }
+            #expect(events.all.count == 2, "only the two images not stored before")
+            for image in fixture.images {
+                #expect(try await fixture.store.history(imagePath: image).count == 1, "\(image)")
+            }
+            #expect(try await fixture.store.batchJobs(openOnly: true).isEmpty)
+        }
+    }
+
     @Test("a job the service accepted keeps its record when the store cannot name it, and the error names the job")
     func createdButNotRecorded() async throws {
         try await Self.with(images: 2) { server, client, fixture in

@@ -161,8 +161,10 @@ public struct BatchJobs: Sendable {
         }
     }
 
+    /// Stores the job's answers one by one, each marked ingested with it, and closes the record once all are
+    /// in; items an earlier, interrupted ingest stored are skipped.
     private func finish(_ record: BatchJobRecord, job: BatchJob, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws {
-        let items = try await store.batchJobItems(id: record.id)
+        let items = try await store.batchJobItems(id: record.id).filter { !$0.isIngested }
         guard job.state == .succeeded || job.responsesFile != nil || job.inlinedResponses != nil else {
             emit(.ended(name: record.name ?? "", state: job.state, message: job.error?.message))
             try await store.closeBatchJob(id: record.id)
@@ -172,6 +174,7 @@ public struct BatchJobs: Sendable {
         var byKey: [String: BatchResultLine] = [:]
         for line in lines { if let key = line.key { byKey[key] = line } }
         for item in items {
+            try Task.checkCancellation()
             let question = record.spec.question(for: item.path)
             guard let line = byKey[item.key] else {
                 emit(.finished(.failed(path: item.path, failure: AskFailure(error: BatchJobError.noResult(key: item.key), outcome: nil))))
@@ -186,7 +189,8 @@ public struct BatchJobs: Sendable {
                 continue
             }
             switch await pipeline.ingest(GeminiAnswer(response: response), for: question, imageSize: item.imageSize,
-                                         estimatedImageTokens: item.estimatedTokens, sentPrompt: record.prompt) {
+                                         estimatedImageTokens: item.estimatedTokens, sentPrompt: record.prompt,
+                                         batchItem: BatchJobItemID(jobID: record.id, key: item.key)) {
             case .finished(let outcome): emit(.finished(.answered(path: item.path, outcome: outcome)))
             case .failed(let failure): emit(.finished(.failed(path: item.path, failure: failure)))
             default: break
