@@ -332,7 +332,9 @@ struct BatchJobsTests {
         jobs.inlineImageLimit = 100  // every image is uploaded
         jobs.preparers = 1  // the copies share bytes: one at a time, so the second finds the first's upload cached
         let plan = try await fixture.plan(BatchTests.detect)
-        let lineSize = try #require(try await jobs.requestLines(plan) { _ in }.map(\.json.count).max())
+        let whole = try await jobs.jsonl(for: plan) { _ in }
+        #expect(whole.count == 1, "one job at the default limit")
+        let lineSize = try #require(whole.first?.bytes.split(separator: 0x0A).map(\.count).max())
         jobs.jobByteLimit = 2 * (lineSize + 1) + lineSize / 2
         let records = try await jobs.submit(plan) { _ in }
         #expect(records.count == 3, "5 small lines at 2 a job")
@@ -352,13 +354,39 @@ struct BatchJobsTests {
         try? await client.shutdown()
     }
 
-    @Test("split keeps order and never leaves a line out, even one larger than the limit")
+    @Test("the JSONL keeps order and never leaves a line out, even one larger than the limit; each part is its lines")
     func split() {
+        var jsonl = BatchJSONL(byteLimit: 22)
         let lines = [10, 10, 30, 5, 5, 5].enumerated().map { index, size in
-            BatchJobs.Line(item: BatchJobRecord.Item(key: "\(index)", path: "/\(index)", imageSize: PixelSize(width: 1, height: 1), estimatedTokens: 0),
-                           json: Data(repeating: 0x61, count: size))
+            (BatchJobRecord.Item(key: "\(index)", path: "/\(index)", imageSize: PixelSize(width: 1, height: 1), estimatedTokens: 0),
+             Data(repeating: UInt8(ascii: "a") + UInt8(index), count: size))
         }
-        let chunks = BatchJobs.split(lines, byteLimit: 22)
-        #expect(chunks.map { $0.map(\.item.key) } == [["0", "1"], ["2"], ["3", "4", "5"]])
+        for (item, line) in lines { jsonl.append(line, item: item) }
+        #expect(jsonl.parts.map { $0.items.map(\.key) } == [["0", "1"], ["2"], ["3", "4", "5"]])
+        #expect(jsonl.parts.map(\.bytes) == [[0, 1], [2], [3, 4, 5]].map { keys in keys.flatMap { [UInt8](lines[$0].1) + [0x0A] } })
+    }
+
+    @Test("the lines are in the plan's order whichever image is prepared first; one that fails leaves no gap")
+    func order() async throws {
+        let server = try await FakeGeminiServer.start(apiKey: "k")
+        defer { Task { try? await server.stop() } }
+        let fixture = try BatchTests.Fixture(count: 9)
+        try Data("\u{89}PNG\r\n\u{1A}\nbroken".utf8).write(to: URL(fileURLWithPath: fixture.images[4]))
+        let client = GeminiClient(configuration: GeminiConfiguration(apiKey: "k", baseURL: server.baseURL, retryPolicy: RetryPolicy(maxAttempts: 1)),
+                                  environment: [:])
+        var jobs = BatchJobs(service: client, pipeline: fixture.pipeline(client))
+        jobs.preparers = 3
+        let failed = BatchTests.LockedEvents()
+        let parts = try await jobs.jsonl(for: try await fixture.plan(BatchTests.detect)) { event in
+            if case .finished(let result) = event { failed.append(.finished(result)) }
+        }
+        #expect(parts.count == 1)
+        #expect(parts.first?.items.map(\.key) == ["1", "2", "3", "4", "6", "7", "8", "9"])
+        let keys = try #require(parts.first?.bytes).split(separator: 0x0A).map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?["key"] as? String
+        }
+        #expect(keys == ["1", "2", "3", "4", "6", "7", "8", "9"])
+        #expect(failed.all.count == 1)
+        try? await client.shutdown()
     }
 }

@@ -28,12 +28,13 @@ public struct BatchJobs: Sendable {
 
     /// Prepares and plans every image still to ask about, then records and creates the jobs. Returns their records.
     public func submit(_ plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [BatchJobRecord] {
-        let lines = try await requestLines(plan, emit: emit)
-        guard !lines.isEmpty else { return [] }
+        var parts = try await jsonl(for: plan, emit: emit)
         var records: [BatchJobRecord] = []
-        for chunk in Self.split(lines, byteLimit: jobByteLimit) {
-            records.append(try await create(chunk, plan: plan, part: records.count + 1))
-            emit(.submitted(name: records.last?.name ?? "", requests: chunk.count))
+        // Each part's bytes are let go once its job is created.
+        while !parts.isEmpty {
+            let part = parts.removeFirst()
+            records.append(try await create(part, plan: plan, number: records.count + 1))
+            emit(.submitted(name: records.last?.name ?? "", requests: part.items.count))
         }
         return records
     }
@@ -44,16 +45,20 @@ public struct BatchJobs: Sendable {
         var json: Data
     }
 
-    func requestLines(_ plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [Line] {
-        let pipeline = self.pipeline, inlineLimit = inlineImageLimit, spec = plan.spec
+    /// The plan's request lines, in the plan's order, split into jobs' input files at `jobByteLimit`. Images are
+    /// prepared `preparers` at a time; a line that is ready before the ones ahead of it waits for them, and no
+    /// image starts more than a few places ahead of the last line written, so the waiting lines stay few.
+    func jsonl(for plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [BatchJSONL.Part] {
+        let pipeline = self.pipeline, inlineLimit = inlineImageLimit, spec = plan.spec, preparers = self.preparers
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var lines: [Int: Line] = [:]
-        var done = 0
+        var jsonl = BatchJSONL(byteLimit: jobByteLimit)
         try await withThrowingTaskGroup(of: (Int, Result<Line, AskFailure>).self) { group in
-            var next = 0
-            func add() {
-                guard next < plan.todo.count else { return }
+            var next = 0, done = 0, written = 0
+            // Finished ahead of `written`: the line, or nil for an image that failed.
+            var waiting: [Int: Line?] = [:]
+            func add() -> Bool {
+                guard next < plan.todo.count, next - done < preparers, next < written + 4 * preparers else { return false }
                 let index = next, path = plan.todo[index]
                 next += 1
                 group.addTask {
@@ -71,48 +76,35 @@ public struct BatchJobs: Sendable {
                         return (index, .failure(AskFailure(error: error, outcome: nil)))
                     }
                 }
+                return true
             }
-            for _ in 0..<preparers { add() }
+            while add() {}
             while let (index, result) = try await group.next() {
                 switch result {
-                case .success(let line): lines[index] = line
-                case .failure(let failure): emit(.finished(.failed(path: plan.todo[index], failure: failure)))
+                case .success(let line): waiting[index] = .some(line)
+                case .failure(let failure):
+                    waiting[index] = .some(nil)
+                    emit(.finished(.failed(path: plan.todo[index], failure: failure)))
+                }
+                while let line = waiting.removeValue(forKey: written) {
+                    if let line { jsonl.append(line.json, item: line.item) }
+                    written += 1
                 }
                 done += 1
                 emit(.prepared(done: done, total: plan.todo.count))
-                add()
+                while add() {}
             }
         }
-        return lines.keys.sorted().compactMap { lines[$0] }
+        return jsonl.parts
     }
 
-    /// Consecutive runs of lines whose JSONL stays within `byteLimit` (at least one line each).
-    static func split(_ lines: [Line], byteLimit: Int) -> [[Line]] {
-        var chunks: [[Line]] = [[]]
-        var size = 0
-        for line in lines {
-            if size + line.json.count + 1 > byteLimit, !(chunks.last?.isEmpty ?? true) {
-                chunks.append([])
-                size = 0
-            }
-            chunks[chunks.count - 1].append(line)
-            size += line.json.count + 1
-        }
-        return chunks.filter { !$0.isEmpty }
-    }
-
-    private func create(_ lines: [Line], plan: BatchPlan, part: Int) async throws -> BatchJobRecord {
-        let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: lines.map(\.item))
+    private func create(_ part: BatchJSONL.Part, plan: BatchPlan, number: Int) async throws -> BatchJobRecord {
+        let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: part.items)
         let job: BatchJob
         do {
-            var jsonl = Data()
-            for line in lines {
-                jsonl.append(line.json)
-                jsonl.append(0x0A)
-            }
             let words = plan.spec.words.map { " \"\($0.prefix(40))\"" } ?? ""
-            let displayName = "squint \(plan.spec.task.rawValue)\(words) \(lines.count) images" + (part > 1 ? " part \(part)" : "")
-            let file = try await service.upload([UInt8](jsonl), mimeType: "application/jsonl", displayName: displayName + ".jsonl")
+            let displayName = "squint \(plan.spec.task.rawValue)\(words) \(part.items.count) images" + (number > 1 ? " part \(number)" : "")
+            let file = try await service.upload(part.bytes, mimeType: "application/jsonl", displayName: displayName + ".jsonl")
             job = try await service.createBatch(model: plan.spec.model, displayName: displayName, source: .file(name: file.name))
         } catch {
             // Not created: forget the record, so its images are not thought to be waiting.
