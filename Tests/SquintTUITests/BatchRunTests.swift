@@ -31,7 +31,7 @@ import Testing
         _ = state.apply(.answerFinished(request: spec.id, answer: nil, detections: [], notes: []))
     }
 
-    func planned(_ effects: [Effect]) -> BatchJob? {
+    func planned(_ effects: [Effect]) -> BatchRequest? {
         for effect in effects { if case .planBatch(let job) = effect { return job } }
         return nil
     }

@@ -41,7 +41,7 @@ extension AppState {
         batch = BatchRunState(id: id, spec: spec, images: images, fromMarks: fromMarks)
         error = nil
         info = nil
-        return [.planBatch(BatchJob(id: id, spec: spec, images: images))]
+        return [.planBatch(BatchRequest(id: id, spec: spec, images: images))]
     }
 
     mutating func batchPlanned(id: Int, todo: Int, alreadyAnswered: Int, problems: [String]) -> [Effect] {
