@@ -83,6 +83,19 @@ struct BatchTests {
         #expect(BatchProgress.count(12_400) == "12.4k")
     }
 
+    @Test("an image that fails before it is asked about leaves the asking count alone")
+    func progressPreparationFailure() {
+        var progress = BatchProgress(total: 3, started: 0)
+        progress.apply(.asking(path: "/a"))
+        progress.apply(.asking(path: "/b"))
+        progress.apply(.finished(.failed(path: "/c", failure: AskFailure(error: AskError.noImages, outcome: nil))))
+        #expect(progress.inFlight == 2)
+        #expect(progress.line(now: 1).hasSuffix("2 asking"), "\(progress.line(now: 1))")
+        progress.apply(.finished(.failed(path: "/a", failure: AskFailure(error: AskError.noImages, outcome: nil))))
+        #expect(progress.inFlight == 1)
+        #expect(progress.failed == 2)
+    }
+
     // MARK: - Inputs and plan
 
     struct Fixture {
@@ -127,6 +140,25 @@ struct BatchTests {
         let deep = BatchInputs.collect([fixture.pictures], recursive: true)
         #expect(deep.images.count == 11)
         #expect(deep.images.contains { $0.hasSuffix("sub/deep.png") })
+    }
+
+    @Test("inputs: a symbolic link up the tree is not followed round, and a folder reached twice lists its images once")
+    func symlinkLoops() throws {
+        let fixture = try Fixture()
+        let names: Set<String> = ["img1.png", "img2.png", "img3.png", "deep.png"]
+        let up = fixture.pictures + "/sub/up"
+        try FileManager.default.createSymbolicLink(atPath: up, withDestinationPath: "..")
+        let looped = BatchInputs.collect([fixture.pictures], recursive: true)
+        #expect(looped.problems == [])
+        #expect(looped.images.count == 4, "\(looped.images.count) images")
+        #expect(Set(looped.images.map { ($0 as NSString).lastPathComponent }) == names)
+        // Another path to the same folder (the two links together would branch at every level).
+        try FileManager.default.removeItem(atPath: up)
+        try FileManager.default.createSymbolicLink(atPath: fixture.pictures + "/again", withDestinationPath: "sub")
+        let twice = BatchInputs.collect([fixture.pictures, fixture.pictures + "/sub"], recursive: true)
+        #expect(twice.problems == [])
+        #expect(twice.images.count == 4, "\(twice.images)")
+        #expect(Set(twice.images.map { ($0 as NSString).lastPathComponent }) == names)
     }
 
     @Test("the plan skips images answered for the same task, prompt and model, and asks again when the file changed")
@@ -300,7 +332,9 @@ struct BatchJobsTests {
         jobs.inlineImageLimit = 100  // every image is uploaded
         jobs.preparers = 1  // the copies share bytes: one at a time, so the second finds the first's upload cached
         let plan = try await fixture.plan(BatchTests.detect)
-        let lineSize = try #require(try await jobs.requestLines(plan) { _ in }.map(\.json.count).max())
+        let whole = try await jobs.jsonl(for: plan) { _ in }
+        #expect(whole.count == 1, "one job at the default limit")
+        let lineSize = try #require(whole.first?.bytes.split(separator: 0x0A).map(\.count).max())
         jobs.jobByteLimit = 2 * (lineSize + 1) + lineSize / 2
         let records = try await jobs.submit(plan) { _ in }
         #expect(records.count == 3, "5 small lines at 2 a job")
@@ -320,13 +354,39 @@ struct BatchJobsTests {
         try? await client.shutdown()
     }
 
-    @Test("split keeps order and never leaves a line out, even one larger than the limit")
+    @Test("the JSONL keeps order and never leaves a line out, even one larger than the limit; each part is its lines")
     func split() {
+        var jsonl = BatchJSONL(byteLimit: 22)
         let lines = [10, 10, 30, 5, 5, 5].enumerated().map { index, size in
-            BatchJobs.Line(item: BatchJobRecord.Item(key: "\(index)", path: "/\(index)", imageSize: PixelSize(width: 1, height: 1), estimatedTokens: 0),
-                           json: Data(repeating: 0x61, count: size))
+            (BatchJobRecord.Item(key: "\(index)", path: "/\(index)", imageSize: PixelSize(width: 1, height: 1), estimatedTokens: 0),
+             Data(repeating: UInt8(ascii: "a") + UInt8(index), count: size))
         }
-        let chunks = BatchJobs.split(lines, byteLimit: 22)
-        #expect(chunks.map { $0.map(\.item.key) } == [["0", "1"], ["2"], ["3", "4", "5"]])
+        for (item, line) in lines { jsonl.append(line, item: item) }
+        #expect(jsonl.parts.map { $0.items.map(\.key) } == [["0", "1"], ["2"], ["3", "4", "5"]])
+        #expect(jsonl.parts.map(\.bytes) == [[0, 1], [2], [3, 4, 5]].map { keys in keys.flatMap { [UInt8](lines[$0].1) + [0x0A] } })
+    }
+
+    @Test("the lines are in the plan's order whichever image is prepared first; one that fails leaves no gap")
+    func order() async throws {
+        let server = try await FakeGeminiServer.start(apiKey: "k")
+        defer { Task { try? await server.stop() } }
+        let fixture = try BatchTests.Fixture(count: 9)
+        try Data("\u{89}PNG\r\n\u{1A}\nbroken".utf8).write(to: URL(fileURLWithPath: fixture.images[4]))
+        let client = GeminiClient(configuration: GeminiConfiguration(apiKey: "k", baseURL: server.baseURL, retryPolicy: RetryPolicy(maxAttempts: 1)),
+                                  environment: [:])
+        var jobs = BatchJobs(service: client, pipeline: fixture.pipeline(client))
+        jobs.preparers = 3
+        let failed = BatchTests.LockedEvents()
+        let parts = try await jobs.jsonl(for: try await fixture.plan(BatchTests.detect)) { event in
+            if case .finished(let result) = event { failed.append(.finished(result)) }
+        }
+        #expect(parts.count == 1)
+        #expect(parts.first?.items.map(\.key) == ["1", "2", "3", "4", "6", "7", "8", "9"])
+        let keys = try #require(parts.first?.bytes).split(separator: 0x0A).map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?["key"] as? String
+        }
+        #expect(keys == ["1", "2", "3", "4", "6", "7", "8", "9"])
+        #expect(failed.all.count == 1)
+        try? await client.shutdown()
     }
 }

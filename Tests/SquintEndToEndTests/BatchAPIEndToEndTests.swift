@@ -72,6 +72,30 @@ struct BatchAPIEndToEndTests {
         }
     }
 
+    @Test("a missing path: exit 2 through the Batch API as live, after the other images are answered")
+    func missingPathExitStatus() async throws {
+        try await BatchEndToEndTests.with(images: 2) { harness, folder in
+            let missing = harness.folder.appendingPathComponent("missing.png").path
+            let live = try await harness.run(["batch", folder, missing, "--task", "detect", "-p", "cups"])
+            #expect(live.status == 2, "\(live.stderr)")
+            #expect(Lines.lines(live.stdout).count == 2)
+
+            func viaAPI(_ words: String, _ extra: [String] = []) -> [String] {
+                ["batch", folder, missing, "--task", "detect", "-p", words, "--via", "batch-api", "--poll-interval", "10ms"] + extra
+            }
+            let api = try await harness.run(viaAPI("saucers"))
+            #expect(api.status == live.status, "\(api.stderr)")
+            #expect(Lines.lines(api.stdout).count == 2)
+            #expect(api.stderr.contains("missing.png: no such file or folder"), "\(api.stderr)")
+            // Nothing left to submit, and --no-wait: the same.
+            let nothing = try await harness.run(viaAPI("saucers"))
+            #expect(nothing.status == live.status, "\(nothing.stderr)")
+            let noWait = try await harness.run(viaAPI("plates", ["--no-wait"]))
+            #expect(noWait.status == live.status, "\(noWait.stderr)")
+            #expect(Lines.lines(noWait.stdout).count == 1, "the job's name")
+        }
+    }
+
     @Test("keys missing from the results mark those images failed (exit 4); the next run asks only about them")
     func droppedKeys() async throws {
         try await BatchEndToEndTests.with(images: 4) { harness, folder in

@@ -31,7 +31,7 @@ import Testing
         _ = state.apply(.answerFinished(request: spec.id, answer: nil, detections: [], notes: []))
     }
 
-    func planned(_ effects: [Effect]) -> BatchJob? {
+    func planned(_ effects: [Effect]) -> BatchRequest? {
         for effect in effects { if case .planBatch(let job) = effect { return job } }
         return nil
     }
@@ -190,7 +190,7 @@ import Testing
         var progress = BatchProgress(total: 120, started: 0)
         progress.answered = 35
         progress.failed = 2
-        progress.inFlight = 4
+        for index in 0..<4 { progress.recordAsking("/\(index).png") }
         progress.promptTokens = 12_000
         progress.outputTokens = 400
         batch.progress = progress

@@ -10,15 +10,15 @@ extension GeminiClient {
     /// normally `BATCH_STATE_PENDING`.
     ///
     /// The answer is an `Operation` whose `metadata` is the batch; `BatchJob` reads that or a bare batch.
-    /// Retried like every call: a 429 or 5xx means nothing was queued. A timeout after the request went out
-    /// may leave a job behind that this call does not know of — a caller that must not pay twice lists
-    /// `batches` for its `displayName` before creating again.
+    /// Retried only after a 429, which means nothing was queued. A 5xx, a dropped connection or a timeout may
+    /// come after the service queued the job, and another try would queue (and bill) a second one; those are
+    /// reported at once — a caller that wants to go on lists `batches` for its `displayName` first.
     public func createBatch(model: String, displayName: String, source: BatchSource) async throws(GeminiError)
         -> BatchJob
     {
         let body = try Self.encode(BatchCreateBody(displayName: displayName, source: source))
         let url = transport.apiURL(Self.modelPath(model) + ":batchGenerateContent")
-        return try await retrying { () async throws(GeminiError) in
+        return try await retrying(only: { $0.category == .rateLimited }) { () async throws(GeminiError) in
             let (_, bytes) = try await transport.send(
                 transport.makeRequest(.POST, url: url, body: body), bodyBytes: body.readableBytes)
             return try batchJob(from: bytes)

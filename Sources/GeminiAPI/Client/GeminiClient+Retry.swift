@@ -3,9 +3,12 @@ import Logging
 import NIOCore
 
 extension GeminiClient {
-    /// Runs `operation` until it succeeds or `RetryState` says to stop.
+    /// Runs `operation` until it succeeds or `RetryState` says to stop. With `only`, a failure it does not
+    /// accept is reported at once: for a request that must not take effect twice (creating a batch job), only
+    /// an answer that proves nothing happened may be retried.
     func retrying<T: Sendable>(
         onRetry: (@Sendable (Int, Duration, GeminiError) -> Void)? = nil,
+        only: (@Sendable (GeminiError) -> Bool)? = nil,
         _ operation: () async throws(GeminiError) -> T
     ) async throws(GeminiError) -> T {
         var state = RetryState(policy: configuration.retryPolicy)
@@ -18,6 +21,12 @@ extension GeminiClient {
                 failure = Task.isCancelled ? .cancelled : error
             }
             if failure.category == .cancelled { throw failure }
+            if let only, !only(failure) {
+                var final = failure
+                final.attempts = state.attempts
+                logGiveUp(final)
+                throw final
+            }
             switch state.decide(after: failure, random: random()) {
             case .giveUp(let final):
                 logGiveUp(final)

@@ -12,12 +12,20 @@ extension GeminiClient {
     public func uploadFile(bytes: [UInt8], mimeType: String, displayName: String? = nil) async throws(GeminiError)
         -> GeminiFile
     {
-        try await uploadFile(data: Data(bytes), mimeType: mimeType, displayName: displayName)
+        try await upload(contents: bytes, mimeType: mimeType, displayName: displayName)
     }
 
     /// `uploadFile(bytes:…)` for `Data`.
     public func uploadFile(data: Data, mimeType: String, displayName: String? = nil) async throws(GeminiError)
         -> GeminiFile
+    {
+        try await upload(contents: data, mimeType: mimeType, displayName: displayName)
+    }
+
+    /// The upload of either: the bytes are read in place, a chunk at a time, never copied whole (a Batch API
+    /// input file can be gigabytes).
+    private func upload<Bytes: RandomAccessCollection<UInt8> & Sendable>(contents data: Bytes, mimeType: String, displayName: String?)
+        async throws(GeminiError) -> GeminiFile where Bytes.Index == Int
     {
         let uploadURL = try await startUpload(size: data.count, mimeType: mimeType, displayName: displayName)
         var session = UploadSession(totalSize: data.count)

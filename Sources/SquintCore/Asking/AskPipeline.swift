@@ -239,14 +239,22 @@ public struct AskPipeline: Sendable {
 
     /// A whole answer that came another way (a Batch API result, read by any later process) through the same
     /// judge, parse and save as a live one: `imageSize` is the upright size the request was made for.
-    public func ingest(_ answer: GeminiAnswer, for question: Question, imageSize: PixelSize, estimatedImageTokens: Int) async -> AskEvent {
-        let prompt = prompt(for: question)
+    ///
+    /// `sentPrompt` is the prompt text the request carried, when it is known (a Batch API job records it): the
+    /// answer is stored under it, not under the prompt this process's config would make now, so "already
+    /// answered" (matched by prompt) holds for what was really asked. `batchItem` is marked ingested in the
+    /// transaction that saves the answer.
+    public func ingest(_ answer: GeminiAnswer, for question: Question, imageSize: PixelSize, estimatedImageTokens: Int,
+                       sentPrompt: String? = nil, batchItem: BatchJobItemID? = nil) async -> AskEvent {
+        var prompt = prompt(for: question)
+        if let sentPrompt { prompt.prompt = sentPrompt }
         let options = Self.options(prompt, model: question.model, resolution: question.mediaResolution)
-        let prepared = PreparedQuestion(
+        var prepared = PreparedQuestion(
             paths: question.imagePaths.map(Store.canonicalPath), prompt: prompt,
             ask: Ask(images: [], question: prompt.prompt, options: options),
             first: PreparedImage(data: Data(), mimeType: "", uprightSize: imageSize, sentSize: imageSize),
             estimatedImageTokens: estimatedImageTokens)
+        prepared.batchItem = batchItem
         let outcome = AskOutcome(
             question: question, prompt: prompt, images: [], answer: answer, imageSize: imageSize,
             usage: TokenUsage(estimatedImageTokens: estimatedImageTokens), spatial: nil, stored: nil, detections: [],
@@ -319,6 +327,7 @@ public struct AskPipeline: Sendable {
             isComplete: complete, error: error, finishReason: outcome.answer.finishReason?.rawValue,
             retries: outcome.answer.retries)
         draft.remoteImages = prepared.paths.compactMap { prepared.passed[$0] }
+        draft.batchItem = prepared.batchItem
         do {
             let saved = try await store.saveAnswer(draft, detections: detections)
             outcome.saved = saved
@@ -356,6 +365,8 @@ public struct AskPipeline: Sendable {
         var passed: [String: RemoteImage] = [:]
         /// Said once the answer is in (why a URL was downloaded rather than passed).
         var notes: [String] = []
+        /// The Batch API request an ingested answer comes from.
+        var batchItem: BatchJobItemID?
     }
 
     /// Reads, checks and prepares the images; those in `passed` stay URLs for Gemini to fetch, sized from their

@@ -11,12 +11,15 @@ public struct BatchJobRecord: Sendable, Equatable {
         /// The upright size of the image, which the answer's coordinates are read against.
         public var imageSize: PixelSize
         public var estimatedTokens: Int
+        /// Its answer is in the store: a resume after an ingest cut short skips it.
+        public var isIngested: Bool
 
-        public init(key: String, path: String, imageSize: PixelSize, estimatedTokens: Int) {
+        public init(key: String, path: String, imageSize: PixelSize, estimatedTokens: Int, isIngested: Bool = false) {
             self.key = key
             self.path = path
             self.imageSize = imageSize
             self.estimatedTokens = estimatedTokens
+            self.isIngested = isIngested
         }
     }
 

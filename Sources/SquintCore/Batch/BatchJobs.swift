@@ -28,12 +28,13 @@ public struct BatchJobs: Sendable {
 
     /// Prepares and plans every image still to ask about, then records and creates the jobs. Returns their records.
     public func submit(_ plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [BatchJobRecord] {
-        let lines = try await requestLines(plan, emit: emit)
-        guard !lines.isEmpty else { return [] }
+        var parts = try await jsonl(for: plan, emit: emit)
         var records: [BatchJobRecord] = []
-        for chunk in Self.split(lines, byteLimit: jobByteLimit) {
-            records.append(try await create(chunk, plan: plan, part: records.count + 1))
-            emit(.submitted(name: records.last?.name ?? "", requests: chunk.count))
+        // Each part's bytes are let go once its job is created.
+        while !parts.isEmpty {
+            let part = parts.removeFirst()
+            records.append(try await create(part, plan: plan, number: records.count + 1))
+            emit(.submitted(name: records.last?.name ?? "", requests: part.items.count))
         }
         return records
     }
@@ -44,16 +45,20 @@ public struct BatchJobs: Sendable {
         var json: Data
     }
 
-    func requestLines(_ plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [Line] {
-        let pipeline = self.pipeline, inlineLimit = inlineImageLimit, spec = plan.spec
+    /// The plan's request lines, in the plan's order, split into jobs' input files at `jobByteLimit`. Images are
+    /// prepared `preparers` at a time; a line that is ready before the ones ahead of it waits for them, and no
+    /// image starts more than a few places ahead of the last line written, so the waiting lines stay few.
+    func jsonl(for plan: BatchPlan, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws -> [BatchJSONL.Part] {
+        let pipeline = self.pipeline, inlineLimit = inlineImageLimit, spec = plan.spec, preparers = self.preparers
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var lines: [Int: Line] = [:]
-        var done = 0
+        var jsonl = BatchJSONL(byteLimit: jobByteLimit)
         try await withThrowingTaskGroup(of: (Int, Result<Line, AskFailure>).self) { group in
-            var next = 0
-            func add() {
-                guard next < plan.todo.count else { return }
+            var next = 0, done = 0, written = 0
+            // Finished ahead of `written`: the line, or nil for an image that failed.
+            var waiting: [Int: Line?] = [:]
+            func add() -> Bool {
+                guard next < plan.todo.count, next - done < preparers, next < written + 4 * preparers else { return false }
                 let index = next, path = plan.todo[index]
                 next += 1
                 group.addTask {
@@ -71,56 +76,50 @@ public struct BatchJobs: Sendable {
                         return (index, .failure(AskFailure(error: error, outcome: nil)))
                     }
                 }
+                return true
             }
-            for _ in 0..<preparers { add() }
+            while add() {}
             while let (index, result) = try await group.next() {
                 switch result {
-                case .success(let line): lines[index] = line
-                case .failure(let failure): emit(.finished(.failed(path: plan.todo[index], failure: failure)))
+                case .success(let line): waiting[index] = .some(line)
+                case .failure(let failure):
+                    waiting[index] = .some(nil)
+                    emit(.finished(.failed(path: plan.todo[index], failure: failure)))
+                }
+                while let line = waiting.removeValue(forKey: written) {
+                    if let line { jsonl.append(line.json, item: line.item) }
+                    written += 1
                 }
                 done += 1
                 emit(.prepared(done: done, total: plan.todo.count))
-                add()
+                while add() {}
             }
         }
-        return lines.keys.sorted().compactMap { lines[$0] }
+        return jsonl.parts
     }
 
-    /// Consecutive runs of lines whose JSONL stays within `byteLimit` (at least one line each).
-    static func split(_ lines: [Line], byteLimit: Int) -> [[Line]] {
-        var chunks: [[Line]] = [[]]
-        var size = 0
-        for line in lines {
-            if size + line.json.count + 1 > byteLimit, !(chunks.last?.isEmpty ?? true) {
-                chunks.append([])
-                size = 0
-            }
-            chunks[chunks.count - 1].append(line)
-            size += line.json.count + 1
-        }
-        return chunks.filter { !$0.isEmpty }
-    }
-
-    private func create(_ lines: [Line], plan: BatchPlan, part: Int) async throws -> BatchJobRecord {
-        let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: lines.map(\.item))
+    private func create(_ part: BatchJSONL.Part, plan: BatchPlan, number: Int) async throws -> BatchJobRecord {
+        let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: part.items)
+        let job: BatchJob
         do {
-            var jsonl = Data()
-            for line in lines {
-                jsonl.append(line.json)
-                jsonl.append(0x0A)
-            }
             let words = plan.spec.words.map { " \"\($0.prefix(40))\"" } ?? ""
-            let displayName = "squint \(plan.spec.task.rawValue)\(words) \(lines.count) images" + (part > 1 ? " part \(part)" : "")
-            let file = try await service.upload([UInt8](jsonl), mimeType: "application/jsonl", displayName: displayName + ".jsonl")
-            let job = try await service.createBatch(model: plan.spec.model, displayName: displayName, source: .file(name: file.name))
-            try await store.updateBatchJob(id: id, name: job.name, state: job.state.rawValue)
+            let displayName = "squint \(plan.spec.task.rawValue)\(words) \(part.items.count) images" + (number > 1 ? " part \(number)" : "")
+            let file = try await service.upload(part.bytes, mimeType: "application/jsonl", displayName: displayName + ".jsonl")
+            job = try await service.createBatch(model: plan.spec.model, displayName: displayName, source: .file(name: file.name))
         } catch {
             // Not created: forget the record, so its images are not thought to be waiting.
             try? await store.deleteBatchJob(id: id)
             throw error
         }
+        do {
+            try await store.updateBatchJob(id: id, name: job.name, state: job.state.rawValue)
+        } catch {
+            // Created (and paid for) but not named in the store: the record stays, so the next run sees its images
+            // waiting instead of submitting them again at once, and the error names the job, its one sure trace.
+            throw BatchJobError.notRecorded(job: job.name, reason: String(describing: error))
+        }
         guard let record = try await store.batchJobs(openOnly: true).first(where: { $0.id == id }) else {
-            throw StoreError.unreadableImage("batch job \(id)")
+            throw BatchJobError.recordGone(job: job.name)
         }
         return record
     }
@@ -154,8 +153,10 @@ public struct BatchJobs: Sendable {
         }
     }
 
+    /// Stores the job's answers one by one, each marked ingested with it, and closes the record once all are
+    /// in; items an earlier, interrupted ingest stored are skipped.
     private func finish(_ record: BatchJobRecord, job: BatchJob, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws {
-        let items = try await store.batchJobItems(id: record.id)
+        let items = try await store.batchJobItems(id: record.id).filter { !$0.isIngested }
         guard job.state == .succeeded || job.responsesFile != nil || job.inlinedResponses != nil else {
             emit(.ended(name: record.name ?? "", state: job.state, message: job.error?.message))
             try await store.closeBatchJob(id: record.id)
@@ -165,6 +166,7 @@ public struct BatchJobs: Sendable {
         var byKey: [String: BatchResultLine] = [:]
         for line in lines { if let key = line.key { byKey[key] = line } }
         for item in items {
+            try Task.checkCancellation()
             let question = record.spec.question(for: item.path)
             guard let line = byKey[item.key] else {
                 emit(.finished(.failed(path: item.path, failure: AskFailure(error: BatchJobError.noResult(key: item.key), outcome: nil))))
@@ -179,7 +181,8 @@ public struct BatchJobs: Sendable {
                 continue
             }
             switch await pipeline.ingest(GeminiAnswer(response: response), for: question, imageSize: item.imageSize,
-                                         estimatedImageTokens: item.estimatedTokens) {
+                                         estimatedImageTokens: item.estimatedTokens, sentPrompt: record.prompt,
+                                         batchItem: BatchJobItemID(jobID: record.id, key: item.key)) {
             case .finished(let outcome): emit(.finished(.answered(path: item.path, outcome: outcome)))
             case .failed(let failure): emit(.finished(.failed(path: item.path, failure: failure)))
             default: break
@@ -194,20 +197,5 @@ public struct BatchJobs: Sendable {
     public func cancel(named name: String) async throws {
         guard let record = try await store.batchJob(named: name), let full = record.name else { throw BatchJobError.unknownJob(name) }
         try await service.cancelBatch(name: full)
-    }
-}
-
-/// Why an image of a Batch API job has no answer.
-public enum BatchJobError: Error, Sendable, CustomStringConvertible {
-    case noResult(key: String)
-    case requestFailed(RPCStatus)
-    case unknownJob(String)
-
-    public var description: String {
-        switch self {
-        case .noResult(let key): "the job's results have no line for it (key \(key)); the next run asks again"
-        case .requestFailed(let status): "the Batch API request failed: \(status.message ?? "no message") (\(status.code.map(String.init) ?? "?"))"
-        case .unknownJob(let name): "\(name): no such batch job in the store (`squint batch status` lists them)"
-        }
     }
 }

@@ -9,7 +9,9 @@ public struct BatchProgress: Sendable, Equatable {
     public var skipped: Int
     public var answered = 0
     public var failed = 0
-    public var inFlight = 0
+    /// The images whose request is out. By path, not a bare count: an image that fails before it is asked about
+    /// (it would not decode) finishes without ever being in flight, and must not take another's place.
+    public private(set) var asking: Set<String> = []
     public var promptTokens = 0
     public var outputTokens = 0
     /// Seconds on the caller's clock when the run started.
@@ -22,25 +24,26 @@ public struct BatchProgress: Sendable, Equatable {
     }
 
     public var finished: Int { answered + failed }
+    public var inFlight: Int { asking.count }
     public var isComplete: Bool { finished >= total }
 
     public mutating func apply(_ event: BatchEvent) {
         switch event {
-        case .asking: recordAsking()
-        case .finished(let result): recordFinished(answered: result.isAnswered, usage: result.usage)
+        case .asking(let path): recordAsking(path)
+        case .finished(let result): recordFinished(result.path, answered: result.isAnswered, usage: result.usage)
         case .retrying, .concurrencyLowered: break
         }
     }
 
     /// A request went out. The TUI's state holds its own copy of each event (a value it can compare), so it
     /// counts through these two rather than `apply`.
-    public mutating func recordAsking() {
-        inFlight += 1
+    public mutating func recordAsking(_ path: String) {
+        asking.insert(path)
     }
 
     /// An image is done, answered or not, with the tokens its answer (or partial answer) used.
-    public mutating func recordFinished(answered isAnswered: Bool, usage: TokenUsage?) {
-        inFlight = max(0, inFlight - 1)
+    public mutating func recordFinished(_ path: String, answered isAnswered: Bool, usage: TokenUsage?) {
+        asking.remove(path)
         if isAnswered { answered += 1 } else { failed += 1 }
         if let usage {
             promptTokens += usage.promptTokens ?? 0
@@ -50,7 +53,7 @@ public struct BatchProgress: Sendable, Equatable {
 
     /// The run was stopped: nothing is in flight any more (stopped requests are not counted as failures).
     public mutating func recordStopped() {
-        inFlight = 0
+        asking = []
     }
 
     /// Images finished per second so far.

@@ -37,6 +37,8 @@ public struct AnswerDraft: Sendable, Equatable {
     /// The images among `imagePaths` that Gemini fetched by URL, with what their first bytes told (their store
     /// fingerprint: there is no local file to hash).
     public var remoteImages: [RemoteImage] = []
+    /// The Batch API request this answers: marked ingested in the transaction that saves the answer.
+    public var batchItem: BatchJobItemID?
 
     public init(imagePath: String, otherImagePaths: [String] = [], task: AskTask, question: String, prompt: String? = nil,
                 text: String, model: String, modelVersion: String? = nil, usage: TokenUsage? = nil, imageSize: PixelSize,

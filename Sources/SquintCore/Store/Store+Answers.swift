@@ -53,6 +53,10 @@ extension Store {
                 try db.execute(sql: "INSERT INTO answer_images (answerId, imageId, position) VALUES (?, ?, ?)",
                                arguments: [answerID, other.id, position])
             }
+            if let item = draft.batchItem {
+                try db.execute(sql: "UPDATE batch_job_items SET ingestedAt = ? WHERE jobId = ? AND key = ?",
+                               arguments: [Date().timeIntervalSince1970, item.jobID, item.key])
+            }
             let decided = previous.filter { $0.review != .pending }
             let carried = ReviewCarryOver.match(new: detections, previous: decided, imageSize: draft.imageSize)
             for (index, detection) in detections.enumerated() {

@@ -109,13 +109,24 @@ extension Store {
         }
     }
 
+    /// The job's requests in the order recorded, each marked when its answer is in the store.
     public func batchJobItems(id: Int64) async throws(StoreError) -> [BatchJobRecord.Item] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM batch_job_items WHERE jobId = ? ORDER BY rowid", arguments: [id]).map { row in
                 BatchJobRecord.Item(key: row["key"], path: row["path"],
                                     imageSize: PixelSize(width: row["imageWidth"], height: row["imageHeight"]),
-                                    estimatedTokens: row["estimatedTokens"])
+                                    estimatedTokens: row["estimatedTokens"], isIngested: (row["ingestedAt"] as Double?) != nil)
             }
+        }
+    }
+
+    /// How many requests of the jobs `ids` already have their answer in the store (an earlier resume cut short).
+    public func ingestedBatchJobItemCount(ids: [Int64]) async throws(StoreError) -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try await read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch_job_items WHERE ingestedAt IS NOT NULL AND jobId IN (\(marks))",
+                                    arguments: StatementArguments(ids)) ?? 0
         }
     }
 

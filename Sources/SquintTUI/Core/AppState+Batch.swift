@@ -41,7 +41,7 @@ extension AppState {
         batch = BatchRunState(id: id, spec: spec, images: images, fromMarks: fromMarks)
         error = nil
         info = nil
-        return [.planBatch(BatchJob(id: id, spec: spec, images: images))]
+        return [.planBatch(BatchRequest(id: id, spec: spec, images: images))]
     }
 
     mutating func batchPlanned(id: Int, todo: Int, alreadyAnswered: Int, problems: [String]) -> [Effect] {
@@ -106,19 +106,19 @@ extension AppState {
         guard var run = batch, run.id == id, run.isRunning, var progress = run.progress else { return [] }
         var effects: [Effect] = []
         switch update {
-        case .asking:
-            progress.recordAsking()
+        case .asking(let path):
+            progress.recordAsking(path)
         case .retrying(let path, let message):
             run.note = "\(Self.name(of: path)): \(message)"
         case .concurrencyLowered(let limit):
             run.note = "rate-limited: \(limit) at a time"
         case .answered(let path, let answer, let found, let usage):
-            progress.recordFinished(answered: true, usage: usage)
+            progress.recordFinished(path, answered: true, usage: usage)
             run.note = nil
             if run.spec.task.isSpatial, found.contains(where: { $0.review == .pending }) { run.toReview += 1 }
             effects = batchAnswered(path, task: run.spec.task, answer: answer, detections: found)
         case .failed(let path, var report, let answer, let usage):
-            progress.recordFinished(answered: false, usage: usage)
+            progress.recordFinished(path, answered: false, usage: usage)
             run.failures += 1
             let task = run.spec.task
             report.action = "\(task == .question ? "ask" : task.rawValue) failed: \(Self.name(of: path))"

@@ -12,7 +12,7 @@ public enum Effect: Sendable, Equatable {
     case startRequest(RequestSpec)
     case cancelRequest(Int)
     /// Ask the store which of the job's images already have its answer; `batchPlanned` comes back.
-    case planBatch(BatchJob)
+    case planBatch(BatchRequest)
     /// Start the planned batch with this id.
     case startBatch(Int)
     /// Stop the batch with this id (or forget its plan when it has not started); what finished stays stored.

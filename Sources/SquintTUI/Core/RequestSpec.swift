@@ -14,21 +14,6 @@ public struct RequestSpec: Sendable, Equatable {
     public var image: String { question.imagePaths.first ?? "" }
 }
 
-/// A run of one task over many images the loop plans (which already have the answer) and, once the state
-/// says so, starts through `LiveBatch`.
-public struct BatchJob: Sendable, Equatable {
-    public var id: Int
-    public var spec: BatchSpec
-    /// Full paths, in list order.
-    public var images: [String]
-
-    public init(id: Int, spec: BatchSpec, images: [String]) {
-        self.id = id
-        self.spec = spec
-        self.images = images
-    }
-}
-
 /// A review decision to write to the store; the state shows it once the store has it.
 public enum ReviewAction: Sendable, Equatable {
     case set(detection: Int64, to: ReviewState)

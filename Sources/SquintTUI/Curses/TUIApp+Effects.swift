@@ -77,20 +77,20 @@ extension TUIApp {
             // The pipeline saves what arrived and still reports it (answerFailed with the partial answer),
             // which is when the loop forgets the request.
             runs[id]?.cancel()
-        case .planBatch(let job):
+        case .planBatch(let request):
             guard let asking = services.asking else {
-                inbox.post(.batchPlanFailed(id: job.id, message: AppState.missingKeyMessage))
+                inbox.post(.batchPlanFailed(id: request.id, message: AppState.missingKeyMessage))
                 return
             }
             Task.detached {
                 // The same inputs and "already answered" judgement as `squint batch`: paths canonical, each once.
-                let inputs = BatchInputs.collect(job.images)
+                let inputs = BatchInputs.collect(request.images)
                 do {
-                    let plan = try await BatchPlan.make(inputs: inputs, spec: job.spec, store: asking.store,
+                    let plan = try await BatchPlan.make(inputs: inputs, spec: request.spec, store: asking.store,
                                                         configuration: asking.configuration)
-                    inbox.post(.batchPlanned(id: job.id, plan))
+                    inbox.post(.batchPlanned(id: request.id, plan))
                 } catch {
-                    inbox.post(.batchPlanFailed(id: job.id, message: "\(error)"))
+                    inbox.post(.batchPlanFailed(id: request.id, message: "\(error)"))
                 }
             }
         case .startBatch(let id):

@@ -13,12 +13,13 @@ struct BatchAPISession: Sendable {
     var environment = ProcessInfo.processInfo.environment
 
     /// Submits the plan; waits for the jobs and ingests them unless `wait` is false (then prints the names).
-    func submit(_ plan: BatchPlan, wait: Bool) async throws {
+    /// Returns the progress at the end, for the same exit status as a live run (`BatchRunner.finish`).
+    func submit(_ plan: BatchPlan, wait: Bool) async throws -> BatchProgress {
         let printer = BatchPrinter(spec: plan.spec, json: json,
                                    progress: BatchProgress(total: plan.todo.count, skipped: plan.done + plan.waiting, started: Spinner.now()))
         guard !plan.todo.isEmpty else {
             Diagnostics.note("nothing to submit: every image has an answer or waits in a job")
-            return
+            return printer.progress
         }
         let status = Locked("preparing the requests…")
         let spinner = Spinner.start(environment: environment) { _ in status.get() }
@@ -45,15 +46,14 @@ struct BatchAPISession: Sendable {
         guard wait else {
             for record in records { Output.standardOutput.write((record.name ?? "") + "\n") }
             Diagnostics.note("`squint batch resume` waits for \(records.count == 1 ? "it" : "them") and stores the answers")
-            try BatchRunner.finish(printer.progress, problems: 0)
-            return
+            return printer.progress
         }
-        try await Self.wait(for: records, jobs: jobs, printer: printer, pollInterval: pollInterval, environment: environment)
+        return try await Self.wait(for: records, jobs: jobs, printer: printer, pollInterval: pollInterval, environment: environment)
     }
 
-    /// Polls `records` until each ends, printing each image as it is stored; exit 4 when any failed.
+    /// Polls `records` until each ends, printing each image as it is stored; returns the progress at the end.
     static func wait(for records: [BatchJobRecord], jobs: BatchJobs, printer: BatchPrinter, pollInterval: Duration,
-                     environment: [String: String]) async throws {
+                     environment: [String: String]) async throws -> BatchProgress {
         let status = Locked("")
         let spinner = Spinner.start(environment: environment) { now in
             let line = status.get()
@@ -78,7 +78,7 @@ struct BatchAPISession: Sendable {
         }
         spinner?.stop()
         printer.summary(interrupted: false)
-        try BatchRunner.finish(printer.progress, problems: 0)
+        return printer.progress
     }
 
     /// `batches/123: RUNNING · 40/120 done, 1 failed`

@@ -35,14 +35,18 @@ struct BatchResumeCommand: AsyncParsableCommand {
                 Diagnostics.note("no Batch API jobs to wait for (`squint batch status` lists them all)")
                 return
             }
-            let total = records.reduce(0) { $0 + $1.requestCount }
+            // Requests an earlier resume stored before it was cut short are skipped, not counted again.
+            let stored = try await store.ingestedBatchJobItemCount(ids: records.map(\.id))
+            let total = records.reduce(0) { $0 + $1.requestCount } - stored
             let spec = records[0].spec
             try await GeminiClient.withClient(configuration: try settings.gemini()) { client in
                 let jobs = BatchJobs(service: client, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
-                let printer = BatchPrinter(spec: spec, json: command.json, progress: BatchProgress(total: total, started: Spinner.now()))
-                try await BatchAPISession.wait(for: records, jobs: jobs, printer: printer,
-                                               pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
-                                               environment: ProcessInfo.processInfo.environment)
+                let printer = BatchPrinter(spec: spec, json: command.json, progress: BatchProgress(total: total, skipped: stored, started: Spinner.now()))
+                let progress = try await BatchAPISession.wait(
+                    for: records, jobs: jobs, printer: printer,
+                    pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
+                    environment: ProcessInfo.processInfo.environment)
+                try BatchRunner.finish(progress, problems: 0)
             }
         }
     }

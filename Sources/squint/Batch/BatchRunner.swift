@@ -38,15 +38,15 @@ struct BatchRunner: Sendable {
                 try await live(plan, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
             }
         case .batchAPI:
-            try await GeminiClient.withClient(configuration: gemini, environment: environment) { client in
+            progress = try await GeminiClient.withClient(configuration: gemini, environment: environment) { client in
                 let jobs = BatchJobs(service: client, pipeline: AskPipeline(provider: client, store: store, configuration: settings.configuration))
-                try await BatchAPISession(jobs: jobs, json: command.json,
-                                          pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
-                                          environment: environment)
+                return try await BatchAPISession(jobs: jobs, json: command.json,
+                                                 pollInterval: command.pollInterval.flatMap(BatchRunCommand.duration) ?? BatchAPISession.defaultPollInterval,
+                                                 environment: environment)
                     .submit(plan, wait: !command.noWait)
             }
-            return
         }
+        // One exit status for both routes: 4 when an image failed, else 2 when a path could not be used.
         try Self.finish(progress, problems: inputs.problems.count)
     }
 
@@ -99,42 +99,5 @@ struct BatchRunner: Sendable {
         let text = String(describing: failure.error)
         guard let path = failure.outcome?.question.imagePaths.first ?? nil, text.hasPrefix(path + ": ") else { return text }
         return String(text.dropFirst(path.count + 2))
-    }
-}
-
-/// Some images of a batch failed: exit 4, with the line that says how to retry them.
-struct BatchIncomplete: Error, CustomStringConvertible {
-    var failed: Int
-    var total: Int
-    var description: String {
-        "\(failed) of \(total) image\(total == 1 ? "" : "s") failed; run the same command again to ask about them again"
-    }
-}
-
-/// `squint batch --dry-run --json`.
-struct BatchPlanReport: Encodable {
-    var images: Int
-    var todo: Int
-    var done: Int
-    var waiting: Int
-    var task: String
-    var model: String
-    var prompt: String
-    var via: String
-    var estimatedPromptTokens: Int
-    var unreadable: Int
-    var version = JSONOutput.version
-
-    init(_ plan: BatchPlan, estimate: (tokens: Int, unreadable: Int), via: BatchVia) {
-        images = plan.images.count
-        todo = plan.todo.count
-        done = plan.done
-        waiting = plan.waiting
-        task = plan.spec.task.rawValue
-        model = plan.spec.model
-        prompt = plan.prompt
-        self.via = via.rawValue
-        estimatedPromptTokens = estimate.tokens
-        unreadable = estimate.unreadable
     }
 }

@@ -124,6 +124,26 @@ struct BatchIntegrationTests {
         }
     }
 
+    /// A 5xx or a timeout may come after the service queued the job: trying again would queue (and bill) a
+    /// second one. A 429 means nothing was queued.
+    @Test("create is not retried after a 5xx, only after a 429")
+    func createRetries() async throws {
+        try await Harness.run(retryPolicy: RetryPolicy(maxAttempts: 3)) { h in
+            h.server.enqueue(.serverError(503), for: .batchCreate)
+            let error = try #require(await Harness.failure { () async throws(GeminiError) in
+                try await h.client.createBatch(model: "gemini-2.5-flash", displayName: "once", source: .inlined(Self.lines))
+            })
+            #expect(error.httpStatus == 503 && error.attempts == 1)
+            #expect(h.server.requests(for: .batchCreate).count == 1)
+            #expect(h.sleeps.recorded.isEmpty, "no wait before a retry")
+
+            h.server.enqueue(.rateLimited(retryDelay: "0.01s"), for: .batchCreate)
+            let created = try await h.client.createBatch(model: "gemini-2.5-flash", displayName: "after 429", source: .inlined(Self.lines))
+            #expect(h.server.requests(for: .batchCreate).count == 3)
+            #expect(h.server.batches.map(\.name) == [created.name])
+        }
+    }
+
     @Test("an unknown job is 404 NOT_FOUND, not retried")
     func unknown() async throws {
         try await Harness.run { h in
