@@ -96,6 +96,31 @@ struct BatchJobsRecoveryTests {
             }
             #expect(server.batches.count == 1)
             #expect(try await fixture.store.batchJobs().count == 1, "the record is the trace of a live job")
+
+            // The next resume finds the job by the tag in its display name, waits for it and stores its answers.
+            try await Self.execute("DROP TRIGGER full;", on: fixture.store)
+            let open = try await fixture.store.batchJobs(openOnly: true)
+            #expect(open.count == 1 && open.first?.name == nil)
+            try await jobs.wait(for: open, pollInterval: .milliseconds(1)) { _ in }
+            let record = try #require(try await fixture.store.batchJobs().first)
+            #expect(record.name == server.batches.first?.name, "found again and named")
+            #expect(server.batches.first?.displayName.hasPrefix(BatchJobs.tag(id: record.id, createdAt: record.createdAt) + " ") == true)
+            #expect(record.ingestedAt != nil)
+            for path in fixture.images {
+                #expect(try await fixture.store.history(imagePath: path).count == 1, "\(path) answered once")
+            }
+        }
+    }
+
+    @Test("a record whose job was never created (no job carries its tag) is forgotten on resume")
+    func neverCreated() async throws {
+        try await Self.with(images: 1) { server, client, fixture in
+            let plan = try await fixture.plan(BatchTests.detect)
+            _ = try await fixture.store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: [])
+            let jobs = BatchJobs(service: client, pipeline: fixture.pipeline(client))
+            try await jobs.wait(for: try await fixture.store.batchJobs(openOnly: true), pollInterval: .milliseconds(1)) { _ in }
+            #expect(try await fixture.store.batchJobs().isEmpty)
+            #expect(server.requests(for: .batchList).count == 1, "the service was asked before forgetting it")
         }
     }
 

@@ -98,12 +98,20 @@ public struct BatchJobs: Sendable {
         return jsonl.parts
     }
 
+    /// The start of a job's display name that ties it to its record (`squint #12-1764650000 …`: the record's id
+    /// and creation second), so a job whose name never reached the store is found again among the project's.
+    static func tag(id: Int64, createdAt: Date) -> String {
+        "squint #\(id)-\(Int(createdAt.timeIntervalSince1970))"
+    }
+
     private func create(_ part: BatchJSONL.Part, plan: BatchPlan, number: Int) async throws -> BatchJobRecord {
-        let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: part.items)
+        let recordedAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        let id = try await store.recordBatchJob(spec: plan.spec, prompt: plan.prompt, items: part.items, at: recordedAt)
         let job: BatchJob
         do {
             let words = plan.spec.words.map { " \"\($0.prefix(40))\"" } ?? ""
-            let displayName = "squint \(plan.spec.task.rawValue)\(words) \(part.items.count) images" + (number > 1 ? " part \(number)" : "")
+            let displayName = Self.tag(id: id, createdAt: recordedAt) + " \(plan.spec.task.rawValue)\(words) \(part.items.count) images"
+                + (number > 1 ? " part \(number)" : "")
             let file = try await service.upload(part.bytes, mimeType: "application/jsonl", displayName: displayName + ".jsonl")
             job = try await service.createBatch(model: plan.spec.model, displayName: displayName, source: .file(name: file.name))
         } catch {
@@ -135,8 +143,14 @@ public struct BatchJobs: Sendable {
     }
 
     private func wait(for record: BatchJobRecord, pollInterval: Duration, emit: @escaping @Sendable (BatchJobEvent) -> Void) async throws {
-        guard let name = record.name else {
-            // Recorded but never created (the process died in between): nothing on the service to wait for.
+        var name = record.name
+        if name == nil, let found = try await findUnnamed(record) {
+            // Created, but the process died (or the store failed) before naming it: found by its tag, and kept.
+            try await store.updateBatchJob(id: record.id, name: found.name, state: found.state.rawValue)
+            name = found.name
+        }
+        guard let name else {
+            // Recorded but never created (the create request failed, or never went out): nothing to wait for.
             try await store.deleteBatchJob(id: record.id)
             return
         }
@@ -151,6 +165,23 @@ public struct BatchJobs: Sendable {
             }
             try await Task.sleep(for: pollInterval)
         }
+    }
+
+    /// The job a nameless record created, if the service has one whose display name carries the record's tag;
+    /// only jobs created since the record are looked at (the list is newest first).
+    private func findUnnamed(_ record: BatchJobRecord) async throws -> BatchJob? {
+        let tag = Self.tag(id: record.id, createdAt: record.createdAt) + " "
+        var token: String?
+        for _ in 0..<20 {
+            let page = try await service.listBatches(pageSize: 50, pageToken: token)
+            if let job = page.batches.first(where: { $0.displayName?.hasPrefix(tag) == true }) { return job }
+            let older = page.batches.contains { job in
+                job.createTime.flatMap(UploadedFile.parseTimestamp).map { $0 < record.createdAt.addingTimeInterval(-60) } ?? false
+            }
+            guard !older, let next = page.nextPageToken, !next.isEmpty else { return nil }
+            token = next
+        }
+        return nil
     }
 
     /// Stores the job's answers one by one, each marked ingested with it, and closes the record once all are
