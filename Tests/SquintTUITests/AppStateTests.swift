@@ -156,9 +156,11 @@ import Testing
         _ = press(&state, "j", "d")
         guard case .startRequest(let spec)? = press(&state, "enter").first else { Issue.record("no request"); return }
         let found = [Self.detection(7, "cat", x0: 100, y0: 50, x1: 500, y1: 250), Self.detection(8, "mat", x0: 0, y0: 300, x1: 1000, y1: 500)]
+        #expect(state.answerScroll == nil, "the stream follows its tail")
         let done = state.apply(.answerFinished(request: spec.id, answer: nil, detections: found, notes: []))
         #expect(done.contains(.redrawPicture))
         #expect(state.detections == found && state.selectedDetection == 0)
+        #expect(state.answerScroll == 0, "the summary is read from its heading")
         #expect(state.entries[1].mark == .pendingReview)
         let accept = press(&state, "a")
         #expect(accept == [.review(.set(detection: 7, to: .accepted))])

@@ -66,6 +66,8 @@ extension AppState {
                 selectedDetection = found.isEmpty ? nil : 0
                 detectionTop = 0
                 zoomed = false
+                // A summary is read from its heading: the stream followed the tail, the result starts at the top.
+                answerScroll = 0
                 effects.append(.redrawPicture)
             }
         }
