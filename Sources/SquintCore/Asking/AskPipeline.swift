@@ -94,16 +94,23 @@ public struct AskPipeline: Sendable {
         var question = question
         var prepared: PreparedQuestion
         do {
-            let history = try await conversationHistory(&question)
-            let remote = try await resolveURLs(&question, emit: emit)
-            prepared = try prepare(question, passed: remote.passed)
-            prepared.notes = remote.notes
-            prepared.ask.history = history
+            prepared = try await prepareAsked(&question, emit: emit)
             try checkThreadLength(prepared, model: question.model)
         } catch {
             return .failed(AskFailure(error: error, outcome: nil))
         }
         return await perform(prepared, question: question, emit: emit)
+    }
+
+    /// `question` as it will be asked: the conversation it continues (its images, its earlier turns), its URLs
+    /// resolved, its images prepared. What `perform` sends and `countTokens` counts.
+    private func prepareAsked(_ question: inout Question, emit: @Sendable (AskEvent) -> Void = { _ in }) async throws -> PreparedQuestion {
+        let history = try await conversationHistory(&question)
+        let remote = try await resolveURLs(&question, emit: emit)
+        var prepared = try prepare(question, passed: remote.passed)
+        prepared.notes = remote.notes
+        prepared.ask.history = history
+        return prepared
     }
 
     /// The earlier turns of the conversation `question` continues, whose images it takes; none for a new one.
@@ -267,10 +274,7 @@ public struct AskPipeline: Sendable {
     /// generated or stored.
     public func countTokens(_ question: Question) async throws -> (totalTokens: Int, estimatedImageTokens: Int) {
         var question = question
-        let history = try await conversationHistory(&question)
-        let remote = try await resolveURLs(&question)
-        var prepared = try prepare(question, passed: remote.passed)
-        prepared.ask.history = history
+        let prepared = try await prepareAsked(&question)
         let plan = try await plannedRequest(prepared, inlineLimit: inlineLimit)
         return (try await provider.countTokens(plan), prepared.estimatedImageTokens)
     }
@@ -454,24 +458,26 @@ public struct AskPipeline: Sendable {
     /// The service's 400 for a thinking setting the model does not take ("thinking level is not supported",
     /// "thinking budget … out of range").
     static func isThinkingRefused(_ error: GeminiError) -> Bool {
-        guard error.httpStatus == 400 else { return false }
-        let message = (error.rpcStatus?.message ?? "").lowercased()
-        return message.contains("thinking")
+        refusal(error, statuses: [400])?.contains("thinking") == true
     }
 
     /// The service's 400 for a URL it would not or could not fetch: "Invalid or unsupported file uri: …" (a model
     /// without URL support), "Cannot fetch content from the provided URL" (a signed URL it cannot read).
     static func isURLRefused(_ error: GeminiError) -> Bool {
-        guard error.httpStatus == 400 else { return false }
-        let message = (error.rpcStatus?.message ?? "").lowercased()
+        guard let message = refusal(error, statuses: [400]) else { return false }
         return message.contains("file uri") || message.contains("fetch") || message.contains("url")
     }
 
     /// The service's answer to a request naming a file it deleted (or never had): 400, 403 or 404 whose
     /// message talks about the file.
     static func isFileGone(_ error: GeminiError) -> Bool {
-        guard let status = error.httpStatus, [400, 403, 404].contains(status) else { return false }
-        let message = (error.rpcStatus?.message ?? "").lowercased()
-        return message.contains("file")
+        refusal(error, statuses: [400, 403, 404])?.contains("file") == true
+    }
+
+    /// The service's message, lowercased, when `error` is an HTTP answer with one of `statuses`: what the checks
+    /// above read the reason of a refusal from.
+    private static func refusal(_ error: GeminiError, statuses: Set<Int>) -> String? {
+        guard let status = error.httpStatus, statuses.contains(status) else { return nil }
+        return (error.rpcStatus?.message ?? "").lowercased()
     }
 }
