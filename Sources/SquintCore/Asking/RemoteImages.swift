@@ -91,9 +91,8 @@ public struct RemoteImages: Sendable {
             throw MediaFetcher.Failure(url: url, reason: "\(MediaFetcher.megabytes(Int(total))) is more than the 100 MB Gemini fetches by URL")
         }
         guard let format = ImageFormat.detect(probe.bytes) else {
-            let type = probe.contentType.map { "\($0), " } ?? ""
             let size = probe.totalSize.map { "\($0) bytes" } ?? "\(probe.bytes.count) bytes read"
-            throw MediaFetcher.Failure(url: url, reason: "not an image (\(type)\(size))")
+            throw Self.notAnImage(url, contentType: probe.contentType, size: size)
         }
         guard Self.passableFormats.contains(format) else {
             return .download(because: "Gemini fetches JPEG, PNG and WebP by URL, and this is \(format.rawValue.uppercased())")
@@ -116,8 +115,7 @@ public struct RemoteImages: Sendable {
     public func localCopy(of url: String) async throws(MediaFetcher.Failure) -> String {
         let download = try await MediaFetcher.fetch(url, limit: downloadLimit, environment: environment)
         guard let info = try? ImageLoader.info(data: Data(download.bytes), name: url) else {
-            let type = download.contentType.map { "\($0), " } ?? ""
-            throw MediaFetcher.Failure(url: url, reason: "not an image (\(type)\(download.bytes.count) bytes)")
+            throw Self.notAnImage(url, contentType: download.contentType, size: "\(download.bytes.count) bytes")
         }
         let folder = Self.folder(environment: environment)
         do {
@@ -139,5 +137,10 @@ public struct RemoteImages: Sendable {
             throw MediaFetcher.Failure(url: url, reason: "cannot write \(file.path)")
         }
         return file.path
+    }
+
+    /// `URL: not an image (text/html, 18 bytes)`: what the server said it was, and how much there was.
+    private static func notAnImage(_ url: String, contentType: String?, size: String) -> MediaFetcher.Failure {
+        MediaFetcher.Failure(url: url, reason: "not an image (\(contentType.map { "\($0), " } ?? "")\(size))")
     }
 }

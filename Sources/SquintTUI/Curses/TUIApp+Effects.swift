@@ -212,7 +212,7 @@ enum BackgroundWork {
         case .text(let text): .answerDelta(request: id, text: text)
         case .usage(let usage): .answerUsage(request: id, usage: usage)
         case .uploading(let image, let bytes): .answerProgress(request: id, message: ProgressWords.uploading(image, bytes: bytes))
-        case .waitingForUpload(let image, _): .answerProgress(request: id, message: "waiting for the Files API (\((image as NSString).lastPathComponent))")
+        case .waitingForUpload(let image, _): .answerProgress(request: id, message: ProgressWords.processing(image))
         case .uploadGone: .answerProgress(request: id, message: "the upload was gone; uploading again")
         case .fetchingImage(let url): .answerProgress(request: id, message: ProgressWords.fetching(url))
         case .retrying(let attempt, let delay, let error):

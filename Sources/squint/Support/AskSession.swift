@@ -49,7 +49,7 @@ enum AskSession {
     static func note(_ event: AskEvent) {
         switch event {
         case .uploading(let image, let bytes):
-            Diagnostics.note("uploading \(image) (\(WaitingLine.megabytes(bytes))) with the Files API")
+            Diagnostics.note("uploading \(image) (\(MediaFetcher.megabytes(bytes))) with the Files API")
         case .reusingUpload(let image, let file):
             Diagnostics.note("reusing the upload of \(image) (\(file))")
         case .waitingForUpload(let image, let file):

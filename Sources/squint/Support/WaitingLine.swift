@@ -75,5 +75,4 @@ struct WaitingLine: Sendable, Equatable {
         }
     }
 
-    static func megabytes(_ bytes: Int) -> String { MediaFetcher.megabytes(bytes) }
 }
