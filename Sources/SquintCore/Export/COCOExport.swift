@@ -73,16 +73,15 @@ enum COCOExport {
                 guard let box = stored.effectiveBox, let category = categoryID[stored.effectiveLabel] else { continue }
                 let segmentation: Segmentation
                 let area: Double
-                if let edited = stored.editedBox, let mask = stored.detection.mask.map({ $0.clipped(to: edited) }), mask.area > 0 {
-                    // A person corrected the box: the model's mask counts only inside it, so bbox, segmentation
-                    // and area agree (its polygons, drawn for the old box, are left out).
-                    segmentation = .rle(size: [mask.imageHeight, mask.imageWidth], counts: COCORLE.counts(mask))
-                    area = Double(mask.area)
-                } else if stored.editedBox == nil, let polygons = stored.detection.polygons, let mask = stored.detection.mask {
+                // A person corrected the box: the model's mask counts only inside it, so bbox, segmentation and
+                // area agree (its polygons, drawn for the old box, are left out; nothing left inside: the box).
+                let edited = stored.editedBox != nil
+                let mask = edited ? stored.detection.mask?.clipped(to: box).nonEmpty : stored.detection.mask
+                if !edited, let polygons = stored.detection.polygons, let mask {
                     // The model's own polygons, as COCO keeps them.
                     segmentation = .polygons(polygons.map { $0.map(Exporter.rounded) })
                     area = Double(mask.area)
-                } else if stored.editedBox == nil, let mask = stored.detection.mask {
+                } else if let mask {
                     segmentation = .rle(size: [mask.imageHeight, mask.imageWidth], counts: COCORLE.counts(mask))
                     area = Double(mask.area)
                 } else {

@@ -13,4 +13,7 @@ extension MaskPlane {
         return MaskPlane(imageWidth: imageWidth, imageHeight: imageHeight, originX: originX, originY: originY,
                          width: width, height: height, values: kept)
     }
+
+    /// The mask, or nil when it covers no pixel.
+    public var nonEmpty: MaskPlane? { area > 0 ? self : nil }
 }
